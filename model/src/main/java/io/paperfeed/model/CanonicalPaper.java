@@ -1,0 +1,59 @@
+package io.paperfeed.model;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The one record of a paper across all its sightings, keyed by its canonical id
+ * ({@code arxiv:<id>} when any sighting carried an arXiv id, else a content id).
+ * Published to {@code paperfeed.papers.canonical} and, with topics, {@code paperfeed.papers.classified}.
+ *
+ * @param sources one entry per input item merged into this paper
+ * @param change  NEW on the first sighting, UPDATED when a later sighting added or changed something
+ */
+public record CanonicalPaper(
+        String id,
+        String arxivId,
+        Integer version,
+        String doi,
+        String title,
+        @JsonProperty("abstract") String abstractText,
+        List<String> authors,
+        List<String> categories,
+        String comment,
+        String published,
+        String updated,
+        List<TopicMatch> topics,
+        List<Provenance> sources,
+        Change change) {
+
+    /** Whether this record is a paper's first appearance or a later change to it. */
+    public enum Change { NEW, UPDATED }
+
+    public CanonicalPaper {
+        Provenance.requireText(id, "id");
+        Provenance.requireText(abstractText, "abstract");
+        Objects.requireNonNull(change, "change");
+        authors = authors == null ? List.of() : List.copyOf(authors);
+        categories = categories == null ? List.of() : List.copyOf(categories);
+        topics = topics == null ? List.of() : List.copyOf(topics);
+        sources = sources == null ? List.of() : List.copyOf(sources);
+        if (sources.isEmpty()) {
+            throw new IllegalArgumentException("a canonical paper has at least one source");
+        }
+    }
+
+    /** A new canonical paper made of a single sighting. */
+    public static CanonicalPaper firstSighting(String id, PaperEvent e) {
+        return new CanonicalPaper(id, e.arxivId(), e.version(), e.doi(), e.title(), e.abstractText(),
+                e.authors(), e.categories(), e.comment(), e.published(), e.updated(),
+                List.of(), List.of(e.source()), Change.NEW);
+    }
+
+    /** This paper with the given topics. */
+    public CanonicalPaper withTopics(List<TopicMatch> newTopics) {
+        return new CanonicalPaper(id, arxivId, version, doi, title, abstractText, authors, categories,
+                comment, published, updated, newTopics, sources, change);
+    }
+}

@@ -1,0 +1,21 @@
+package io.paperfeed.model.serde;
+
+import io.paperfeed.model.Alert;
+import io.paperfeed.model.CanonicalPaper;
+import io.paperfeed.model.InvalidItem;
+import io.paperfeed.model.PaperEvent;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+
+/** One serde per event type. */
+public final class PaperSerdes {
+
+    public static final Serde<String> KEY = Serdes.String();
+    public static final JsonSerde<PaperEvent> PAPER_EVENT = new JsonSerde<>(PaperEvent.class);
+    public static final JsonSerde<CanonicalPaper> CANONICAL_PAPER = new JsonSerde<>(CanonicalPaper.class);
+    public static final JsonSerde<Alert> ALERT = new JsonSerde<>(Alert.class);
+    public static final JsonSerde<InvalidItem> INVALID_ITEM = new JsonSerde<>(InvalidItem.class);
+
+    private PaperSerdes() {
+    }
+}

@@ -1,0 +1,40 @@
+package io.paperfeed.model.topics;
+
+import io.paperfeed.model.Alert;
+import io.paperfeed.model.CanonicalPaper;
+import io.paperfeed.model.InvalidItem;
+import io.paperfeed.model.PaperEvent;
+import io.paperfeed.model.serde.PaperSerdes;
+import java.util.List;
+
+/** The registry of paperfeed's Kafka topics; docs/EVENTS.md documents each one. */
+public final class Topics {
+
+    /** Sightings as the producer parsed them; key: source item key ({@code path#position}). */
+    public static final Topic<String, PaperEvent> PAPERS_RAW =
+            new Topic<>("paperfeed.papers.raw", PaperSerdes.KEY, PaperSerdes.PAPER_EVENT, false);
+
+    /** Items that could not become papers, from the producer or the streams app; key: item key. */
+    public static final Topic<String, InvalidItem> PAPERS_INVALID =
+            new Topic<>("paperfeed.papers.invalid", PaperSerdes.KEY, PaperSerdes.INVALID_ITEM, false);
+
+    /** One record per paper change (NEW, UPDATED); key: canonical paper id. */
+    public static final Topic<String, CanonicalPaper> PAPERS_CANONICAL =
+            new Topic<>("paperfeed.papers.canonical", PaperSerdes.KEY, PaperSerdes.CANONICAL_PAPER, true);
+
+    /** Canonical papers with their topics; key: canonical paper id. */
+    public static final Topic<String, CanonicalPaper> PAPERS_CLASSIFIED =
+            new Topic<>("paperfeed.papers.classified", PaperSerdes.KEY, PaperSerdes.CANONICAL_PAPER, true);
+
+    /** One alert per (subscription, paper); key: subscription id. */
+    public static final Topic<String, Alert> ALERTS =
+            new Topic<>("paperfeed.alerts", PaperSerdes.KEY, PaperSerdes.ALERT, false);
+
+    private Topics() {
+    }
+
+    /** Every topic paperfeed creates at start-up. */
+    public static List<Topic<?, ?>> all() {
+        return List.of(PAPERS_RAW, PAPERS_INVALID, PAPERS_CANONICAL, PAPERS_CLASSIFIED, ALERTS);
+    }
+}
