@@ -1,0 +1,42 @@
+package io.paperfeed.streams;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.paperfeed.model.CanonicalPaper;
+
+/** The streams app's own meters; tags are low-cardinality (change kind, reason). */
+public final class PipelineMetrics implements MeterBinder {
+
+    private MeterRegistry registry = new SimpleMeterRegistry();
+
+    @Override
+    public void bindTo(MeterRegistry meterRegistry) {
+        this.registry = meterRegistry;
+    }
+
+    void paper(CanonicalPaper.Change change) {
+        Counter.builder("paperfeed.streams.papers")
+                .description("Canonical papers emitted by the streams app, by change kind")
+                .tag("change", change.name())
+                .register(registry)
+                .increment();
+    }
+
+    void invalid(String reason) {
+        Counter.builder("paperfeed.invalid.items")
+                .description("Items that could not become papers, by stage and reason")
+                .tag("stage", "streams")
+                .tag("reason", reason)
+                .register(registry)
+                .increment();
+    }
+
+    void alert() {
+        Counter.builder("paperfeed.streams.alerts")
+                .description("Alerts created")
+                .register(registry)
+                .increment();
+    }
+}

@@ -1,0 +1,70 @@
+package io.paperfeed.streams;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the topology: starts and closes {@link KafkaStreams}, binds its metrics, and tells whether
+ * it is healthy. An uncaught exception is logged and shuts this client down (health turns red)
+ * rather than silently replacing threads.
+ */
+public final class StreamsService implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(StreamsService.class);
+
+    private final KafkaStreams streams;
+    private final KafkaStreamsMetrics streamsMetrics;
+    private final CountDownLatch running = new CountDownLatch(1);
+
+    public StreamsService(StreamsSettings settings, MeterRegistry registry) {
+        PipelineMetrics metrics = new PipelineMetrics();
+        metrics.bindTo(registry);
+        Topology topology = PaperFeedTopology.build(settings, metrics);
+        this.streams = new KafkaStreams(topology, settings.toProperties());
+        this.streams.setUncaughtExceptionHandler(e -> {
+            log.error("streams thread failed; shutting down the streams client", e);
+            return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
+        this.streams.setStateListener((next, previous) -> {
+            log.info("streams state {} -> {}", previous, next);
+            if (next == KafkaStreams.State.RUNNING) {
+                running.countDown();
+            }
+        });
+        this.streamsMetrics = new KafkaStreamsMetrics(streams);
+        this.streamsMetrics.bindTo(registry);
+    }
+
+    public void start() {
+        streams.start();
+    }
+
+    /** Waits until the app is RUNNING; false on timeout. */
+    public boolean awaitRunning(Duration timeout) throws InterruptedException {
+        return running.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** RUNNING or REBALANCING: the app is alive and processing or about to. */
+    public boolean isHealthy() {
+        KafkaStreams.State state = streams.state();
+        return state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING;
+    }
+
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    @Override
+    public void close() {
+        streamsMetrics.close();
+        streams.close(Duration.ofSeconds(30));
+    }
+}

@@ -1,0 +1,50 @@
+package io.paperfeed.streams;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * Settings of the streams app, read once and validated.
+ *
+ * @param applicationId     Kafka Streams application id (consumer group, prefix of internal topics)
+ * @param stateDir          where RocksDB state lives
+ * @param allPapersSubscription when non-null, a built-in subscription of this id that every new paper
+ *                          alerts (the walking skeleton's stand-in for real subscriptions)
+ */
+public record StreamsSettings(
+        String bootstrapServers,
+        String applicationId,
+        Path stateDir,
+        int numStreamThreads,
+        String allPapersSubscription) {
+
+    public static final String DEFAULT_APPLICATION_ID = "paperfeed-streams";
+    public static final String DEFAULT_ALL_PAPERS_SUBSCRIPTION = "all-papers";
+
+    public StreamsSettings {
+        Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+        Objects.requireNonNull(applicationId, "applicationId");
+        Objects.requireNonNull(stateDir, "stateDir");
+        if (numStreamThreads < 1) {
+            throw new IllegalArgumentException("numStreamThreads must be >= 1");
+        }
+    }
+
+    /** The Kafka Streams configuration: exactly-once v2, string keys, state in {@link #stateDir}. */
+    public Properties toProperties() {
+        Properties p = new Properties();
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, numStreamThreads);
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
+        return p;
+    }
+}

@@ -1,0 +1,133 @@
+package io.paperfeed.streams;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.paperfeed.model.Alert;
+import io.paperfeed.model.CanonicalPaper;
+import io.paperfeed.model.InvalidItem;
+import io.paperfeed.model.PaperEvent;
+import io.paperfeed.model.Provenance;
+import io.paperfeed.model.serde.PaperSerdes;
+import io.paperfeed.model.topics.Topics;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PaperFeedTopologyTest {
+
+    private static final Instant T0 = Instant.parse("2025-08-20T06:00:00Z");
+
+    @TempDir
+    Path stateDir;
+
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, byte[]> raw;
+    private TestOutputTopic<String, CanonicalPaper> canonical;
+    private TestOutputTopic<String, CanonicalPaper> classified;
+    private TestOutputTopic<String, Alert> alerts;
+    private TestOutputTopic<String, InvalidItem> invalid;
+    private SimpleMeterRegistry registry;
+
+    @BeforeEach
+    void setUp() {
+        StreamsSettings settings = new StreamsSettings("dummy:9092", "topology-test", stateDir, 1, "all-papers");
+        PipelineMetrics metrics = new PipelineMetrics();
+        registry = new SimpleMeterRegistry();
+        metrics.bindTo(registry);
+        driver = new TopologyTestDriver(PaperFeedTopology.build(settings, metrics), settings.toProperties());
+        raw = driver.createInputTopic(Topics.PAPERS_RAW.name(), new StringSerializer(), new ByteArraySerializer());
+        canonical = driver.createOutputTopic(Topics.PAPERS_CANONICAL.name(), new StringDeserializer(),
+                PaperSerdes.CANONICAL_PAPER.deserializer());
+        classified = driver.createOutputTopic(Topics.PAPERS_CLASSIFIED.name(), new StringDeserializer(),
+                PaperSerdes.CANONICAL_PAPER.deserializer());
+        alerts = driver.createOutputTopic(Topics.ALERTS.name(), new StringDeserializer(),
+                PaperSerdes.ALERT.deserializer());
+        invalid = driver.createOutputTopic(Topics.PAPERS_INVALID.name(), new StringDeserializer(),
+                PaperSerdes.INVALID_ITEM.deserializer());
+    }
+
+    @AfterEach
+    void tearDown() {
+        driver.close();
+    }
+
+    @Test
+    void aSightingWithAnArxivIdBecomesACanonicalPaperKeyedByThatId() {
+        PaperEvent e = sighting("2507.20534", "Kimi K2: Open Agentic Intelligence", "We introduce Kimi K2.", 1);
+        raw.pipeInput(e.itemKey(), PaperSerdes.PAPER_EVENT.serialize("t", e), T0);
+
+        var out = canonical.readKeyValue();
+        assertEquals("arxiv:2507.20534", out.key);
+        assertEquals("arxiv:2507.20534", out.value.id());
+        assertEquals("2507.20534", out.value.arxivId());
+        assertEquals("Kimi K2: Open Agentic Intelligence", out.value.title());
+        assertEquals(List.of(e.source()), out.value.sources());
+        assertEquals(CanonicalPaper.Change.NEW, out.value.change());
+        assertEquals(out.value, classified.readValue());
+        assertTrue(canonical.isEmpty());
+    }
+
+    @Test
+    void aSightingWithoutIdGetsAContentIdStableUnderWhitespaceAndCase() {
+        PaperEvent a = sighting(null, null, "Muon is  scalable\nfor LLM training.", 1);
+        PaperEvent b = sighting(null, null, "muon is scalable for LLM Training", 2);
+        raw.pipeInput(a.itemKey(), PaperSerdes.PAPER_EVENT.serialize("t", a), T0);
+        raw.pipeInput(b.itemKey(), PaperSerdes.PAPER_EVENT.serialize("t", b), T0);
+
+        var first = canonical.readKeyValue();
+        var second = canonical.readKeyValue();
+        assertTrue(first.key.startsWith("content:"), first.key);
+        assertEquals(first.key, second.key);
+        assertNull(first.value.title());
+        assertNull(first.value.arxivId());
+    }
+
+    @Test
+    void everyNewPaperAlertsTheBuiltInSubscriptionWithAStableAlertId() {
+        PaperEvent e = sighting("2502.16982", "Muon is Scalable for LLM Training", "Muon optimizer.", 3);
+        raw.pipeInput(e.itemKey(), PaperSerdes.PAPER_EVENT.serialize("t", e), T0);
+
+        var alert = alerts.readKeyValue();
+        assertEquals("all-papers", alert.key);
+        assertEquals("arxiv:2502.16982", alert.value.paper().id());
+        assertEquals(AllPapersAlerts.alertId("all-papers", "arxiv:2502.16982"), alert.value.alertId());
+        assertEquals(1.0, registry.get("paperfeed.streams.alerts").counter().count());
+    }
+
+    @Test
+    void unreadableBytesGoToTheInvalidTopicWithTheirKafkaPositionAndTheNextRecordStillFlows() {
+        raw.pipeInput("junk#1", "{not json".getBytes(StandardCharsets.UTF_8), T0);
+        raw.pipeInput("empty#1", "{\"abstract\":\"\",\"source\":null}".getBytes(StandardCharsets.UTF_8), T0);
+        PaperEvent ok = sighting("2401.00001", null, "Still flows.", 4);
+        raw.pipeInput(ok.itemKey(), PaperSerdes.PAPER_EVENT.serialize("t", ok), T0);
+
+        var bad = invalid.readKeyValue();
+        assertEquals("junk#1", bad.key);
+        assertEquals(SightingDecoder.REASON_UNREADABLE, bad.value.reason());
+        assertEquals("streams", bad.value.stage());
+        assertEquals("kafka:paperfeed.papers.raw/0@0", bad.value.source().source());
+        assertEquals("{not json", bad.value.excerpt());
+        assertEquals("empty#1", invalid.readKeyValue().key);
+        assertEquals("arxiv:2401.00001", canonical.readKeyValue().key);
+        assertEquals(2.0, registry.get("paperfeed.invalid.items").tag("reason", "unreadable-event").counter().count());
+    }
+
+    private static PaperEvent sighting(String arxivId, String title, String abstractText, int position) {
+        return new PaperEvent(arxivId, null, null, title, abstractText, List.of(), List.of(), null, null, null,
+                new Provenance("seeds/test.txt", "test-format", position, T0));
+    }
+}
