@@ -1,0 +1,55 @@
+package io.paperfeed.app;
+
+import io.paperfeed.app.cli.ConfigOption;
+import io.paperfeed.app.cli.HttpOptions;
+import io.paperfeed.app.cli.KafkaOptions;
+import io.paperfeed.app.cli.Lifecycle;
+import io.paperfeed.app.ops.StreamsHealthCheck;
+import io.paperfeed.streams.StreamsService;
+import io.paperfeed.streams.StreamsSettings;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code paperfeed streams}: runs the Kafka Streams topology against an external Kafka. */
+@Command(name = "streams", mixinStandardHelpOptions = true,
+        description = "Run the Kafka Streams app (dedup, classification, alerts) until stopped.")
+final class StreamsCommand implements Callable<Integer> {
+
+    @Mixin
+    KafkaOptions kafka;
+
+    @Mixin
+    HttpOptions http;
+
+    @Mixin
+    ConfigOption config;
+
+    @Option(names = "--application-id", defaultValue = StreamsSettings.DEFAULT_APPLICATION_ID,
+            description = "Kafka Streams application id (env PAPERFEED_APPLICATION_ID; default ${DEFAULT-VALUE}).")
+    String applicationId;
+
+    @Option(names = "--state-dir", paramLabel = "DIR", defaultValue = "${java.io.tmpdir}/paperfeed-state",
+            description = "Where the state stores live (env PAPERFEED_STATE_DIR; default ${DEFAULT-VALUE}).")
+    Path stateDir;
+
+    @Option(names = "--threads", defaultValue = "1", description = "Stream threads (env PAPERFEED_THREADS).")
+    int threads;
+
+    @Override
+    public Integer call() throws Exception {
+        try (Lifecycle lifecycle = new Lifecycle()) {
+            ServiceCommands.Ops ops = ServiceCommands.open(lifecycle, "streams", kafka, http);
+            StreamsService streams = lifecycle.add(new StreamsService(new StreamsSettings(kafka.bootstrapServers,
+                    applicationId, stateDir, threads, StreamsSettings.DEFAULT_ALL_PAPERS_SUBSCRIPTION),
+                    ops.metrics().registry()));
+            ops.server().addCheck(new StreamsHealthCheck(streams));
+            ops.start("streams", http);
+            streams.start();
+            lifecycle.awaitShutdown();
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package io.paperfeed.app.bench;
+
+import io.paperfeed.model.PaperEvent;
+import io.paperfeed.model.serde.PaperSerdes;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+
+/**
+ * One measured run: starts a streams app, sends every event with its send time in a header, and
+ * reads the output topic (LogAppendTime) until every event is accounted for. Latency is output
+ * append time minus send time; Kafka Streams carries the header from input to output records.
+ */
+final class BenchRun {
+
+    static final String SENT_HEADER = "paperfeed-bench-sent-ms";
+    private static final Duration DEADLINE = Duration.ofMinutes(5);
+
+    private final String bootstrapServers;
+
+    BenchRun(String bootstrapServers) {
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    /**
+     * @param itemKeysOf the input item keys an output value accounts for
+     */
+    LatencyStats measure(String name, Topology topology, Properties streamsConfig, String inputTopic,
+                         String outputTopic, Function<byte[], List<String>> itemKeysOf, List<PaperEvent> events)
+            throws InterruptedException {
+        try (KafkaStreams streams = new KafkaStreams(topology, streamsConfig);
+             KafkaConsumer<String, byte[]> consumer = outputConsumer(outputTopic)) {
+            awaitRunning(streams);
+            Set<String> pending = new HashSet<>();
+            events.forEach(e -> pending.add(e.itemKey()));
+            long firstSend = send(inputTopic, events);
+            long lastAppend = firstSend;
+            List<Long> latencies = new ArrayList<>(events.size());
+            long deadline = System.nanoTime() + DEADLINE.toNanos();
+            while (!pending.isEmpty()) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(name + ": " + pending.size() + " events still missing after " + DEADLINE);
+                }
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    pending.removeAll(itemKeysOf.apply(record.value()));
+                    lastAppend = Math.max(lastAppend, record.timestamp());
+                    Header sent = record.headers().lastHeader(SENT_HEADER);
+                    if (sent != null) {
+                        latencies.add(record.timestamp() - ByteBuffer.wrap(sent.value()).getLong());
+                    }
+                }
+            }
+            streams.close(Duration.ofSeconds(30));
+            return LatencyStats.of(name, events.size(), firstSend, lastAppend,
+                    latencies.stream().mapToLong(Long::longValue).toArray());
+        }
+    }
+
+    private long send(String topic, List<PaperEvent> events) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        long first = System.currentTimeMillis();
+        try (var producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
+            for (PaperEvent e : events) {
+                var record = new ProducerRecord<>(topic, e.itemKey(), PaperSerdes.PAPER_EVENT.serialize(topic, e));
+                record.headers().add(SENT_HEADER, ByteBuffer.allocate(Long.BYTES).putLong(System.currentTimeMillis()).array());
+                producer.send(record);
+            }
+            producer.flush();
+        }
+        return first;
+    }
+
+    private KafkaConsumer<String, byte[]> outputConsumer(String topic) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        var consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
+        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                .map(info -> new TopicPartition(topic, info.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        partitions.forEach(consumer::position);
+        return consumer;
+    }
+
+    private static void awaitRunning(KafkaStreams streams) throws InterruptedException {
+        CountDownLatch running = new CountDownLatch(1);
+        streams.setStateListener((next, previous) -> {
+            if (next == KafkaStreams.State.RUNNING) {
+                running.countDown();
+            }
+        });
+        streams.start();
+        if (!running.await(60, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("streams app not RUNNING after 60 s: " + streams.state());
+        }
+    }
+}

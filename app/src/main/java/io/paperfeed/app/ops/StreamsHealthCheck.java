@@ -1,0 +1,23 @@
+package io.paperfeed.app.ops;
+
+import io.paperfeed.streams.StreamsService;
+
+/** Healthy while the Kafka Streams app is RUNNING or REBALANCING. */
+public final class StreamsHealthCheck implements HealthCheck {
+
+    private final StreamsService streams;
+
+    public StreamsHealthCheck(StreamsService streams) {
+        this.streams = streams;
+    }
+
+    @Override
+    public String name() {
+        return "streams";
+    }
+
+    @Override
+    public String problem() {
+        return streams.isHealthy() ? null : "state " + streams.state();
+    }
+}

@@ -1,0 +1,44 @@
+package io.paperfeed.app.ops;
+
+import io.paperfeed.model.topics.Topic;
+import io.paperfeed.model.topics.Topics;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates paperfeed's topics at start-up if they are missing, with the cluster's default partition
+ * count and replication factor (set them on a real cluster; see docs/OPERATIONS.md).
+ */
+public final class TopicSetup {
+
+    private static final Logger log = LoggerFactory.getLogger(TopicSetup.class);
+
+    private TopicSetup() {
+    }
+
+    public static void ensureTopics(Admin admin) throws InterruptedException {
+        List<NewTopic> wanted = Topics.all().stream().map(TopicSetup::newTopic).toList();
+        var results = admin.createTopics(wanted).values();
+        for (var entry : results.entrySet()) {
+            try {
+                entry.getValue().get();
+                log.info("created topic {}", entry.getKey());
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw new IllegalStateException("cannot create topic " + entry.getKey() + ": "
+                            + e.getCause().getMessage(), e.getCause());
+                }
+            }
+        }
+    }
+
+    private static NewTopic newTopic(Topic<?, ?> topic) {
+        return new NewTopic(topic.name(), Optional.empty(), Optional.empty()).configs(topic.configs());
+    }
+}

@@ -1,0 +1,37 @@
+package io.paperfeed.producer.parse;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One item as a format read it, before cleaning and validation: the raw field values (null when the
+ * item lacks them), where it starts and its raw text for excerpts.
+ */
+final class PaperDraft {
+
+    final int position;
+    final String raw;
+    /** The arXiv id as given, possibly with prefix and version ({@code arXiv:2507.20534v2}). */
+    String arxivId;
+    /** A version given apart from the id (paper-event JSON); a version inside {@link #arxivId} wins. */
+    Integer version;
+    String doi;
+    String title;
+    String abstractText;
+    List<String> authors = new ArrayList<>();
+    List<String> categories = new ArrayList<>();
+    String comment;
+    String published;
+    String updated;
+    /** Set for hard-wrapped abstracts (arXiv JSON summaries): line breaks are joined, not kept. */
+    boolean wrappedAbstract;
+
+    /**
+     * @param position the 1-based line where the item starts
+     * @param raw      the item's text as it stands in the source, for excerpts and binary checks
+     */
+    PaperDraft(int position, String raw) {
+        this.position = position;
+        this.raw = raw;
+    }
+}
