@@ -27,7 +27,10 @@ RUN groupadd --system --gid 10001 paperfeed \
 COPY --from=build /src/app/target/paperfeed.jar /opt/paperfeed/paperfeed.jar
 COPY seeds/ /opt/paperfeed/seeds/
 
-ENV PAPERFEED_HTTP_PORT=8080 \
+# The jar's HTTP server binds 127.0.0.1 unless told otherwise; in a container it must listen on all
+# interfaces, or neither Prometheus nor a published port can reach /metrics.
+ENV PAPERFEED_HTTP_HOST=0.0.0.0 \
+    PAPERFEED_HTTP_PORT=8080 \
     PAPERFEED_INPUT=/opt/paperfeed/seeds \
     PAPERFEED_STATE_DIR=/var/lib/paperfeed/state
 

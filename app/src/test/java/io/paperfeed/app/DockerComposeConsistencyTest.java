@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -28,11 +30,17 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * Checks, without a Docker engine, that {@code docker-compose.yml}, the {@code Dockerfile}, {@code .dockerignore}
  * and the Prometheus/Grafana files under {@code deploy/} agree with each other: service names, Kafka listeners,
  * ports, mounts, scrape targets, datasource uids, and the paths the image is built around.
+ *
+ * <p>The paperfeed services are also compared with the jar's real command line (its subcommands, the
+ * options each reads from {@code PAPERFEED_*} variables, and their defaults), so a renamed option or a
+ * default that does not suit a container shows up here.
  *
  * <p>Every check returns the list of inconsistencies it found, so the tests at the bottom can also prove, on
  * deliberately broken copies of the real files, that the checks do catch what they claim to catch.
@@ -52,6 +60,9 @@ class DockerComposeConsistencyTest {
 
     static final YAMLMapper YAML = new YAMLMapper();
     static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The jar's command line: per subcommand, the options by the environment variable each reads. */
+    static final Cli CLI = Cli.load();
 
     private static Stack stack;
 
@@ -154,7 +165,9 @@ class DockerComposeConsistencyTest {
         }
 
         int httpPort(String serviceName, JsonNode service, List<String> problems) {
-            String raw = effectiveEnv(service, "PAPERFEED_HTTP_PORT").orElse(String.valueOf(DEFAULT_HTTP_PORT));
+            String raw = effectiveEnv(service, "PAPERFEED_HTTP_PORT")
+                    .or(() -> CLI.defaultValue(subcommand(service), "PAPERFEED_HTTP_PORT"))
+                    .orElse(String.valueOf(DEFAULT_HTTP_PORT));
             try {
                 return Integer.parseInt(raw.trim());
             } catch (NumberFormatException e) {
@@ -190,6 +203,11 @@ class DockerComposeConsistencyTest {
     @Test
     void paperfeedServicesRunOneImageWithTheirSubcommands() {
         assertNoProblems("paperfeed services", paperfeedServiceProblems(stack));
+    }
+
+    @Test
+    void composeEnvironmentMatchesTheJarsOptions() {
+        assertNoProblems("PAPERFEED_* settings vs the jar's command line", cliProblems(stack));
     }
 
     @Test
@@ -308,6 +326,18 @@ class DockerComposeConsistencyTest {
             }
         }));
         assertCaught(scalabilityProblems(broken), "dns_sd_configs");
+    }
+
+    @Test
+    void aLoopbackHttpHostIsCaught() {
+        Stack broken = stack.withCompose(c -> setEnv(c, "producer", "PAPERFEED_HTTP_HOST", "127.0.0.1"));
+        assertCaught(cliProblems(broken), "127.0.0.1");
+    }
+
+    @Test
+    void aVariableNoOptionReadsIsCaught() {
+        Stack broken = stack.withCompose(c -> setEnv(c, "streams", "PAPERFEED_STATEDIR", "/var/lib/paperfeed/state"));
+        assertCaught(cliProblems(broken), "PAPERFEED_STATEDIR");
     }
 
     @Test
@@ -572,6 +602,45 @@ class DockerComposeConsistencyTest {
                         + "(the image's seeds are at " + DEFAULT_INPUT + ")");
             }
         });
+        return problems;
+    }
+
+    static List<String> cliProblems(Stack s) {
+        if (CLI.error() != null) {
+            return List.of(CLI.error());
+        }
+        List<String> problems = new ArrayList<>();
+        Set<String> readBySomeService = new TreeSet<>();
+        s.paperfeedServices().forEach((name, service) -> {
+            String sub = subcommand(service);
+            Map<String, OptionSpec> options = CLI.envOptions().get(sub);
+            if (options == null) {
+                problems.add(name + ": runs '" + sub + "', which is not a subcommand of paperfeed.jar "
+                        + CLI.envOptions().keySet());
+                return;
+            }
+            readBySomeService.addAll(options.keySet());
+            Set<String> known = options.keySet().stream().filter(k -> k.startsWith("PAPERFEED_"))
+                    .collect(Collectors.toCollection(TreeSet::new));
+            for (String key : env(service).keySet()) {
+                if (key.startsWith("PAPERFEED_") && !options.containsKey(key)) {
+                    problems.add(name + ": sets " + key + ", which no option of 'paperfeed " + sub + "' reads "
+                            + known);
+                }
+            }
+            Optional<String> set = s.effectiveEnv(service, "PAPERFEED_HTTP_HOST");
+            String host = set.or(() -> CLI.defaultValue(sub, "PAPERFEED_HTTP_HOST")).orElse("0.0.0.0");
+            if (isLoopback(host)) {
+                problems.add(name + ": its HTTP server binds " + host + (set.isPresent() ? "" : " (the jar's default)")
+                        + ", so neither Prometheus nor a published port reaches /metrics; set PAPERFEED_HTTP_HOST="
+                        + "0.0.0.0");
+            }
+        });
+        for (String key : dockerfileEnv(s.dockerfile()).keySet()) {
+            if (key.startsWith("PAPERFEED_") && !readBySomeService.contains(key)) {
+                problems.add("Dockerfile: ENV " + key + " is read by none of the subcommands the compose services run");
+            }
+        }
         return problems;
     }
 
@@ -1116,6 +1185,43 @@ class DockerComposeConsistencyTest {
             }
         }
         return Optional.empty();
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // the jar's command line
+
+    /** Per subcommand of the real {@code paperfeed} command, its options keyed by the variable each one reads. */
+    record Cli(Map<String, Map<String, OptionSpec>> envOptions, String error) {
+
+        /** Built by reflection so that a refactoring of the CLI fails this test with a message, not a compile error. */
+        static Cli load() {
+            try {
+                Method envName = Class.forName("io.paperfeed.app.cli.EnvironmentDefaults")
+                        .getMethod("envName", String.class);
+                CommandLine root = new CommandLine(Class.forName("io.paperfeed.app.PaperfeedCommand"));
+                Map<String, Map<String, OptionSpec>> result = new TreeMap<>();
+                for (Map.Entry<String, CommandLine> sub : root.getSubcommands().entrySet()) {
+                    Map<String, OptionSpec> options = new TreeMap<>();
+                    for (OptionSpec option : sub.getValue().getCommandSpec().options()) {
+                        options.put((String) envName.invoke(null, option.longestName().replaceFirst("^-+", "")), option);
+                    }
+                    result.put(sub.getKey(), options);
+                }
+                return new Cli(result, null);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                return new Cli(Map.of(), "cannot build the paperfeed command line to compare with: " + e);
+            }
+        }
+
+        /** The default of the option of {@code subcommand} that reads {@code env}, if there is one. */
+        Optional<String> defaultValue(String subcommand, String env) {
+            return Optional.ofNullable(envOptions.getOrDefault(subcommand, Map.of()).get(env))
+                    .map(OptionSpec::defaultValue);
+        }
+    }
+
+    static boolean isLoopback(String host) {
+        return host.equals("localhost") || host.startsWith("127.") || host.equals("::1") || host.equals("[::1]");
     }
 
     // ------------------------------------------------------------------------------------------------------------

@@ -77,7 +77,7 @@ public final class FeedPublisher {
         } catch (UnknownFormatException e) {
             return wholeFileInvalid(file, now, REASON_UNKNOWN_FORMAT, e.getMessage(), keys, failure);
         } catch (IOException e) {
-            return wholeFileInvalid(file, now, REASON_UNREADABLE_FILE, file + ": " + e.getMessage(), keys, failure);
+            return wholeFileInvalid(file, now, REASON_UNREADABLE_FILE, e.getMessage(), keys, failure);
         }
     }
 

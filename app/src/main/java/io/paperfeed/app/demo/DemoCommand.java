@@ -27,6 +27,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
 import picocli.CommandLine.Command;
@@ -125,11 +126,12 @@ public final class DemoCommand implements Callable<Integer> {
                         + " items did not come through within " + timeoutSeconds + " s, e.g. " + missing.get(0));
             }
             PipelineOutput output = follower.output();
-            out.printf("paperfeed demo: all %d items through: %d papers, %d alerts, %d invalid%n",
-                    report.itemKeys().size(), output.papers().size(), output.alerts().size(), output.invalid().size());
+            Set<String> items = report.itemKeys();
+            out.printf("paperfeed demo: all %d items through: %d papers, %d alerts, %d invalid%n", items.size(),
+                    output.papersOf(items).size(), output.alertsOf(items).size(), output.invalidOf(items).size());
             if (exportDir != null) {
-                ExportWriter.write(output, exportDir);
-                out.println("paperfeed demo: exported papers.jsonl, alerts.jsonl, invalid.jsonl to " + exportDir);
+                ExportWriter.write(output, items, exportDir);
+                out.println("paperfeed demo: wrote papers.jsonl, alerts.jsonl and invalid.jsonl to " + exportDir);
             }
         }
         if (exitWhenIdle) {

@@ -7,18 +7,23 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.Set;
 
-/** Writes what the pipeline produced as JSON lines: papers.jsonl, alerts.jsonl, invalid.jsonl. */
+/**
+ * Writes what a run's input items produced as JSON lines: papers.jsonl (the latest record of each
+ * paper they went into), alerts.jsonl and invalid.jsonl. Output of earlier runs on the same Kafka
+ * is left out.
+ */
 public final class ExportWriter {
 
     private ExportWriter() {
     }
 
-    public static void write(PipelineOutput output, Path dir) throws IOException {
+    public static void write(PipelineOutput output, Set<String> itemKeys, Path dir) throws IOException {
         Files.createDirectories(dir);
-        writeLines(dir.resolve("papers.jsonl"), output.papers());
-        writeLines(dir.resolve("alerts.jsonl"), output.alerts());
-        writeLines(dir.resolve("invalid.jsonl"), output.invalid());
+        writeLines(dir.resolve("papers.jsonl"), output.papersOf(itemKeys));
+        writeLines(dir.resolve("alerts.jsonl"), output.alertsOf(itemKeys));
+        writeLines(dir.resolve("invalid.jsonl"), output.invalidOf(itemKeys));
     }
 
     private static void writeLines(Path file, Collection<?> values) throws IOException {

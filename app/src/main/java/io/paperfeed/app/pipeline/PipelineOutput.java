@@ -20,8 +20,12 @@ public final class PipelineOutput {
 
     private final Map<String, CanonicalPaper> papers = new LinkedHashMap<>();
     private final List<Alert> alerts = new ArrayList<>();
-    private final List<InvalidItem> invalid = new ArrayList<>();
+    private final List<KeyedInvalid> invalid = new ArrayList<>();
     private final Set<String> accountedItems = new HashSet<>();
+
+    /** An invalid item with the key of the input item it stands for. */
+    private record KeyedInvalid(String itemKey, InvalidItem item) {
+    }
 
     void paper(CanonicalPaper paper) {
         papers.put(paper.id(), paper);
@@ -34,9 +38,8 @@ public final class PipelineOutput {
         alerts.add(alert);
     }
 
-    /** An invalid item, keyed by the input item it stands for. */
     void invalid(String itemKey, InvalidItem item) {
-        invalid.add(item);
+        invalid.add(new KeyedInvalid(itemKey, item));
         accountedItems.add(itemKey);
     }
 
@@ -50,15 +53,22 @@ public final class PipelineOutput {
         return itemKeys.stream().filter(k -> !accountedItems.contains(k)).sorted().toList();
     }
 
-    public Collection<CanonicalPaper> papers() {
-        return papers.values();
+    /** The latest record of each paper that any of the given input items went into. */
+    public List<CanonicalPaper> papersOf(Set<String> itemKeys) {
+        return papers.values().stream().filter(p -> touches(p, itemKeys)).toList();
     }
 
-    public List<Alert> alerts() {
-        return alerts;
+    /** The alerts about papers that any of the given input items went into. */
+    public List<Alert> alertsOf(Set<String> itemKeys) {
+        return alerts.stream().filter(a -> touches(a.paper(), itemKeys)).toList();
     }
 
-    public List<InvalidItem> invalid() {
-        return invalid;
+    /** The invalid items that stand for any of the given input items. */
+    public List<InvalidItem> invalidOf(Set<String> itemKeys) {
+        return invalid.stream().filter(i -> itemKeys.contains(i.itemKey())).map(KeyedInvalid::item).toList();
+    }
+
+    private static boolean touches(CanonicalPaper paper, Set<String> itemKeys) {
+        return paper.sources().stream().anyMatch(s -> itemKeys.contains(s.itemKey()));
     }
 }

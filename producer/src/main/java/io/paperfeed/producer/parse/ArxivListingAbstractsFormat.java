@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * {@code Abstract:}, in groups separated by blank lines. Items carry nothing but the abstract.
  *
  * <p>A non-blank line right after an abstract line continues it (a hard-wrapped abstract); any
- * other line is reported as unrecognised (or binary).
+ * other line is reported as unrecognised, and binary junk always on its own.
  */
 final class ArxivListingAbstractsFormat implements FeedFormat {
 
@@ -43,11 +43,13 @@ final class ArxivListingAbstractsFormat implements FeedFormat {
                 finish(start, raw, out);
                 start = i + 1;
                 raw.append(line);
+            } else if (TextNormalizer.isBinary(line)) {
+                start = finish(start, raw, out);
+                out.reject(i + 1, Reasons.BINARY, "binary junk instead of an Abstract: line", line);
             } else if (start > 0) {
                 raw.append('\n').append(line);
             } else {
-                String reason = TextNormalizer.isBinary(line) ? Reasons.BINARY : Reasons.UNRECOGNISED;
-                out.reject(i + 1, reason, "line is not an Abstract: line", line);
+                out.reject(i + 1, Reasons.UNRECOGNISED, "line is not an Abstract: line", line);
             }
         }
         finish(start, raw, out);

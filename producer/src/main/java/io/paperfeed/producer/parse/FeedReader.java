@@ -64,7 +64,7 @@ public final class FeedReader {
     }
 
     /** Every known format name, in detection order. */
-    public static List<String> formats() {
+    static List<String> formats() {
         return FormatDetector.names();
     }
 

@@ -8,12 +8,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns the drafts of one source into papers and invalid items: cleans every field, checks the
  * abstract and the arXiv id, and records each item that cannot be a paper with its reason.
  */
 final class ResultCollector {
+
+    private static final Logger log = LoggerFactory.getLogger(ResultCollector.class);
 
     private final String source;
     private final String format;
@@ -78,8 +82,9 @@ final class ResultCollector {
 
     /** Records an item that cannot be a paper. */
     void reject(int position, String reason, String detail, String raw) {
-        invalid.add(new InvalidItem(reason, source + ":" + position + ": " + detail, "producer",
-                provenance(position), TextNormalizer.excerpt(raw), clock.instant()));
+        log.debug("{}:{}: invalid ({}): {}", source, position, reason, detail);
+        invalid.add(new InvalidItem(reason, detail, "producer", provenance(position), TextNormalizer.excerpt(raw),
+                clock.instant()));
     }
 
     ParseResult result() {

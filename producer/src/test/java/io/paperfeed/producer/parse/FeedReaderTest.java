@@ -94,14 +94,15 @@ class FeedReaderTest {
     @Test
     void listingKeepsGoodAbstractsAroundJunk() throws Exception {
         String text = "Abstract: First abstract.\nAbstract:\n\n\u0000\u0001\u0002\u0003\u0004\u0005garbage\n\n"
-                + "Abstract:  Second   abstract,\n  wrapped onto a second line.\n";
+                + "Abstract:  Second   abstract,\n  wrapped onto a second line.\n"
+                + "Abstract: Third abstract.\n\u0000\u0000 glued junk\n";
         ParseResult r = reader.read("listing.txt", utf8(text), FETCHED);
         assertEquals("arxiv-listing-abstracts", r.format());
-        assertEquals(List.of("First abstract.", "Second abstract, wrapped onto a second line."),
+        assertEquals(List.of("First abstract.", "Second abstract, wrapped onto a second line.", "Third abstract."),
                 r.papers().stream().map(PaperEvent::abstractText).toList());
-        assertEquals(List.of(1, 6), r.papers().stream().map(p -> p.source().position()).toList());
-        assertEquals(List.of("no-abstract", "binary"), r.invalid().stream().map(InvalidItem::reason).toList());
-        assertEquals(List.of(2, 4), r.invalid().stream().map(i -> i.source().position()).toList());
+        assertEquals(List.of(1, 6, 8), r.papers().stream().map(p -> p.source().position()).toList());
+        assertEquals(List.of("no-abstract", "binary", "binary"), r.invalid().stream().map(InvalidItem::reason).toList());
+        assertEquals(List.of(2, 4, 9), r.invalid().stream().map(i -> i.source().position()).toList());
     }
 
     @Test
