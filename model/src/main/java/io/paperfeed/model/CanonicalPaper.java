@@ -51,6 +51,12 @@ public record CanonicalPaper(
                 List.of(), List.of(e.source()), Change.NEW);
     }
 
+    /** This paper marked with the given change kind. */
+    public CanonicalPaper withChange(Change newChange) {
+        return new CanonicalPaper(id, arxivId, version, doi, title, abstractText, authors, categories,
+                comment, published, updated, topics, sources, newChange);
+    }
+
     /** This paper with the given topics. */
     public CanonicalPaper withTopics(List<TopicMatch> newTopics) {
         return new CanonicalPaper(id, arxivId, version, doi, title, abstractText, authors, categories,

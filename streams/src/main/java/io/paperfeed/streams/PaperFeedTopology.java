@@ -1,6 +1,7 @@
 package io.paperfeed.streams;
 
 import io.paperfeed.model.CanonicalPaper;
+import io.paperfeed.model.serde.PaperSerdes;
 import io.paperfeed.model.topics.Topics;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
@@ -10,6 +11,8 @@ import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
 
 /**
  * Builds paperfeed's Kafka Streams topology; the lifecycle lives elsewhere ({@code StreamsService}),
@@ -17,14 +20,16 @@ import org.apache.kafka.streams.kstream.Named;
  *
  * <pre>
  * paperfeed.papers.raw --decode--+--invalid--> paperfeed.papers.invalid
- *                                +--valid--> canonicalise (key: canonical id)
+ *                                +--valid--> re-key by canonical id (repartition)
+ *                                              --> dedup/merge (store canonical-papers): NEW, UPDATED or nothing
  *                                              --> paperfeed.papers.canonical
  *                                              --> classify (pass-through for now) --> paperfeed.papers.classified
  *                                              --> all-papers alert (NEW only) --> paperfeed.alerts
  * </pre>
  *
- * <p>Dedup/merge and classification are still pass-through: every sighting becomes its own
- * canonical paper (NEW) with no topics. The output shapes are final.
+ * <p>Papers are recognised by canonical id only (the same arXiv id, or the same normalised abstract);
+ * DOI, title and near-duplicate matching come next. Classification is still pass-through (no topics).
+ * The output shapes are final.
  */
 public final class PaperFeedTopology {
 
@@ -33,6 +38,8 @@ public final class PaperFeedTopology {
 
     public static Topology build(StreamsSettings settings, PipelineMetrics metrics) {
         StreamsBuilder builder = new StreamsBuilder();
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PaperDeduplicator.STORE),
+                Serdes.String(), PaperSerdes.CANONICAL_PAPER));
 
         KStream<String, DecodedSighting> decoded = builder
                 .stream(Topics.PAPERS_RAW.name(), Consumed.with(Serdes.String(), Serdes.ByteArray())
@@ -51,10 +58,11 @@ public final class PaperFeedTopology {
     private static void canonicalAndAfter(KStream<String, DecodedSighting> valid, StreamsSettings settings,
                                           PipelineMetrics metrics) {
         KStream<String, CanonicalPaper> canonical = valid
-                .map((itemKey, d) -> {
-                    String id = CanonicalIds.of(d.sighting());
-                    return KeyValue.pair(id, CanonicalPaper.firstSighting(id, d.sighting()));
-                }, Named.as("canonicalise"))
+                .map((itemKey, d) -> KeyValue.pair(CanonicalIds.of(d.sighting()), d.sighting()),
+                        Named.as("canonical-id"))
+                .repartition(Repartitioned.with(Serdes.String(), PaperSerdes.PAPER_EVENT)
+                        .withName("sightings-by-paper"))
+                .processValues(PaperDeduplicator::new, Named.as("dedup"), PaperDeduplicator.STORE)
                 .peek((id, paper) -> metrics.paper(paper.change()), Named.as("count-papers"));
         canonical.to(Topics.PAPERS_CANONICAL.name(), Topics.PAPERS_CANONICAL.produced());
 

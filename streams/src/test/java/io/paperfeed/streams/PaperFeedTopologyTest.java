@@ -92,8 +92,39 @@ class PaperFeedTopologyTest {
         var second = canonical.readKeyValue();
         assertTrue(first.key.startsWith("content:"), first.key);
         assertEquals(first.key, second.key);
+        assertEquals(2, second.value.sources().size());
         assertNull(first.value.title());
         assertNull(first.value.arxivId());
+    }
+
+    @Test
+    void aLaterSightingOfTheSamePaperFillsInWhatWasMissingAndListsBothSources() {
+        PaperEvent noTitle = sighting("2507.20534", null, "We introduce Kimi K2.", 1);
+        PaperEvent titled = new PaperEvent("2507.20534", 2, null, "Kimi K2: Open Agentic Intelligence",
+                "We introduce Kimi K2, revised.", List.of("Kimi Team"), List.of("cs.LG"), "tech report", null, null,
+                new Provenance("seeds/other.txt", "test-format", 7, T0));
+        raw.pipeInput(noTitle.itemKey(), PaperSerdes.PAPER_EVENT.serialize("t", noTitle), T0);
+        raw.pipeInput(titled.itemKey(), PaperSerdes.PAPER_EVENT.serialize("t", titled), T0);
+
+        assertEquals(CanonicalPaper.Change.NEW, canonical.readValue().change());
+        CanonicalPaper merged = canonical.readValue();
+        assertEquals(CanonicalPaper.Change.UPDATED, merged.change());
+        assertEquals("Kimi K2: Open Agentic Intelligence", merged.title());
+        assertEquals(2, merged.version());
+        assertEquals("We introduce Kimi K2, revised.", merged.abstractText(), "the latest version's abstract");
+        assertEquals(List.of("Kimi Team"), merged.authors());
+        assertEquals(List.of(noTitle.source(), titled.source()), merged.sources());
+        assertEquals(1, alerts.readRecordsToList().size(), "an update does not alert again");
+    }
+
+    @Test
+    void anExactRepeatOfAnItemEmitsNothing() {
+        PaperEvent e = sighting("2401.00002", "A title", "An abstract.", 1);
+        raw.pipeInput(e.itemKey(), PaperSerdes.PAPER_EVENT.serialize("t", e), T0);
+        raw.pipeInput(e.itemKey(), PaperSerdes.PAPER_EVENT.serialize("t", e), T0.plusSeconds(60));
+
+        assertEquals(1, canonical.readRecordsToList().size());
+        assertEquals(1, alerts.readRecordsToList().size());
     }
 
     @Test
