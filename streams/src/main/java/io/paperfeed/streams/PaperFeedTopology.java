@@ -6,6 +6,8 @@ import io.paperfeed.model.topics.Topics;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TopologyConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -37,7 +39,7 @@ public final class PaperFeedTopology {
     }
 
     public static Topology build(StreamsSettings settings, PipelineMetrics metrics) {
-        StreamsBuilder builder = new StreamsBuilder();
+        StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(settings.toProperties())));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PaperDeduplicator.STORE),
                 Serdes.String(), PaperSerdes.CANONICAL_PAPER));
 
