@@ -1,7 +1,9 @@
 package io.paperfeed.app.ops;
 
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
 
@@ -29,8 +31,14 @@ public final class BrokerHealthCheck implements HealthCheck {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "interrupted";
-        } catch (Exception e) {
-            return "broker unreachable: " + e.getClass().getSimpleName();
+        } catch (ExecutionException e) {
+            return "broker unreachable: " + describe(e.getCause());
+        } catch (TimeoutException e) {
+            return "broker unreachable: no answer within " + TIMEOUT.toSeconds() + " s";
         }
+    }
+
+    private static String describe(Throwable cause) {
+        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     }
 }
