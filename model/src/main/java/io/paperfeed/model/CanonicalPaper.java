@@ -9,7 +9,10 @@ import java.util.Objects;
  * ({@code arxiv:<id>} when any sighting carried an arXiv id, else a content id).
  * Published to {@code paperfeed.papers.canonical} and, with topics, {@code paperfeed.papers.classified}.
  *
- * @param sources one entry per input item merged into this paper
+ * @param sources one entry per distinct input item merged into this paper (an exact repeat of an
+ *                item already merged is not listed again)
+ * @param aliases ids this paper was published under before, e.g. its content id before a sighting
+ *                with an arXiv id joined it
  * @param change  NEW on the first sighting, UPDATED when a later sighting added or changed something
  */
 public record CanonicalPaper(
@@ -26,6 +29,7 @@ public record CanonicalPaper(
         String updated,
         List<TopicMatch> topics,
         List<Provenance> sources,
+        List<String> aliases,
         Change change) {
 
     /** Whether this record is a paper's first appearance or a later change to it. */
@@ -39,6 +43,7 @@ public record CanonicalPaper(
         categories = categories == null ? List.of() : List.copyOf(categories);
         topics = topics == null ? List.of() : List.copyOf(topics);
         sources = sources == null ? List.of() : List.copyOf(sources);
+        aliases = aliases == null ? List.of() : List.copyOf(aliases);
         if (sources.isEmpty()) {
             throw new IllegalArgumentException("a canonical paper has at least one source");
         }
@@ -48,18 +53,18 @@ public record CanonicalPaper(
     public static CanonicalPaper firstSighting(String id, PaperEvent e) {
         return new CanonicalPaper(id, e.arxivId(), e.version(), e.doi(), e.title(), e.abstractText(),
                 e.authors(), e.categories(), e.comment(), e.published(), e.updated(),
-                List.of(), List.of(e.source()), Change.NEW);
+                List.of(), List.of(e.source()), List.of(), Change.NEW);
     }
 
     /** This paper marked with the given change kind. */
     public CanonicalPaper withChange(Change newChange) {
         return new CanonicalPaper(id, arxivId, version, doi, title, abstractText, authors, categories,
-                comment, published, updated, topics, sources, newChange);
+                comment, published, updated, topics, sources, aliases, newChange);
     }
 
     /** This paper with the given topics. */
     public CanonicalPaper withTopics(List<TopicMatch> newTopics) {
         return new CanonicalPaper(id, arxivId, version, doi, title, abstractText, authors, categories,
-                comment, published, updated, newTopics, sources, change);
+                comment, published, updated, newTopics, sources, aliases, change);
     }
 }

@@ -3,6 +3,11 @@ package io.paperfeed.streams;
 import io.paperfeed.model.CanonicalPaper;
 import io.paperfeed.model.serde.PaperSerdes;
 import io.paperfeed.model.topics.Topics;
+import io.paperfeed.streams.dedup.DedupResult;
+import io.paperfeed.streams.dedup.DedupStores;
+import io.paperfeed.streams.dedup.Deduplicator;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -14,7 +19,6 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.state.Stores;
 
 /**
  * Builds paperfeed's Kafka Streams topology; the lifecycle lives elsewhere ({@code StreamsService}),
@@ -22,16 +26,16 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <pre>
  * paperfeed.papers.raw --decode--+--invalid--> paperfeed.papers.invalid
- *                                +--valid--> re-key by canonical id (repartition)
- *                                              --> dedup/merge (store canonical-papers): NEW, UPDATED or nothing
- *                                              --> paperfeed.papers.canonical
- *                                              --> classify (pass-through for now) --> paperfeed.papers.classified
- *                                              --> all-papers alert (NEW only) --> paperfeed.alerts
+ *                                +--valid--> repartition to one partition (sightings-for-dedup)
+ *                                     --> dedup (stores dedup-papers, dedup-evidence, dedup-bands)
+ *                                           --> paperfeed.dedup.decisions (one per sighting)
+ *                                           --> paperfeed.papers.canonical (NEW, UPDATED; tombstone for a retired id)
+ * paperfeed.papers.canonical --> classify (pass-through for now) --> paperfeed.papers.classified
+ *                            --> all-papers alert (NEW only) --> paperfeed.alerts
  * </pre>
  *
- * <p>Papers are recognised by canonical id only (the same arXiv id, or the same normalised abstract);
- * DOI, title and near-duplicate matching come next. Classification is still pass-through (no topics).
- * The output shapes are final.
+ * <p>The second sub-topology reads the canonical topic back, so classification and alerting scale
+ * with its partitions while dedup stays on one. Classification is still pass-through (no topics).
  */
 public final class PaperFeedTopology {
 
@@ -40,8 +44,7 @@ public final class PaperFeedTopology {
 
     public static Topology build(StreamsSettings settings, PipelineMetrics metrics) {
         StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(settings.toProperties())));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PaperDeduplicator.STORE),
-                Serdes.String(), PaperSerdes.CANONICAL_PAPER));
+        DedupStores.addTo(builder);
 
         KStream<String, DecodedSighting> decoded = builder
                 .stream(Topics.PAPERS_RAW.name(), Consumed.with(Serdes.String(), Serdes.ByteArray())
@@ -52,31 +55,51 @@ public final class PaperFeedTopology {
                 .branch((key, value) -> !value.isValid(), Branched.withConsumer(invalid -> invalid
                         .mapValues(DecodedSighting::invalid, Named.as("invalid-item"))
                         .to(Topics.PAPERS_INVALID.name(), Topics.PAPERS_INVALID.produced()), "invalid"))
-                .defaultBranch(Branched.withConsumer(valid -> canonicalAndAfter(valid, settings, metrics), "valid"));
+                .defaultBranch(Branched.withConsumer(valid -> deduplicate(valid, metrics), "valid"));
 
+        classifyAndAlert(builder, settings, metrics);
         return builder.build();
     }
 
-    private static void canonicalAndAfter(KStream<String, DecodedSighting> valid, StreamsSettings settings,
-                                          PipelineMetrics metrics) {
-        KStream<String, CanonicalPaper> canonical = valid
-                .map((itemKey, d) -> KeyValue.pair(CanonicalIds.of(d.sighting()), d.sighting()),
-                        Named.as("canonical-id"))
+    /** Sub-topology 1: every sighting meets every earlier paper on one partition. */
+    private static void deduplicate(KStream<String, DecodedSighting> valid, PipelineMetrics metrics) {
+        KStream<String, DedupResult> results = valid
+                .mapValues(DecodedSighting::sighting, Named.as("sighting"))
                 .repartition(Repartitioned.with(Serdes.String(), PaperSerdes.PAPER_EVENT)
-                        .withName("sightings-by-paper"))
-                .processValues(PaperDeduplicator::new, Named.as("dedup"), PaperDeduplicator.STORE)
-                .peek((id, paper) -> metrics.paper(paper.change()), Named.as("count-papers"));
-        canonical.to(Topics.PAPERS_CANONICAL.name(), Topics.PAPERS_CANONICAL.produced());
+                        .withName("sightings-for-dedup").withNumberOfPartitions(1))
+                .process(() -> new Deduplicator(CanonicalIds::of, metrics::duplicate), Named.as("dedup"),
+                        Deduplicator.storeNames());
+        results.map((paperId, r) -> KeyValue.pair(r.decision().itemKey(), r.decision()), Named.as("decision"))
+                .to(Topics.DEDUP_DECISIONS.name(), Topics.DEDUP_DECISIONS.produced());
+        results.filter((paperId, r) -> r.paper() != null, Named.as("changed-papers"))
+                .peek((paperId, r) -> metrics.paper(r.paper().change()), Named.as("count-papers"))
+                .flatMap(PaperFeedTopology::paperAndRetiredId, Named.as("paper-records"))
+                .to(Topics.PAPERS_CANONICAL.name(), Topics.PAPERS_CANONICAL.produced());
+    }
 
-        KStream<String, CanonicalPaper> classified = canonical;
+    /** The paper under its id, and a tombstone for the id it had until now, if that changed. */
+    private static List<KeyValue<String, CanonicalPaper>> paperAndRetiredId(String paperId, DedupResult r) {
+        List<KeyValue<String, CanonicalPaper>> records = new ArrayList<>(2);
+        records.add(KeyValue.pair(r.paper().id(), r.paper()));
+        if (r.retiredId() != null) {
+            records.add(KeyValue.pair(r.retiredId(), null));
+        }
+        return records;
+    }
+
+    /** Sub-topology 2, partitioned by paper id: classify (pass-through for now) and alert. */
+    private static void classifyAndAlert(StreamsBuilder builder, StreamsSettings settings, PipelineMetrics metrics) {
+        KStream<String, CanonicalPaper> classified = builder
+                .stream(Topics.PAPERS_CANONICAL.name(), Topics.PAPERS_CANONICAL.consumed().withName("read-canonical"));
         classified.to(Topics.PAPERS_CLASSIFIED.name(), Topics.PAPERS_CLASSIFIED.produced());
 
         if (settings.allPapersSubscription() != null) {
             String subscription = settings.allPapersSubscription();
             classified
-                    .filter((id, paper) -> paper.change() == CanonicalPaper.Change.NEW, Named.as("new-papers"))
-                    .map((id, paper) -> KeyValue.pair(subscription,
-                            AllPapersAlerts.alertFor(subscription, paper)), Named.as("alert"))
+                    .filter((id, paper) -> paper != null && paper.change() == CanonicalPaper.Change.NEW,
+                            Named.as("new-papers"))
+                    .map((id, paper) -> KeyValue.pair(subscription, AllPapersAlerts.alertFor(subscription, paper)),
+                            Named.as("alert"))
                     .peek((sub, alert) -> metrics.alert(), Named.as("count-alerts"))
                     .to(Topics.ALERTS.name(), Topics.ALERTS.produced());
         }

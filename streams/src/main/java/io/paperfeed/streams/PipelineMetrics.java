@@ -33,6 +33,15 @@ public final class PipelineMetrics implements MeterBinder {
                 .increment();
     }
 
+    /** A sighting merged into a known paper, by the evidence that decided it, or an exact repeat. */
+    void duplicate(String reason) {
+        Counter.builder("paperfeed.papers.duplicates")
+                .description("Sightings merged into a known paper, by evidence (arxiv-id, doi, title, near-duplicate) or repeat")
+                .tag("reason", reason)
+                .register(registry)
+                .increment();
+    }
+
     void alert() {
         Counter.builder("paperfeed.streams.alerts")
                 .description("Alerts created")

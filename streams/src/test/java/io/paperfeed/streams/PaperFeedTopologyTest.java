@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.paperfeed.model.Alert;
 import io.paperfeed.model.CanonicalPaper;
+import io.paperfeed.model.DedupDecision;
 import io.paperfeed.model.InvalidItem;
 import io.paperfeed.model.PaperEvent;
 import io.paperfeed.model.Provenance;
@@ -16,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -40,6 +42,7 @@ class PaperFeedTopologyTest {
     private TestOutputTopic<String, CanonicalPaper> classified;
     private TestOutputTopic<String, Alert> alerts;
     private TestOutputTopic<String, InvalidItem> invalid;
+    private TestOutputTopic<String, DedupDecision> decisions;
     private SimpleMeterRegistry registry;
 
     @BeforeEach
@@ -58,6 +61,8 @@ class PaperFeedTopologyTest {
                 PaperSerdes.ALERT.deserializer());
         invalid = driver.createOutputTopic(Topics.PAPERS_INVALID.name(), new StringDeserializer(),
                 PaperSerdes.INVALID_ITEM.deserializer());
+        decisions = driver.createOutputTopic(Topics.DEDUP_DECISIONS.name(), new StringDeserializer(),
+                PaperSerdes.DEDUP_DECISION.deserializer());
     }
 
     @AfterEach
@@ -125,6 +130,46 @@ class PaperFeedTopologyTest {
 
         assertEquals(1, canonical.readRecordsToList().size());
         assertEquals(1, alerts.readRecordsToList().size());
+        var outcomes = decisions.readValuesToList().stream().map(DedupDecision::outcome).toList();
+        assertEquals(List.of(DedupDecision.Outcome.NEW, DedupDecision.Outcome.REPEAT), outcomes);
+    }
+
+    @Test
+    void aSightingWithTheArxivIdJoinsThePaperFirstSeenWithoutOneAndTheOldIdIsRetired() {
+        String text = "Recently, the Muon optimizer based on matrix orthogonalization has demonstrated strong results "
+                + "in training small-scale language models, but the scalability to larger models has not been proven.";
+        PaperEvent bare = sighting(null, null, text, 1);
+        PaperEvent withId = new PaperEvent("2502.16982", 1, null, "Muon is Scalable for LLM Training",
+                text.replace("matrix orthogonalization", "matrix ortho-\nnormalization"), List.of(), List.of("cs.LG"),
+                null, null, null, new Provenance("seeds/api.xml", "arxiv-atom-api", 3, T0));
+        raw.pipeInput(bare.itemKey(), PaperSerdes.PAPER_EVENT.serialize("t", bare), T0);
+        raw.pipeInput(withId.itemKey(), PaperSerdes.PAPER_EVENT.serialize("t", withId), T0);
+
+        var first = canonical.readKeyValue();
+        assertTrue(first.key.startsWith("content:"));
+        var joined = canonical.readKeyValue();
+        assertEquals("arxiv:2502.16982", joined.key);
+        assertEquals(List.of(first.key), joined.value.aliases());
+        assertEquals(CanonicalPaper.Change.UPDATED, joined.value.change());
+        var tombstone = canonical.readKeyValue();
+        assertEquals(first.key, tombstone.key);
+        assertNull(tombstone.value, "the content id is retired on the compacted topic");
+        var decision = decisions.readRecordsToList().get(1).value();
+        assertEquals(DedupDecision.Outcome.MERGED, decision.outcome());
+        assertEquals("near-duplicate", decision.matchedBy());
+        assertEquals(1, alerts.readRecordsToList().size(), "one alert per paper");
+    }
+
+    @Test
+    void twoDifferentPapersOnTheSameNarrowTopicStayApart() {
+        PaperEvent a = sighting(null, null, "Key-value (KV) caching has become a bottleneck for long-context "
+                + "inference; we compress the KV cache by merging similar keys across adjacent layers.", 1);
+        PaperEvent b = sighting(null, null, "Key-value (KV) caching has become a bottleneck for long-context "
+                + "inference; we quantize the KV cache to two bits per value with per-channel scales.", 2);
+        raw.pipeInput(a.itemKey(), PaperSerdes.PAPER_EVENT.serialize("t", a), T0);
+        raw.pipeInput(b.itemKey(), PaperSerdes.PAPER_EVENT.serialize("t", b), T0);
+
+        assertEquals(2, Set.copyOf(canonical.readKeyValuesToList().stream().map(kv -> kv.key).toList()).size());
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.paperfeed.model.topics;
 
 import io.paperfeed.model.Alert;
 import io.paperfeed.model.CanonicalPaper;
+import io.paperfeed.model.DedupDecision;
 import io.paperfeed.model.InvalidItem;
 import io.paperfeed.model.PaperEvent;
 import io.paperfeed.model.serde.PaperSerdes;
@@ -22,6 +23,10 @@ public final class Topics {
     public static final Topic<String, CanonicalPaper> PAPERS_CANONICAL =
             new Topic<>("paperfeed.papers.canonical", PaperSerdes.KEY, PaperSerdes.CANONICAL_PAPER, true);
 
+    /** One decision per sighting: new paper, merged (and why), or exact repeat; key: item key. */
+    public static final Topic<String, DedupDecision> DEDUP_DECISIONS =
+            new Topic<>("paperfeed.dedup.decisions", PaperSerdes.KEY, PaperSerdes.DEDUP_DECISION, false);
+
     /** Canonical papers with their topics; key: canonical paper id. */
     public static final Topic<String, CanonicalPaper> PAPERS_CLASSIFIED =
             new Topic<>("paperfeed.papers.classified", PaperSerdes.KEY, PaperSerdes.CANONICAL_PAPER, true);
@@ -35,6 +40,6 @@ public final class Topics {
 
     /** Every topic paperfeed creates at start-up. */
     public static List<Topic<?, ?>> all() {
-        return List.of(PAPERS_RAW, PAPERS_INVALID, PAPERS_CANONICAL, PAPERS_CLASSIFIED, ALERTS);
+        return List.of(PAPERS_RAW, PAPERS_INVALID, PAPERS_CANONICAL, DEDUP_DECISIONS, PAPERS_CLASSIFIED, ALERTS);
     }
 }

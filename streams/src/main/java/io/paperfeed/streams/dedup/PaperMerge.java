@@ -1,4 +1,4 @@
-package io.paperfeed.streams;
+package io.paperfeed.streams.dedup;
 
 import io.paperfeed.model.CanonicalPaper;
 import io.paperfeed.model.PaperEvent;
@@ -10,6 +10,8 @@ import java.util.List;
 /**
  * Folds one more sighting into a canonical paper: fields the paper lacks are taken from the
  * sighting, the latest version wins, categories are united, and the sighting joins the sources.
+ * A paper known by its content id takes the id {@code arxiv:<id>} as soon as a sighting brings an
+ * arXiv id; the old id is kept in {@code aliases}.
  */
 final class PaperMerge {
 
@@ -26,8 +28,14 @@ final class PaperMerge {
         }
         LinkedHashSet<String> categories = new LinkedHashSet<>(paper.categories());
         categories.addAll(s.categories());
-        CanonicalPaper merged = new CanonicalPaper(paper.id(),
-                first(paper.arxivId(), s.arxivId()),
+        String arxivId = first(paper.arxivId(), s.arxivId());
+        String id = arxivId == null ? paper.id() : "arxiv:" + arxivId;
+        List<String> aliases = new ArrayList<>(paper.aliases());
+        if (!id.equals(paper.id())) {
+            aliases.add(paper.id());
+        }
+        CanonicalPaper merged = new CanonicalPaper(id,
+                arxivId,
                 newer ? s.version() : paper.version(),
                 first(paper.doi(), s.doi()),
                 first(paper.title(), s.title()),
@@ -39,6 +47,7 @@ final class PaperMerge {
                 newer || paper.updated() == null ? first(s.updated(), paper.updated()) : paper.updated(),
                 paper.topics(),
                 sources,
+                aliases,
                 CanonicalPaper.Change.UPDATED);
         return sameContent(paper, merged) ? null : merged;
     }

@@ -1,0 +1,95 @@
+package io.paperfeed.streams.dedup;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * MinHash signatures over word 3-gram shingles of fingerprint text: two texts' signatures agree in
+ * about the same fraction of positions as their shingle sets overlap (Jaccard similarity).
+ */
+public final class MinHash {
+
+    /** Signature length: {@link LshBands#BANDS} bands of {@link LshBands#ROWS} rows. */
+    public static final int SIZE = LshBands.BANDS * LshBands.ROWS;
+    static final int SHINGLE_WORDS = 3;
+    private static final long[] SEEDS = seeds();
+
+    private MinHash() {
+    }
+
+    /** The signature of a fingerprint text ({@link TextFingerprint#of}). */
+    public static int[] signature(String fingerprintText) {
+        String[] words = fingerprintText.isEmpty() ? new String[0] : fingerprintText.split(" ");
+        int[] sig = new int[SIZE];
+        Arrays.fill(sig, Integer.MAX_VALUE);
+        int shingles = Math.max(1, words.length - SHINGLE_WORDS + 1);
+        for (int i = 0; i < shingles; i++) {
+            long h = shingleHash(words, i);
+            for (int k = 0; k < SIZE; k++) {
+                int v = (int) (mix(h ^ SEEDS[k]) >>> 33);
+                if (v < sig[k]) {
+                    sig[k] = v;
+                }
+            }
+        }
+        return sig;
+    }
+
+    /** The estimated Jaccard similarity: the fraction of equal positions. */
+    public static double similarity(int[] a, int[] b) {
+        int equal = 0;
+        for (int i = 0; i < SIZE; i++) {
+            if (a[i] == b[i]) {
+                equal++;
+            }
+        }
+        return equal / (double) SIZE;
+    }
+
+    private static long shingleHash(String[] words, int start) {
+        long h = 0x9E3779B97F4A7C15L;
+        int end = Math.min(words.length, start + SHINGLE_WORDS);
+        for (int i = start; i < end; i++) {
+            for (byte b : words[i].getBytes(StandardCharsets.UTF_8)) {
+                h = (h ^ b) * 0x100000001B3L;
+            }
+            h = mix(h + 0x20);
+        }
+        return h;
+    }
+
+    /** SplitMix64's finaliser: a fast, well-mixed 64-bit hash. */
+    static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    private static long[] seeds() {
+        long[] seeds = new long[SIZE];
+        long s = 0x5EED0F0A9EFEEDL;
+        for (int i = 0; i < SIZE; i++) {
+            s += 0x9E3779B97F4A7C15L;
+            seeds[i] = mix(s);
+        }
+        return seeds;
+    }
+
+    static byte[] toBytes(int[] signature) {
+        ByteBuffer buffer = ByteBuffer.allocate(signature.length * Integer.BYTES);
+        for (int v : signature) {
+            buffer.putInt(v);
+        }
+        return buffer.array();
+    }
+
+    static int[] fromBytes(byte[] bytes) {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        int[] signature = new int[bytes.length / Integer.BYTES];
+        for (int i = 0; i < signature.length; i++) {
+            signature[i] = buffer.getInt();
+        }
+        return signature;
+    }
+}
