@@ -1,5 +1,6 @@
 package io.paperfeed.app.pipeline;
 
+import io.paperfeed.model.CanonicalPaper;
 import io.paperfeed.model.InvalidItem;
 import io.paperfeed.model.topics.Topic;
 import io.paperfeed.model.topics.Topics;
@@ -17,16 +18,17 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
- * Reads the output topics (classified papers, alerts, invalid items) from the beginning, read
- * committed, without a consumer group, into a {@link PipelineOutput}. It tells when a set of input
- * items has gone all the way through: every item is in some paper's sources or is an invalid item,
- * and everything committed on the output topics has been read (a paper, its alerts and the input
- * offsets commit in one transaction, so nothing of it is still on the way).
+ * Reads the output topics (classified papers, alerts, invalid items, dedup decisions) from the
+ * beginning, read committed, without a consumer group, into a {@link PipelineOutput}. It tells when a
+ * set of input items has gone all the way through: every item is in some classified paper's sources,
+ * is an invalid item, or was decided an exact repeat (which publishes no paper), and everything
+ * committed on the output topics has been read (a classified paper and its alerts commit in one
+ * transaction, so nothing of it is still on the way).
  */
 public final class PipelineFollower implements AutoCloseable {
 
     private static final List<Topic<String, ?>> OUTPUTS =
-            List.of(Topics.PAPERS_CLASSIFIED, Topics.ALERTS, Topics.PAPERS_INVALID);
+            List.of(Topics.PAPERS_CLASSIFIED, Topics.ALERTS, Topics.PAPERS_INVALID, Topics.DEDUP_DECISIONS);
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final PipelineOutput output = new PipelineOutput();
@@ -71,7 +73,14 @@ public final class PipelineFollower implements AutoCloseable {
         for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
             String topic = record.topic();
             if (topic.equals(Topics.PAPERS_CLASSIFIED.name())) {
-                output.paper(decode(Topics.PAPERS_CLASSIFIED, record));
+                CanonicalPaper paper = decode(Topics.PAPERS_CLASSIFIED, record);
+                if (paper == null) {
+                    output.retired(record.key());
+                } else {
+                    output.paper(paper);
+                }
+            } else if (topic.equals(Topics.DEDUP_DECISIONS.name())) {
+                output.decision(decode(Topics.DEDUP_DECISIONS, record));
             } else if (topic.equals(Topics.ALERTS.name())) {
                 output.alert(decode(Topics.ALERTS, record));
             } else {

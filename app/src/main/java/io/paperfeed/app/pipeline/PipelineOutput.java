@@ -2,6 +2,7 @@ package io.paperfeed.app.pipeline;
 
 import io.paperfeed.model.Alert;
 import io.paperfeed.model.CanonicalPaper;
+import io.paperfeed.model.DedupDecision;
 import io.paperfeed.model.InvalidItem;
 import io.paperfeed.model.Provenance;
 import java.util.ArrayList;
@@ -13,8 +14,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What the pipeline's output topics hold, as read back: the latest record of each canonical paper,
- * every alert, every invalid item, and the input items they account for.
+ * What the pipeline's output topics hold, as read back: the latest record of each canonical paper
+ * (retired ids removed), every alert, every invalid item, and the input items they account for.
  */
 public final class PipelineOutput {
 
@@ -31,6 +32,18 @@ public final class PipelineOutput {
         papers.put(paper.id(), paper);
         for (Provenance source : paper.sources()) {
             accountedItems.add(source.itemKey());
+        }
+    }
+
+    /** A paper id retired (a tombstone): the paper lives on under its new id. */
+    void retired(String paperId) {
+        papers.remove(paperId);
+    }
+
+    /** An exact repeat publishes no paper; its decision is what accounts for it. */
+    void decision(DedupDecision decision) {
+        if (decision.outcome() == DedupDecision.Outcome.REPEAT) {
+            accountedItems.add(decision.itemKey());
         }
     }
 

@@ -5,9 +5,9 @@ import java.util.List;
 
 /**
  * Locality-sensitive hashing over MinHash signatures: the signature is cut into bands, and two
- * papers become candidates when any band is equal. With 42 bands of 3 rows, texts of Jaccard 0.5
- * share a band with probability 0.996, texts of 0.1 with 0.04; candidates are then confirmed by
- * their estimated similarity.
+ * papers become candidates when any band is equal. With 42 bands of 3 rows, texts of Jaccard 0.6
+ * share a band with probability 0.9999, of 0.4 with 0.94, of 0.1 with 0.04; candidates are then
+ * confirmed by their estimated similarity ({@link PaperMatcher#NEAR_DUPLICATE_MIN}).
  */
 public final class LshBands {
 

@@ -11,7 +11,7 @@ import java.util.Objects;
 final class PaperMatcher {
 
     /** Estimated Jaccard of abstract shingles above which a candidate is the same paper. */
-    static final double NEAR_DUPLICATE_MIN = 0.5;
+    static final double NEAR_DUPLICATE_MIN = 0.4;
     /** Shared text a title match needs, so that two papers that share a generic title stay apart. */
     static final double TITLE_MIN = 0.2;
 
