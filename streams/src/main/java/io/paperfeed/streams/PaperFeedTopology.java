@@ -42,7 +42,17 @@ public final class PaperFeedTopology {
     private PaperFeedTopology() {
     }
 
+    /** The whole topology. */
     public static Topology build(StreamsSettings settings, PipelineMetrics metrics) {
+        return build(settings, metrics, true);
+    }
+
+    /** Decode and dedup only (sub-topology 1), for measuring the dedup step on its own. */
+    public static Topology buildThroughDedup(StreamsSettings settings, PipelineMetrics metrics) {
+        return build(settings, metrics, false);
+    }
+
+    private static Topology build(StreamsSettings settings, PipelineMetrics metrics, boolean classify) {
         StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(settings.toProperties())));
         DedupStores.addTo(builder);
 
@@ -57,7 +67,9 @@ public final class PaperFeedTopology {
                         .to(Topics.PAPERS_INVALID.name(), Topics.PAPERS_INVALID.produced()), "invalid"))
                 .defaultBranch(Branched.withConsumer(valid -> deduplicate(valid, metrics), "valid"));
 
-        classifyAndAlert(builder, settings, metrics);
+        if (classify) {
+            classifyAndAlert(builder, settings, metrics);
+        }
         return builder.build();
     }
 

@@ -3,9 +3,9 @@ package io.paperfeed.app.bench;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.paperfeed.app.cli.TempDirectory;
 import io.paperfeed.app.cli.UserError;
-import io.paperfeed.app.ops.TopicSetup;
 import io.paperfeed.broker.EmbeddedKafkaBroker;
 import io.paperfeed.model.CanonicalPaper;
+import io.paperfeed.model.DedupDecision;
 import io.paperfeed.model.Provenance;
 import io.paperfeed.model.serde.PaperSerdes;
 import io.paperfeed.model.topics.Topics;
@@ -17,11 +17,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -32,17 +29,18 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code paperfeed bench}: the performance yardstick. On an embedded broker, in one run, moves the
- * same N paper events (a) through a pass-through Kafka Streams app and (b) through the full
- * pipeline, both exactly-once, and prints papers/s, their ratio and send-to-output latency.
+ * same N paper events (a) through a pass-through Kafka Streams app, (b) through decode and dedup
+ * only, and (c) through the full pipeline, all exactly-once, and prints papers/s, the ratio of the
+ * full pipeline to pass-through, and send-to-output latency.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Measure throughput and latency on an embedded broker: a pass-through streams app",
-                "versus the full pipeline, over the same paper events."})
+        description = {"Measure throughput and latency on an embedded broker: a pass-through streams app,",
+                "the dedup step alone and the full pipeline, over the same paper events."})
 public final class BenchCommand implements Callable<Integer> {
 
     static final Path SHARED_ARXIV_DAILY = Path.of("..", "shared", "data", "arxiv-daily");
-    private static final String BENCH_IN = "bench.passthrough.in";
-    private static final String BENCH_OUT = "bench.passthrough.out";
+    static final String BENCH_IN = "bench.passthrough.in";
+    static final String BENCH_OUT = "bench.passthrough.out";
 
     @Option(names = "--input", paramLabel = "PATH",
             description = "Feed files or a folder (default: ../shared/data/arxiv-daily when present, else seeds).")
@@ -64,18 +62,26 @@ public final class BenchCommand implements Callable<Integer> {
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start();
              TempDirectory state = new TempDirectory("paperfeed-bench-");
              Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
-            createTopics(admin);
             BenchRun run = new BenchRun(broker.bootstrapServers());
+            BenchTopics.reset(admin);
             LatencyStats pass = run.measure("pass-through", passThrough(),
-                    settings(broker, state.path(), "bench-passthrough").toProperties(),
-                    BENCH_IN, BENCH_OUT, bytes -> List.of(PaperSerdes.PAPER_EVENT.deserialize(BENCH_OUT, bytes).itemKey()),
+                    settings(broker, state.path(), "bench-passthrough").toProperties(), BENCH_IN,
+                    Map.of(BENCH_OUT, bytes -> List.of(PaperSerdes.PAPER_EVENT.deserialize(BENCH_OUT, bytes).itemKey())),
                     data.events());
+            BenchTopics.reset(admin);
+            StreamsSettings dedupOnly = settings(broker, state.path(), "bench-dedup");
+            LatencyStats dedup = run.measure("dedup only", PaperFeedTopology.buildThroughDedup(dedupOnly, metrics()),
+                    dedupOnly.toProperties(), Topics.PAPERS_RAW.name(),
+                    Map.of(Topics.DEDUP_DECISIONS.name(), BenchCommand::itemKeyOfDecision), data.events());
+            BenchTopics.reset(admin);
             StreamsSettings full = settings(broker, state.path(), "bench-pipeline");
-            LatencyStats pipeline = run.measure("full pipeline",
-                    PaperFeedTopology.build(full, pipelineMetrics()), full.toProperties(),
-                    Topics.PAPERS_RAW.name(), Topics.PAPERS_CLASSIFIED.name(), BenchCommand::itemKeysOfPaper,
+            LatencyStats pipeline = run.measure("full pipeline", PaperFeedTopology.build(full, metrics()),
+                    full.toProperties(), Topics.PAPERS_RAW.name(), Map.of(
+                            Topics.PAPERS_CLASSIFIED.name(), BenchCommand::itemKeysOfPaper,
+                            Topics.DEDUP_DECISIONS.name(), BenchCommand::itemKeyOfRepeat),
                     data.events());
             System.out.println(pass.line());
+            System.out.println(dedup.line());
             System.out.println(pipeline.line());
             System.out.printf(Locale.ROOT, "ratio full/pass-through: %.2f%n",
                     pipeline.papersPerSecond() / pass.papersPerSecond());
@@ -88,7 +94,21 @@ public final class BenchCommand implements Callable<Integer> {
         return paper.sources().stream().map(Provenance::itemKey).toList();
     }
 
-    private static PipelineMetrics pipelineMetrics() {
+    private static List<String> itemKeyOfDecision(byte[] bytes) {
+        return List.of(decision(bytes).itemKey());
+    }
+
+    /** An exact repeat publishes no paper: its decision is where it comes out. */
+    private static List<String> itemKeyOfRepeat(byte[] bytes) {
+        DedupDecision d = decision(bytes);
+        return d.outcome() == DedupDecision.Outcome.REPEAT ? List.of(d.itemKey()) : List.of();
+    }
+
+    private static DedupDecision decision(byte[] bytes) {
+        return PaperSerdes.DEDUP_DECISION.deserialize(Topics.DEDUP_DECISIONS.name(), bytes);
+    }
+
+    private static PipelineMetrics metrics() {
         PipelineMetrics metrics = new PipelineMetrics();
         metrics.bindTo(new SimpleMeterRegistry());
         return metrics;
@@ -105,17 +125,5 @@ public final class BenchCommand implements Callable<Integer> {
         builder.stream(BENCH_IN, Consumed.with(Serdes.String(), Serdes.ByteArray()))
                 .to(BENCH_OUT, Produced.with(Serdes.String(), Serdes.ByteArray()));
         return builder.build();
-    }
-
-    private static void createTopics(Admin admin) throws Exception {
-        Map<String, String> appendTime = Map.of(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime");
-        admin.createTopics(List.of(
-                new NewTopic(BENCH_IN, Optional.empty(), Optional.empty()),
-                new NewTopic(BENCH_OUT, Optional.empty(), Optional.empty()).configs(appendTime),
-                new NewTopic(Topics.PAPERS_CLASSIFIED.name(), Optional.empty(), Optional.empty())
-                        .configs(Map.of(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime",
-                                TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))))
-                .all().get();
-        TopicSetup.ensureTopics(admin);
     }
 }

@@ -5,8 +5,10 @@ import io.paperfeed.model.serde.PaperSerdes;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -29,7 +31,7 @@ import org.apache.kafka.streams.Topology;
 
 /**
  * One measured run: starts a streams app, sends every event with its send time in a header, and
- * reads the output topic (LogAppendTime) until every event is accounted for. Latency is output
+ * reads the output topics (LogAppendTime) until every event is accounted for. Latency is output
  * append time minus send time; Kafka Streams carries the header from input to output records.
  */
 final class BenchRun {
@@ -44,13 +46,13 @@ final class BenchRun {
     }
 
     /**
-     * @param itemKeysOf the input item keys an output value accounts for
+     * @param outputs per output topic read, the input item keys one of its values accounts for
      */
     LatencyStats measure(String name, Topology topology, Properties streamsConfig, String inputTopic,
-                         String outputTopic, Function<byte[], List<String>> itemKeysOf, List<PaperEvent> events)
+                         Map<String, Function<byte[], List<String>>> outputs, List<PaperEvent> events)
             throws InterruptedException {
         try (KafkaStreams streams = new KafkaStreams(topology, streamsConfig);
-             KafkaConsumer<String, byte[]> consumer = outputConsumer(outputTopic)) {
+             KafkaConsumer<String, byte[]> consumer = outputConsumer(outputs.keySet())) {
             awaitRunning(streams);
             Set<String> pending = new HashSet<>();
             events.forEach(e -> pending.add(e.itemKey()));
@@ -63,7 +65,9 @@ final class BenchRun {
                     throw new IllegalStateException(name + ": " + pending.size() + " events still missing after " + DEADLINE);
                 }
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    pending.removeAll(itemKeysOf.apply(record.value()));
+                    if (record.value() != null) {
+                        pending.removeAll(outputs.get(record.topic()).apply(record.value()));
+                    }
                     lastAppend = Math.max(lastAppend, record.timestamp());
                     Header sent = record.headers().lastHeader(SENT_HEADER);
                     if (sent != null) {
@@ -95,14 +99,14 @@ final class BenchRun {
         return first;
     }
 
-    private KafkaConsumer<String, byte[]> outputConsumer(String topic) {
+    private KafkaConsumer<String, byte[]> outputConsumer(Collection<String> topics) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         var consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
-        List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                .map(info -> new TopicPartition(topic, info.partition())).toList();
+        List<TopicPartition> partitions = topics.stream().flatMap(topic -> consumer.partitionsFor(topic).stream()
+                .map(info -> new TopicPartition(topic, info.partition()))).toList();
         consumer.assign(partitions);
         consumer.seekToEnd(partitions);
         partitions.forEach(consumer::position);
