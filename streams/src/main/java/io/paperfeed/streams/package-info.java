@@ -2,14 +2,15 @@
  * The Kafka Streams side of paperfeed.
  *
  * <p>{@link io.paperfeed.streams.PaperFeedTopology#build} reads sightings from
- * {@code paperfeed.papers.raw} (key: source item key, value: PaperEvent JSON), decodes them (bytes
+ * {@code paperfeed.papers.raw} (key: source item key, value: PaperEvent JSON) and decodes them (bytes
  * that are not a paper event go to {@code paperfeed.papers.invalid} with their topic, partition and
- * offset), gives each paper its canonical id ({@code arxiv:<id>} or {@code content:<hash>}) and writes
- * it to {@code paperfeed.papers.canonical} and {@code paperfeed.papers.classified} (key: canonical
- * id), and alerts to {@code paperfeed.alerts} (key: subscription id). Processing is exactly-once
- * ({@code exactly_once_v2}): a paper, its classified copy and its alerts commit in one transaction.
- *
- * <p>Dedup/merge, classification and subscription matching are pass-through in this version; the
- * record shapes are final.
+ * offset). Sub-topology 1 brings every sighting to one partition, where the
+ * {@link io.paperfeed.streams.dedup.Deduplicator} finds or starts its paper and writes the paper to
+ * {@code paperfeed.papers.canonical} (key: canonical id) and its decision to
+ * {@code paperfeed.dedup.decisions} (key: item key). Sub-topology 2 reads the canonical topic back,
+ * partitioned by paper id, classifies (pass-through for now) into {@code paperfeed.papers.classified}
+ * and alerts into {@code paperfeed.alerts} (key: subscription id). Processing is exactly-once
+ * ({@code exactly_once_v2}): each sub-topology's outputs, store changes and input offsets commit in
+ * one transaction.
  */
 package io.paperfeed.streams;
