@@ -28,6 +28,25 @@ final class DedupIndex {
         this.bands = bands;
     }
 
+    /**
+     * Rebuilds the evidence and band indexes from the papers store when they are empty and it is not:
+     * after a restore from the changelog (only the papers store is logged). Returns the papers indexed.
+     */
+    int rebuildIfEmpty() {
+        try (var anyBand = bands.all(); var anyEvidence = evidence.all(); var all = papers.all()) {
+            if (anyBand.hasNext() || anyEvidence.hasNext()) {
+                return 0;
+            }
+            int count = 0;
+            while (all.hasNext()) {
+                var entry = all.next();
+                put(entry.key, entry.value);
+                count++;
+            }
+            return count;
+        }
+    }
+
     PaperState paper(String internalKey) {
         return papers.get(internalKey);
     }
@@ -53,21 +72,26 @@ final class DedupIndex {
         return found;
     }
 
-    /** Stores the paper and points its evidence and bands at it. */
+    /** Stores a paper and points its evidence and the bands of all its signatures at it. */
     void put(String internalKey, PaperState state) {
+        update(internalKey, state, state.signatures());
+    }
+
+    /** Stores a changed paper; only the given (new) signatures need their bands indexed. */
+    void update(String internalKey, PaperState state, List<byte[]> newSignatures) {
         papers.put(internalKey, state);
         var paper = state.paper();
         if (paper.arxivId() != null) {
-            evidence.put("arxiv:" + paper.arxivId(), internalKey);
+            pointAt("arxiv:" + paper.arxivId(), internalKey);
         }
         if (paper.doi() != null) {
-            evidence.put("doi:" + paper.doi().trim().toLowerCase(java.util.Locale.ROOT), internalKey);
+            pointAt("doi:" + paper.doi().trim().toLowerCase(java.util.Locale.ROOT), internalKey);
         }
         String title = paper.title() == null ? "" : TextFingerprint.of(paper.title());
         if (!title.isEmpty() && evidence.get("title:" + title) == null) {
             evidence.put("title:" + title, internalKey);
         }
-        for (byte[] signature : state.signatures()) {
+        for (byte[] signature : newSignatures) {
             for (String band : LshBands.keys(MinHash.fromBytes(signature))) {
                 String members = bands.get(band);
                 if (members == null) {
@@ -76,6 +100,12 @@ final class DedupIndex {
                     bands.put(band, members + "\n" + internalKey);
                 }
             }
+        }
+    }
+
+    private void pointAt(String evidenceKey, String internalKey) {
+        if (!internalKey.equals(evidence.get(evidenceKey))) {
+            evidence.put(evidenceKey, internalKey);
         }
     }
 }

@@ -12,6 +12,8 @@ import java.util.function.Function;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One canonical paper per paper, across feeds, formats and versions. For each sighting it finds
@@ -20,6 +22,8 @@ import org.apache.kafka.streams.processor.api.Record;
  * every earlier paper.
  */
 public final class Deduplicator implements Processor<String, PaperEvent, String, DedupResult> {
+
+    private static final Logger log = LoggerFactory.getLogger(Deduplicator.class);
 
     private final Function<PaperEvent, String> newPaperId;
     private final Consumer<String> onDuplicate;
@@ -47,6 +51,10 @@ public final class Deduplicator implements Processor<String, PaperEvent, String,
         this.index = new DedupIndex(context.getStateStore(DedupIndex.PAPERS_STORE),
                 context.getStateStore(DedupIndex.EVIDENCE_STORE), context.getStateStore(DedupIndex.BANDS_STORE));
         this.matcher = new PaperMatcher(index);
+        int rebuilt = index.rebuildIfEmpty();
+        if (rebuilt > 0) {
+            log.info("rebuilt the dedup index of {} papers from the restored papers store", rebuilt);
+        }
     }
 
     @Override
@@ -77,7 +85,9 @@ public final class Deduplicator implements Processor<String, PaperEvent, String,
             return new DedupResult(decision(s, known.id(), Outcome.REPEAT, match.matchedBy(), match.similarity()),
                     null, null);
         }
-        index.put(match.internalKey(), new PaperState(merged, signatures(state, s), hashes(state, s)));
+        List<byte[]> signatures = signatures(state, s);
+        index.update(match.internalKey(), new PaperState(merged, signatures, hashes(state, s)),
+                signatures.subList(state.signatures().size(), signatures.size()));
         String retired = merged.id().equals(known.id()) ? null : known.id();
         return new DedupResult(decision(s, merged.id(), Outcome.MERGED, match.matchedBy(), match.similarity()),
                 merged, retired);
