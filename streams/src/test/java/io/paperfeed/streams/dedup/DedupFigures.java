@@ -34,12 +34,15 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class DedupFigures {
 
-    record Figures(int lines, int distinctIds, int canonicalPapers, long stateBytes) {
+    record Figures(int lines, int distinctIds, int canonicalPapers, long papersBytes, long evidenceBytes,
+                   long bandsBytes) {
 
         String line() {
+            double perPaper = canonicalPapers;
             return String.format(Locale.ROOT, "dedup over %d lines: %d canonical papers for %d distinct arXiv ids;"
-                    + " state %,d bytes = %,.0f bytes per paper", lines, canonicalPapers, distinctIds, stateBytes,
-                    stateBytes / (double) canonicalPapers);
+                    + " state per paper: %,.0f bytes (papers store, changelogged %,.0f, evidence %,.0f, bands %,.0f)",
+                    lines, canonicalPapers, distinctIds, (papersBytes + evidenceBytes + bandsBytes) / perPaper,
+                    papersBytes / perPaper, evidenceBytes / perPaper, bandsBytes / perPaper);
         }
     }
 
@@ -69,10 +72,10 @@ final class DedupFigures {
             }
             Set<String> ids = new HashSet<>();
             lines.forEach(p -> ids.add(p.id()));
-            long bytes = storeBytes(driver.getKeyValueStore(DedupIndex.PAPERS_STORE), DedupStores.PAPER_STATE)
-                    + storeBytes(driver.getKeyValueStore(DedupIndex.EVIDENCE_STORE), Serdes.String())
-                    + storeBytes(driver.getKeyValueStore(DedupIndex.BANDS_STORE), Serdes.String());
-            return new Figures(lines.size(), ids.size(), latest.size(), bytes);
+            return new Figures(lines.size(), ids.size(), latest.size(),
+                    storeBytes(driver.getKeyValueStore(DedupIndex.PAPERS_STORE), DedupStores.PAPER_STATE),
+                    storeBytes(driver.getKeyValueStore(DedupIndex.EVIDENCE_STORE), Serdes.String()),
+                    storeBytes(driver.getKeyValueStore(DedupIndex.BANDS_STORE), Serdes.String()));
         }
     }
 
