@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** The {@code paperfeed} command and its subcommands. */
 @Command(name = "paperfeed", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "A stream-processing paper feed on Apache Kafka: one paper, one alert, across every source.",
-        subcommands = {DemoCommand.class, ProducerCommand.class, StreamsCommand.class, ConsumerCommand.class,
+        subcommands = {DemoCommand.class, ParseCommand.class, ProducerCommand.class, StreamsCommand.class, ConsumerCommand.class,
                 BenchCommand.class})
 final class PaperfeedCommand {
 }

@@ -4,17 +4,32 @@ import io.paperfeed.app.cli.ConfigOption;
 import io.paperfeed.app.cli.HttpOptions;
 import io.paperfeed.app.cli.KafkaOptions;
 import io.paperfeed.app.cli.Lifecycle;
+import io.paperfeed.app.cli.UserError;
 import io.paperfeed.app.pipeline.Publishing;
+import io.paperfeed.producer.PublishReport;
+import io.paperfeed.producer.parse.FeedReader;
+import io.paperfeed.producer.source.Checkpoint;
+import io.paperfeed.producer.source.FeedSource;
+import io.paperfeed.producer.source.FeedSources;
+import io.paperfeed.producer.source.PollInterval;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
-/** {@code paperfeed producer}: publishes feed files to an external Kafka. */
+/** {@code paperfeed producer}: publishes feed files, folders, stdin or URLs to an external Kafka, once or polling. */
 @Command(name = "producer", mixinStandardHelpOptions = true,
-        description = "Publish feed files to Kafka, then keep serving /metrics until stopped (or exit with --once).")
+        description = {"Publish feeds (files, folders, http(s) URLs, - for stdin) to Kafka: once, then serve /metrics "
+                + "until stopped (or exit with --once); or, with --poll, again every INTERVAL until stopped.",
+                "A checkpoint remembers what was published, so a restart does not publish it again."})
 final class ProducerCommand implements Callable<Integer> {
 
     @Mixin
@@ -26,23 +41,113 @@ final class ProducerCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;
 
-    @Option(names = "--input", paramLabel = "PATH", split = ",", defaultValue = "seeds",
-            description = "Feed files or folders (env PAPERFEED_INPUT, comma-separated; default ${DEFAULT-VALUE}).")
-    List<Path> inputs;
+    @Option(names = "--input", paramLabel = "PATH_OR_URL", split = ",", defaultValue = "seeds",
+            description = "Feed files, folders, http(s) URLs, or - for stdin (env PAPERFEED_INPUT, comma-separated; "
+                    + "default ${DEFAULT-VALUE}).")
+    List<String> inputs;
+
+    @Option(names = "--poll", paramLabel = "INTERVAL", converter = IntervalConverter.class,
+            description = "Fetch every input again this long after each round ends (e.g. 10m, 1h, PT10M), until "
+                    + "stopped (env PAPERFEED_POLL). URLs are fetched conditionally, at most one request per 3 s per host.")
+    Duration poll;
+
+    @Option(names = "--format", paramLabel = "NAME",
+            description = "Parse every input as this format instead of detecting it.")
+    String format;
+
+    @Option(names = "--state-dir", paramLabel = "DIR", defaultValue = "${user.home}/.paperfeed",
+            description = "Where the checkpoint lives (env PAPERFEED_STATE_DIR; default ${DEFAULT-VALUE}).")
+    Path stateDir;
+
+    @Option(names = "--checkpoint", paramLabel = "FILE",
+            description = "The checkpoint file (env PAPERFEED_CHECKPOINT; default checkpoint.json in --state-dir).")
+    Path checkpointFile;
+
+    @Option(names = "--no-checkpoint",
+            description = "Publish every item, even ones published before, and remember nothing across restarts.")
+    boolean noCheckpoint;
 
     @Option(names = "--once", description = "Exit after publishing instead of serving metrics until stopped.")
     boolean once;
 
+    /** Reads {@code --poll} values with {@link PollInterval}. */
+    static final class IntervalConverter implements ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            try {
+                return PollInterval.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
+        FeedReader reader = reader();
+        List<FeedSource> sources = sources();
         try (Lifecycle lifecycle = new Lifecycle()) {
             ServiceCommands.Ops ops = ServiceCommands.open(lifecycle, "producer", kafka, http);
             ops.start("producer", http);
-            Publishing.publish(kafka.bootstrapServers, inputs, ops.metrics().registry(), System.out);
+            Checkpoint checkpoint = checkpoint();
+            if (poll != null) {
+                System.out.printf("paperfeed producer: fetching %d input(s) every %s, checkpoint %s%n", sources.size(),
+                        poll, checkpoint.file().map(Path::toString).orElse("in memory only"));
+                Publishing.poll(kafka.bootstrapServers, sources, checkpoint, reader, poll, ops.metrics().registry(),
+                        System.out, lifecycle);
+                return 0;
+            }
+            PublishReport report = Publishing.publish(kafka.bootstrapServers, sources, checkpoint, reader,
+                    ops.metrics().registry(), System.out);
+            if (report.skipped() > 0) {
+                System.out.println("paperfeed producer: items published before were skipped (checkpoint "
+                        + checkpoint.file().map(Path::toString).orElse("") + "; --no-checkpoint publishes them again)");
+            }
             if (!once) {
                 lifecycle.awaitShutdown();
+                return 0;
             }
-            return 0;
+            return report.failed().isEmpty() ? 0 : 1;
+        }
+    }
+
+    private FeedReader reader() {
+        try {
+            return format == null ? new FeedReader() : new FeedReader(format);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+    }
+
+    /** The inputs as sources; a missing path, a malformed URL or stdin with --poll is a one-line error. */
+    private List<FeedSource> sources() {
+        if (poll != null && once) {
+            throw new UserError("--once and --poll exclude each other");
+        }
+        for (String input : inputs) {
+            if (input.equals(FeedSources.STDIN) && poll != null) {
+                throw new UserError("stdin (-) can be read once only; it cannot be polled");
+            }
+            if (!input.equals(FeedSources.STDIN) && !FeedSources.isUrl(input) && !Files.exists(Path.of(input))) {
+                throw new UserError("input " + input + " does not exist (run from the repository root, or pass --input)");
+            }
+        }
+        try {
+            return FeedSources.standard(System.in, Clock.systemUTC()).of(inputs);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+    }
+
+    private Checkpoint checkpoint() throws IOException, InterruptedException {
+        if (noCheckpoint) {
+            return Checkpoint.inMemory();
+        }
+        Path file = checkpointFile != null ? checkpointFile : stateDir.resolve("checkpoint.json");
+        try {
+            return Publishing.checkpoint(file, kafka.bootstrapServers);
+        } catch (IOException e) {
+            throw new UserError(e.getMessage());
         }
     }
 }

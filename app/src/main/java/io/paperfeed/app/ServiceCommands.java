@@ -24,10 +24,10 @@ final class ServiceCommands {
         Admin admin = lifecycle.add(Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers)));
         server.addCheck(new BrokerHealthCheck(admin));
         TopicSetup.ensureTopics(admin);
-        return new Ops(metrics, server);
+        return new Ops(metrics, server, admin);
     }
 
-    record Ops(Metrics metrics, OpsHttpServer server) {
+    record Ops(Metrics metrics, OpsHttpServer server, Admin admin) {
         void start(String service, HttpOptions http) {
             server.start();
             System.out.printf("paperfeed %s: metrics at http://%s:%d/metrics, health at http://%s:%d/health%n",

@@ -5,6 +5,7 @@ import io.paperfeed.app.cli.HttpOptions;
 import io.paperfeed.app.cli.KafkaOptions;
 import io.paperfeed.app.cli.Lifecycle;
 import io.paperfeed.app.ops.StreamsHealthCheck;
+import io.paperfeed.app.ops.TopicSetup;
 import io.paperfeed.streams.StreamsService;
 import io.paperfeed.streams.StreamsSettings;
 import java.nio.file.Path;
@@ -38,13 +39,18 @@ final class StreamsCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "1", description = "Stream threads (env PAPERFEED_THREADS).")
     int threads;
 
+    @Option(names = "--topics", paramLabel = "FILE",
+            description = "Taxonomy YAML replacing the default one (env PAPERFEED_TOPICS; format of seeds/topics.yaml).")
+    Path topicsFile;
+
     @Override
     public Integer call() throws Exception {
         try (Lifecycle lifecycle = new Lifecycle()) {
             ServiceCommands.Ops ops = ServiceCommands.open(lifecycle, "streams", kafka, http);
-            StreamsService streams = lifecycle.add(new StreamsService(new StreamsSettings(kafka.bootstrapServers,
-                    applicationId, stateDir, threads, StreamsSettings.DEFAULT_ALL_PAPERS_SUBSCRIPTION),
-                    ops.metrics().registry()));
+            StreamsSettings settings = new StreamsSettings(kafka.bootstrapServers, applicationId, stateDir, threads,
+                    StreamsSettings.DEFAULT_ALL_PAPERS_SUBSCRIPTION, topicsFile);
+            TopicSetup.ensureTopics(ops.admin(), settings.taxonomy());
+            StreamsService streams = lifecycle.add(new StreamsService(settings, ops.metrics().registry()));
             ops.server().addCheck(new StreamsHealthCheck(streams));
             ops.start("streams", http);
             streams.start();

@@ -130,7 +130,7 @@ class StreamsRestartIT {
                 "--bootstrap-servers", broker.bootstrapServers(), "--port", "0",
                 "--application-id", "restart-it", "--state-dir", stateDir.toString())
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(Path.of("target", "streams-restart-it.log").toFile()))
                 .start();
     }
 

@@ -1,12 +1,38 @@
 package io.paperfeed.producer;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
-/** The producer's own meters; tags are the format and the invalid reason, never a source path. */
+/**
+ * The producer's own meters. Tags are the format, the invalid reason, the fetch outcome and the
+ * configured source (a path or URL an operator configured: a handful), never a document or an item.
+ *
+ * <ul>
+ *   <li>{@code paperfeed.producer.items} (format, outcome = published, invalid, skipped)</li>
+ *   <li>{@code paperfeed.invalid.items} (stage = producer, reason)</li>
+ *   <li>{@code paperfeed.producer.bytes} (format): document bytes read</li>
+ *   <li>{@code paperfeed.producer.fetches} (source, outcome = ok, not-modified, empty, error)</li>
+ *   <li>{@code paperfeed.producer.empty.fetches} (source): fetches that brought no new item (304 or empty)</li>
+ *   <li>{@code paperfeed.producer.fetch.retries} (source): requests beyond the first</li>
+ *   <li>{@code paperfeed.producer.last.fetch} (source): epoch seconds of the last successful fetch, 0 before</li>
+ *   <li>{@code paperfeed.producer.checkpoint.failures}: checkpoint writes that failed</li>
+ * </ul>
+ */
 public final class ProducerMetrics {
 
+    /** Fetch outcomes, the values of the {@code outcome} tag of {@code paperfeed.producer.fetches}. */
+    static final String OK = "ok";
+    static final String NOT_MODIFIED = "not-modified";
+    static final String EMPTY = "empty";
+    static final String ERROR = "error";
+
     private final MeterRegistry registry;
+    private final Map<String, AtomicLong> lastFetch = new ConcurrentHashMap<>();
 
     public ProducerMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -14,6 +40,10 @@ public final class ProducerMetrics {
 
     void published(String format) {
         items(format, "published").increment();
+    }
+
+    void skipped(String format) {
+        items(format, "skipped").increment();
     }
 
     void invalid(String format, String reason) {
@@ -24,6 +54,62 @@ public final class ProducerMetrics {
                 .tag("reason", reason)
                 .register(registry)
                 .increment();
+    }
+
+    void bytes(String format, long bytes) {
+        Counter.builder("paperfeed.producer.bytes")
+                .description("Bytes of feed documents read, by format")
+                .baseUnit("bytes")
+                .tag("format", format)
+                .register(registry)
+                .increment(bytes);
+    }
+
+    /** One fetch of a configured source, with its outcome; {@code succeededAt} null for an error. */
+    void fetched(String source, String outcome, int attempts, Instant succeededAt) {
+        AtomicLong last = lastFetch(source);
+        Counter.builder("paperfeed.producer.fetches")
+                .description("Fetches of each configured source, by outcome (ok, not-modified, empty, error)")
+                .tag("source", source)
+                .tag("outcome", outcome)
+                .register(registry)
+                .increment();
+        if (outcome.equals(NOT_MODIFIED) || outcome.equals(EMPTY)) {
+            Counter.builder("paperfeed.producer.empty.fetches")
+                    .description("Successful fetches that brought no new item (not modified, or nothing new)")
+                    .tag("source", source)
+                    .register(registry)
+                    .increment();
+        }
+        if (attempts > 1) {
+            Counter.builder("paperfeed.producer.fetch.retries")
+                    .description("Requests beyond the first of each fetch (HTTP retries)")
+                    .tag("source", source)
+                    .register(registry)
+                    .increment(attempts - 1);
+        }
+        if (succeededAt != null) {
+            last.set(succeededAt.getEpochSecond());
+        }
+    }
+
+    void checkpointFailed() {
+        Counter.builder("paperfeed.producer.checkpoint.failures")
+                .description("Checkpoint writes that failed (the items may be published again after a restart)")
+                .register(registry)
+                .increment();
+    }
+
+    private AtomicLong lastFetch(String source) {
+        return lastFetch.computeIfAbsent(source, s -> {
+            AtomicLong value = new AtomicLong();
+            Gauge.builder("paperfeed.producer.last.fetch", value, AtomicLong::get)
+                    .description("When each configured source was last fetched successfully, in epoch seconds (0: never)")
+                    .baseUnit("seconds")
+                    .tag("source", s)
+                    .register(registry);
+            return value;
+        });
     }
 
     private Counter items(String format, String outcome) {

@@ -3,6 +3,9 @@ package io.paperfeed.streams;
 import io.paperfeed.model.CanonicalPaper;
 import io.paperfeed.model.serde.PaperSerdes;
 import io.paperfeed.model.topics.Topics;
+import io.paperfeed.streams.classify.ClassifyProcessor;
+import io.paperfeed.streams.classify.Taxonomy;
+import io.paperfeed.streams.classify.TopicStreams;
 import io.paperfeed.streams.dedup.DedupResult;
 import io.paperfeed.streams.dedup.DedupStores;
 import io.paperfeed.streams.dedup.Deduplicator;
@@ -30,12 +33,13 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  *                                     --> dedup (stores dedup-papers, dedup-evidence, dedup-bands)
  *                                           --> paperfeed.dedup.decisions (one per sighting)
  *                                           --> paperfeed.papers.canonical (NEW, UPDATED; tombstone for a retired id)
- * paperfeed.papers.canonical --> classify (pass-through for now) --> paperfeed.papers.classified
+ * paperfeed.papers.canonical --> classify (lucene-monitor over the taxonomy) --> paperfeed.papers.classified
+ *                            --> paperfeed.topic.&lt;id&gt; (one stream per taxonomy topic)
  *                            --> all-papers alert (NEW only) --> paperfeed.alerts
  * </pre>
  *
  * <p>The second sub-topology reads the canonical topic back, so classification and alerting scale
- * with its partitions while dedup stays on one. Classification is still pass-through (no topics).
+ * with its partitions while dedup stays on one.
  */
 public final class PaperFeedTopology {
 
@@ -99,11 +103,14 @@ public final class PaperFeedTopology {
         return records;
     }
 
-    /** Sub-topology 2, partitioned by paper id: classify (pass-through for now) and alert. */
+    /** Sub-topology 2, partitioned by paper id: classify into topics, one stream per topic, and alert. */
     private static void classifyAndAlert(StreamsBuilder builder, StreamsSettings settings, PipelineMetrics metrics) {
+        Taxonomy taxonomy = settings.taxonomy();
         KStream<String, CanonicalPaper> classified = builder
-                .stream(Topics.PAPERS_CANONICAL.name(), Topics.PAPERS_CANONICAL.consumed().withName("read-canonical"));
+                .stream(Topics.PAPERS_CANONICAL.name(), Topics.PAPERS_CANONICAL.consumed().withName("read-canonical"))
+                .processValues(() -> new ClassifyProcessor(taxonomy, metrics::topic), Named.as("classify"));
         classified.to(Topics.PAPERS_CLASSIFIED.name(), Topics.PAPERS_CLASSIFIED.produced());
+        TopicStreams.addTo(classified);
 
         if (settings.allPapersSubscription() != null) {
             String subscription = settings.allPapersSubscription();

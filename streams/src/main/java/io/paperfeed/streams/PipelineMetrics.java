@@ -42,6 +42,15 @@ public final class PipelineMetrics implements MeterBinder {
                 .increment();
     }
 
+    /** A paper tagged with a taxonomy topic. */
+    void topic(String topicId) {
+        Counter.builder("paperfeed.papers.topics")
+                .description("Papers tagged with each taxonomy topic")
+                .tag("topic", topicId)
+                .register(registry)
+                .increment();
+    }
+
     void alert() {
         Counter.builder("paperfeed.streams.alerts")
                 .description("Alerts created")

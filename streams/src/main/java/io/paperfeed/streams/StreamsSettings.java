@@ -1,5 +1,6 @@
 package io.paperfeed.streams;
 
+import io.paperfeed.streams.classify.Taxonomy;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Properties;
@@ -14,13 +15,15 @@ import org.apache.kafka.streams.StreamsConfig;
  * @param stateDir          where RocksDB state lives
  * @param allPapersSubscription when non-null, a built-in subscription of this id that every new paper
  *                          alerts (the walking skeleton's stand-in for real subscriptions)
+ * @param topicsFile        the taxonomy file, or null for the default one
  */
 public record StreamsSettings(
         String bootstrapServers,
         String applicationId,
         Path stateDir,
         int numStreamThreads,
-        String allPapersSubscription) {
+        String allPapersSubscription,
+        Path topicsFile) {
 
     public static final String DEFAULT_APPLICATION_ID = "paperfeed-streams";
     public static final String DEFAULT_ALL_PAPERS_SUBSCRIPTION = "all-papers";
@@ -32,6 +35,17 @@ public record StreamsSettings(
         if (numStreamThreads < 1) {
             throw new IllegalArgumentException("numStreamThreads must be >= 1");
         }
+    }
+
+    /** Settings with the default taxonomy. */
+    public StreamsSettings(String bootstrapServers, String applicationId, Path stateDir, int numStreamThreads,
+                           String allPapersSubscription) {
+        this(bootstrapServers, applicationId, stateDir, numStreamThreads, allPapersSubscription, null);
+    }
+
+    /** The taxonomy papers are classified into. */
+    public Taxonomy taxonomy() {
+        return topicsFile == null ? Taxonomy.defaults() : Taxonomy.load(topicsFile);
     }
 
     /** The Kafka Streams configuration: exactly-once v2, string keys, state in {@link #stateDir}. */

@@ -82,7 +82,13 @@ class PaperFeedTopologyTest {
         assertEquals("Kimi K2: Open Agentic Intelligence", out.value.title());
         assertEquals(List.of(e.source()), out.value.sources());
         assertEquals(CanonicalPaper.Change.NEW, out.value.change());
-        assertEquals(out.value, classified.readValue());
+        CanonicalPaper withTopics = classified.readValue();
+        assertEquals(out.value, withTopics.withTopics(List.of()), "classified = canonical + topics");
+        assertEquals(List.of("agents-tool-use"), withTopics.topics().stream().map(t -> t.id()).toList());
+        assertEquals(List.of("agentic"), withTopics.topics().get(0).terms(), "why it has the topic");
+        var topicStream = driver.createOutputTopic("paperfeed.topic.agents-tool-use", new StringDeserializer(),
+                PaperSerdes.CANONICAL_PAPER.deserializer());
+        assertEquals("arxiv:2507.20534", topicStream.readKeyValue().key, "the paper is on its topic's stream");
         assertTrue(canonical.isEmpty());
     }
 

@@ -2,6 +2,8 @@ package io.paperfeed.app.bench;
 
 import io.paperfeed.model.topics.Topic;
 import io.paperfeed.model.topics.Topics;
+import io.paperfeed.streams.classify.Taxonomy;
+import io.paperfeed.streams.classify.TopicDefinition;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,6 +32,7 @@ final class BenchTopics {
         Set<String> existing = admin.listTopics().names().get();
         List<String> ours = new ArrayList<>(List.of(BenchCommand.BENCH_IN, BenchCommand.BENCH_OUT));
         Topics.all().forEach(t -> ours.add(t.name()));
+        Taxonomy.defaults().topics().forEach(t -> ours.add(t.kafkaTopic()));
         List<String> toDelete = ours.stream().filter(existing::contains).toList();
         admin.deleteTopics(toDelete).all().get();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -44,6 +47,9 @@ final class BenchTopics {
         topics.add(newTopic(BenchCommand.BENCH_OUT, Map.of()));
         for (Topic<?, ?> t : Topics.all()) {
             topics.add(newTopic(t.name(), t.configs()));
+        }
+        for (TopicDefinition t : Taxonomy.defaults().topics()) {
+            topics.add(newTopic(t.kafkaTopic(), Map.of()));
         }
         createWithRetry(admin, topics);
     }

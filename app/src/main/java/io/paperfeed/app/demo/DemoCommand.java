@@ -65,6 +65,10 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Exit (0) once every input item is through the pipeline, instead of serving until Ctrl-C.")
     boolean exitWhenIdle;
 
+    @Option(names = "--topics", paramLabel = "FILE",
+            description = "Taxonomy YAML replacing the default seeds/topics.yaml.")
+    Path topicsFile;
+
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "120",
             description = "How long to wait for the items to come through before giving up (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
@@ -88,12 +92,11 @@ public final class DemoCommand implements Callable<Integer> {
             }
             Admin admin = lifecycle.add(Admin.create(Map.of("bootstrap.servers", bootstrap)));
             server.addCheck(new BrokerHealthCheck(admin));
-            TopicSetup.ensureTopics(admin);
-
             TempDirectory stateDir = lifecycle.add(new TempDirectory("paperfeed-state-"));
-            StreamsService streams = lifecycle.add(new StreamsService(new StreamsSettings(bootstrap,
-                    "paperfeed-demo", stateDir.path(), 1, StreamsSettings.DEFAULT_ALL_PAPERS_SUBSCRIPTION),
-                    metrics.registry()));
+            StreamsSettings settings = new StreamsSettings(bootstrap, "paperfeed-demo", stateDir.path(), 1,
+                    StreamsSettings.DEFAULT_ALL_PAPERS_SUBSCRIPTION, topicsFile);
+            TopicSetup.ensureTopics(admin, settings.taxonomy());
+            StreamsService streams = lifecycle.add(new StreamsService(settings, metrics.registry()));
             server.addCheck(new StreamsHealthCheck(streams));
             server.start();
             out.printf("paperfeed demo: metrics at http://%s:%d/metrics, health at http://%s:%d/health%n",

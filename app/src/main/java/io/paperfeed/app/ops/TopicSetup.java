@@ -1,12 +1,17 @@
 package io.paperfeed.app.ops;
 
+import io.paperfeed.app.cli.UserError;
 import io.paperfeed.model.topics.Topic;
 import io.paperfeed.model.topics.Topics;
+import io.paperfeed.streams.classify.Taxonomy;
+import io.paperfeed.streams.classify.TopicDefinition;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,13 +28,29 @@ public final class TopicSetup {
     }
 
     public static void ensureTopics(Admin admin) throws InterruptedException {
-        List<NewTopic> wanted = Topics.all().stream().map(TopicSetup::newTopic).toList();
+        ensure(admin, Topics.all().stream().map(TopicSetup::newTopic).toList());
+    }
+
+    /** paperfeed's topics and one stream per taxonomy topic ({@code paperfeed.topic.<id>}). */
+    public static void ensureTopics(Admin admin, Taxonomy taxonomy) throws InterruptedException {
+        List<NewTopic> wanted = new ArrayList<>(Topics.all().stream().map(TopicSetup::newTopic).toList());
+        for (TopicDefinition topic : taxonomy.topics()) {
+            wanted.add(new NewTopic(topic.kafkaTopic(), Optional.empty(), Optional.empty()));
+        }
+        ensure(admin, wanted);
+    }
+
+    private static void ensure(Admin admin, List<NewTopic> wanted) throws InterruptedException {
         var results = admin.createTopics(wanted).values();
         for (var entry : results.entrySet()) {
             try {
                 entry.getValue().get();
-                log.info("created topic {}", entry.getKey());
+                log.debug("created topic {}", entry.getKey());
             } catch (ExecutionException e) {
+                if (e.getCause() instanceof TimeoutException) {
+                    throw new UserError("Kafka did not answer (are the bootstrap servers right and reachable?): "
+                            + e.getCause().getMessage());
+                }
                 if (!(e.getCause() instanceof TopicExistsException)) {
                     throw new IllegalStateException("cannot create topic " + entry.getKey() + ": "
                             + e.getCause().getMessage(), e.getCause());

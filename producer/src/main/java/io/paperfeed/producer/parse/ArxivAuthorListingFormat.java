@@ -24,9 +24,8 @@ final class ArxivAuthorListingFormat implements FeedFormat {
     private static final Logger log = LoggerFactory.getLogger(ArxivAuthorListingFormat.class);
     private static final Pattern ID_LINE = Pattern.compile("^\\s*arXiv:\\s*(\\S+)", Pattern.CASE_INSENSITIVE);
     private static final Pattern CREATED = Pattern.compile("^\\s*Created:", Pattern.CASE_INSENSITIVE);
-    private static final Pattern CREATED_DATE =
-            Pattern.compile("Created:\\s*(.*?)\\s*(?:Updated:|$)", Pattern.CASE_INSENSITIVE);
-    private static final Pattern UPDATED_DATE = Pattern.compile("Updated:\\s*(.*?)\\s*$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CREATED_LABEL = Pattern.compile("Created:", Pattern.CASE_INSENSITIVE);
+    private static final Pattern UPDATED_LABEL = Pattern.compile("Updated:", Pattern.CASE_INSENSITIVE);
 
     @Override
     public String name() {
@@ -72,13 +71,20 @@ final class ArxivAuthorListingFormat implements FeedFormat {
         Matcher id = ID_LINE.matcher(idBlock.lines().get(0));
         d.arxivId = id.find() ? id.group(1) : null;
         for (String line : idBlock.lines().subList(1, idBlock.lines().size())) {
-            Matcher created = CREATED_DATE.matcher(line);
-            if (created.find() && !created.group(1).isEmpty()) {
-                d.published = created.group(1);
+            Matcher created = CREATED_LABEL.matcher(line);
+            if (created.find()) {
+                Matcher next = UPDATED_LABEL.matcher(line);
+                String date = stripAscii(line.substring(created.end(), next.find(created.end()) ? next.start() : line.length()));
+                if (!date.isEmpty()) {
+                    d.published = date;
+                }
             }
-            Matcher updated = UPDATED_DATE.matcher(line);
-            if (updated.find() && !updated.group(1).isEmpty()) {
-                d.updated = updated.group(1);
+            Matcher updated = UPDATED_LABEL.matcher(line);
+            if (updated.find()) {
+                String date = stripAscii(line.substring(updated.end()));
+                if (!date.isEmpty()) {
+                    d.updated = date;
+                }
             }
         }
         List<FeedText.Block> body = new ArrayList<>(blocks);
@@ -130,6 +136,19 @@ final class ArxivAuthorListingFormat implements FeedFormat {
             after.add(b.text());
         }
         d.comment = after.isEmpty() ? null : String.join(" ", after);
+    }
+
+    /** The text without leading and trailing ASCII whitespace (a linear-time stand-in for {@code \\s*} around a group). */
+    private static String stripAscii(String s) {
+        int from = 0;
+        int to = s.length();
+        while (from < to && " \t\n\u000B\f\r".indexOf(s.charAt(from)) >= 0) {
+            from++;
+        }
+        while (to > from && " \t\n\u000B\f\r".indexOf(s.charAt(to - 1)) >= 0) {
+            to--;
+        }
+        return s.substring(from, to);
     }
 
     /** A title line (or lines) followed by an author line, in one paragraph. */

@@ -20,14 +20,23 @@ import org.slf4j.LoggerFactory;
  * item, each into a paper or an invalid item. Gzip-compressed files are recognised by their magic
  * bytes. Instances are immutable and thread-safe.
  *
- * <p>Format names: {@code paper-event-jsonl}, {@code arxiv-daily-jsonl}, {@code arxiv-author-listing},
- * {@code aggregator-author-page}, {@code hf-daily-papers}, {@code arxiv-listing-abstracts}; see the
- * package documentation for each.
+ * <p>Format names: {@code arxiv-atom-api}, {@code arxiv-rss}, {@code paper-event-jsonl},
+ * {@code arxiv-daily-jsonl}, {@code arxiv-author-listing}, {@code aggregator-author-page},
+ * {@code hf-daily-papers}, {@code arxiv-listing-abstracts}; see the package documentation for each.
  */
 public final class FeedReader {
 
     /** The longest abstract (in characters, after whitespace is collapsed) taken as a paper's. */
     public static final int MAX_ABSTRACT_CHARS = 20_000;
+
+    /** The longest title, comment, DOI, date, author name or category (characters, whitespace collapsed). */
+    public static final int MAX_FIELD_CHARS = 10_000;
+
+    /** The most authors (and categories) one paper may have. */
+    public static final int MAX_AUTHORS = 10_000;
+
+    /** The most items read from one feed; the first item past it becomes one {@code too-many-items} invalid item. */
+    public static final int MAX_ITEMS = 100_000;
 
     /** The largest feed read, in bytes, compressed and uncompressed: 64 MiB. */
     public static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
@@ -68,7 +77,7 @@ public final class FeedReader {
         return FormatDetector.names();
     }
 
-    /** Regular files of the given paths, folders expanded (sorted, hidden files skipped). */
+    /** Regular files of the given paths, folders expanded (sorted; hidden and YAML files skipped). */
     public static List<Path> expand(List<Path> inputs) throws IOException {
         Set<Path> out = new LinkedHashSet<>();
         for (Path input : inputs) {
@@ -76,6 +85,7 @@ public final class FeedReader {
                 try (Stream<Path> walk = Files.walk(input)) {
                     walk.filter(Files::isRegularFile)
                             .filter(p -> !hidden(input.relativize(p)))
+                            .filter(p -> !configuration(p))
                             .sorted()
                             .forEach(out::add);
                 }
@@ -88,6 +98,16 @@ public final class FeedReader {
             }
         }
         return new ArrayList<>(out);
+    }
+
+    /**
+     * YAML files in a feed folder are configuration beside the feeds (the taxonomy
+     * {@code seeds/topics.yaml}), not feeds: a folder's expansion leaves them out. Named on their
+     * own, they are read like any other file.
+     */
+    private static boolean configuration(Path file) {
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        return name.endsWith(".yaml") || name.endsWith(".yml");
     }
 
     /** True when any name of the path (below the folder given) starts with a dot. */

@@ -9,6 +9,9 @@ import java.util.List;
  */
 final class PaperDraft {
 
+    /** The name {@link #oversizeField} has for the abstract. */
+    static final String ABSTRACT = "abstract";
+
     final int position;
     final String raw;
     /** The arXiv id as given, possibly with prefix and version ({@code arXiv:2507.20534v2}). */
@@ -25,9 +28,11 @@ final class PaperDraft {
     String updated;
     /** Set for hard-wrapped abstracts (arXiv JSON summaries): line breaks are joined, not kept. */
     boolean wrappedAbstract;
+    /** A field cut while reading because it was over the raw text bound ({@link #ABSTRACT} or another name), or null. */
+    String oversizeField;
 
     /**
-     * @param position the 1-based line where the item starts
+     * @param position the 1-based line where the item starts (entry number for XML feeds)
      * @param raw      the item's text as it stands in the source, for excerpts and binary checks
      */
     PaperDraft(int position, String raw) {

@@ -25,12 +25,19 @@ final class ResultCollector {
     private final Clock clock;
     private final List<PaperEvent> papers = new ArrayList<>();
     private final List<InvalidItem> invalid = new ArrayList<>();
+    private FeedPaging paging;
+    private boolean overflowed;
 
     ResultCollector(String source, String format, Instant fetchedAt, Clock clock) {
         this.source = source;
         this.format = format;
         this.fetchedAt = fetchedAt;
         this.clock = clock;
+    }
+
+    /** The source's name (file path or URL). */
+    String source() {
+        return source;
     }
 
     /** Where an item at this line came from. */
@@ -40,12 +47,20 @@ final class ResultCollector {
 
     /** Validates a draft: it becomes a paper, or an invalid item saying why not. */
     void accept(PaperDraft d) {
+        if (!admit(d.position)) {
+            return;
+        }
         if (TextNormalizer.isBinary(d.raw)) {
             reject(d.position, Reasons.BINARY, "binary junk where a paper was expected", d.raw);
             return;
         }
         String abstractText = d.wrappedAbstract ? TextNormalizer.joinWrapped(d.abstractText)
                 : TextNormalizer.clean(d.abstractText);
+        if (d.oversizeField != null) {
+            reject(d.position, d.oversizeField.equals(PaperDraft.ABSTRACT) ? Reasons.ABSTRACT_TOO_LONG : Reasons.FIELD_TOO_LONG,
+                    d.oversizeField + " is longer than " + XmlFeedStream.MAX_RAW_FIELD_CHARS + " characters", d.raw);
+            return;
+        }
         if (abstractText == null) {
             reject(d.position, Reasons.NO_ABSTRACT, "item has no abstract", d.raw);
             return;
@@ -59,7 +74,7 @@ final class ResultCollector {
         Integer version = d.version;
         String rawId = TextNormalizer.clean(d.arxivId);
         if (rawId != null) {
-            Optional<TextNormalizer.ArxivId> id = TextNormalizer.arxivId(rawId);
+            Optional<ArxivId> id = ArxivIds.parse(rawId);
             if (id.isEmpty()) {
                 reject(d.position, Reasons.BAD_ID, "not an arXiv identifier: " + rawId, d.raw);
                 return;
@@ -69,25 +84,84 @@ final class ResultCollector {
                 version = id.get().version();
             }
         }
+        String doi = TextNormalizer.clean(d.doi);
+        String title = TextNormalizer.clean(d.title);
+        String comment = TextNormalizer.clean(d.comment);
+        String published = TextNormalizer.clean(d.published);
+        String updated = TextNormalizer.clean(d.updated);
+        List<String> authors = TextNormalizer.cleanAll(d.authors);
+        List<String> categories = TextNormalizer.cleanAll(d.categories).stream().distinct().toList();
+        String tooLong = tooLong(authors, categories, doi, title, comment, published, updated);
+        if (tooLong != null) {
+            reject(d.position, Reasons.FIELD_TOO_LONG, tooLong, d.raw);
+            return;
+        }
         try {
-            papers.add(new PaperEvent(arxivId, version, TextNormalizer.clean(d.doi),
-                    TextNormalizer.clean(d.title), abstractText,
-                    TextNormalizer.cleanAll(d.authors), TextNormalizer.cleanAll(d.categories),
-                    TextNormalizer.clean(d.comment), TextNormalizer.clean(d.published),
-                    TextNormalizer.clean(d.updated), provenance(d.position)));
+            papers.add(new PaperEvent(arxivId, version, doi, title, abstractText, authors, categories, comment,
+                    published, updated, provenance(d.position)));
         } catch (IllegalArgumentException e) {
             reject(d.position, Reasons.BAD_RECORD, e.getMessage(), d.raw);
         }
     }
 
+    /** What is over its bound among the fields, or null. */
+    private static String tooLong(List<String> authors, List<String> categories, String... fields) {
+        if (authors.size() > FeedReader.MAX_AUTHORS || categories.size() > FeedReader.MAX_AUTHORS) {
+            return "more than " + FeedReader.MAX_AUTHORS + " authors or categories";
+        }
+        List<String> all = new ArrayList<>(authors);
+        all.addAll(categories);
+        all.addAll(java.util.Arrays.asList(fields));
+        for (String field : all) {
+            if (field != null && field.length() > FeedReader.MAX_FIELD_CHARS) {
+                return "a field has " + field.length() + " characters, more than the limit of "
+                        + FeedReader.MAX_FIELD_CHARS + ": " + field.substring(0, 60) + "…";
+            }
+        }
+        return null;
+    }
+
     /** Records an item that cannot be a paper. */
     void reject(int position, String reason, String detail, String raw) {
+        if (!admit(position)) {
+            return;
+        }
         log.debug("{}:{}: invalid ({}): {}", source, position, reason, detail);
         invalid.add(new InvalidItem(reason, detail, "producer", provenance(position), TextNormalizer.excerpt(raw),
                 clock.instant()));
     }
 
+    /** Sets the feed's paging (arXiv API). */
+    void paging(FeedPaging paging) {
+        this.paging = paging;
+    }
+
+    /** True once {@link FeedReader#MAX_ITEMS} items are in: every later item is dropped. */
+    boolean full() {
+        return overflowed;
+    }
+
+    /**
+     * True while the source is within {@link FeedReader#MAX_ITEMS} items. The first item past it
+     * becomes one {@code too-many-items} invalid item standing for it and every item after it.
+     */
+    private boolean admit(int position) {
+        if (overflowed) {
+            return false;
+        }
+        if (papers.size() + invalid.size() < FeedReader.MAX_ITEMS) {
+            return true;
+        }
+        overflowed = true;
+        log.warn("{}: more than {} items, the rest from position {} on is not read", source, FeedReader.MAX_ITEMS,
+                position);
+        invalid.add(new InvalidItem(Reasons.TOO_MANY_ITEMS, "the feed holds more than " + FeedReader.MAX_ITEMS
+                + " items: this one and every item after it were not read; split the feed", "producer",
+                provenance(position), "", clock.instant()));
+        return false;
+    }
+
     ParseResult result() {
-        return new ParseResult(source, format, papers, invalid);
+        return new ParseResult(source, format, papers, invalid, paging);
     }
 }

@@ -1,26 +1,23 @@
 package io.paperfeed.producer.parse;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Text clean-up shared by every format: Unicode NFC, whitespace collapsed and trimmed, hard line
- * breaks joined, binary junk recognised, arXiv identifiers split into id and version.
+ * breaks joined, binary junk recognised, double-encoded UTF-8 repaired. arXiv identifiers are read by
+ * {@link ArxivIds}; the text a de-duplicator compares is made by {@link io.paperfeed.model.text.FingerprintText}.
  *
  * <p>Cleaning never rewrites content: LaTeX, punctuation and case are kept exactly as given.
  */
 final class TextNormalizer {
 
-    /** An arXiv identifier without version ({@code 2507.20534}, {@code hep-th/9709111}) and its version, or null. */
-    record ArxivId(String id, Integer version) {
-    }
-
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+", Pattern.UNICODE_CHARACTER_CLASS);
     private static final Pattern CONTROL = Pattern.compile("[\\p{Cc}&&[^\\t\\n\\r\\f]]");
     /**
      * A line break after a hyphen inside a word ({@code VQ-\nVAE}) is a wrap inside a compound and is
@@ -28,11 +25,8 @@ final class TextNormalizer {
      */
     private static final Pattern WRAPPED_HYPHEN =
             Pattern.compile("(?<=[\\p{L}\\p{N}]-)[ \\t]*\\r?\\n[ \\t]*(?!(?:and|or|nor|to|vs\\.?|versus|as)\\b)(?=\\S)");
-    private static final Pattern ARXIV_ID = Pattern.compile(
-            "^(?:arxiv:\\s*|https?://(?:www\\.|export\\.)?arxiv\\.org/(?:abs|pdf)/)?"
-                    + "(\\d{4}\\.\\d{4,5}|[a-z][a-z-]*(?:\\.[a-z]{2})?/\\d{7})"
-                    + "(?:v(\\d+))?(?:\\.pdf)?/?$",
-            Pattern.CASE_INSENSITIVE);
+    /** A UTF-8 lead byte (C2-F4) read as Latin-1, followed by a continuation byte (80-BF) read as Latin-1. */
+    private static final Pattern MOJIBAKE = Pattern.compile("[\u00c2-\u00f4][\u0080-\u00bf]");
     private static final Pattern AUTHOR_SEPARATOR = Pattern.compile("\\s*[,;]\\s*(?:and\\s+)?|\\s+and\\s+|\\s*&\\s*");
 
     private TextNormalizer() {
@@ -47,9 +41,29 @@ final class TextNormalizer {
             return null;
         }
         String s = Normalizer.normalize(text, Normalizer.Form.NFC);
-        s = CONTROL.matcher(s).replaceAll(" ");
-        s = WHITESPACE.matcher(s).replaceAll(" ").trim();
-        return s.isEmpty() ? null : s;
+        // one pass: control characters and runs of Unicode White_Space become one space, none at the ends
+        StringBuilder out = new StringBuilder(s.length());
+        boolean space = false;
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (Character.getType(ch) == Character.CONTROL || isWhiteSpace(ch)) {
+                space = out.length() > 0;
+            } else {
+                if (space) {
+                    out.append(' ');
+                    space = false;
+                }
+                out.append(ch);
+            }
+        }
+        return out.length() == 0 ? null : out.toString();
+    }
+
+    /** The Unicode White_Space property, as {@code \\s} matches it under {@link Pattern#UNICODE_CHARACTER_CLASS}. */
+    private static boolean isWhiteSpace(char ch) {
+        return (ch >= '\t' && ch <= '\r') || ch == ' ' || ch == '\u0085' || ch == '\u00a0' || ch == '\u1680'
+                || (ch >= '\u2000' && ch <= '\u200a') || ch == '\u2028' || ch == '\u2029' || ch == '\u202f'
+                || ch == '\u205f' || ch == '\u3000';
     }
 
     /**
@@ -84,40 +98,29 @@ final class TextNormalizer {
     }
 
     /**
-     * Parses an arXiv identifier, with or without an {@code arXiv:} prefix, abs/pdf URL or version:
-     * {@code arXiv:2507.20534v2} gives id {@code 2507.20534}, version 2. Empty when it is none.
+     * Repairs text that was UTF-8, read as Latin-1 and encoded as UTF-8 again ({@code RamÃ\u00adrez}
+     * for {@code Ramírez}), as arXiv's API serves some names: when every character of the text is
+     * below U+0100, it holds a UTF-8 lead-byte character followed by a continuation character, and
+     * its Latin-1 bytes decode as strict UTF-8, the decoded text is returned; otherwise the text as given.
      */
-    static Optional<ArxivId> arxivId(String raw) {
-        String c = clean(raw);
-        if (c == null) {
-            return Optional.empty();
+    static String repairDoubleEncoded(String text) {
+        if (text == null || !MOJIBAKE.matcher(text).find()) {
+            return text;
         }
-        Matcher m = ARXIV_ID.matcher(c);
-        if (!m.matches()) {
-            return Optional.empty();
-        }
-        String id = m.group(1);
-        int slash = id.indexOf('/');
-        if (slash > 0) {
-            // archive names are lower case, subject classes upper case: math.GT/0309136
-            String archive = id.substring(0, slash);
-            int dot = archive.indexOf('.');
-            archive = dot < 0 ? archive.toLowerCase(Locale.ROOT)
-                    : archive.substring(0, dot).toLowerCase(Locale.ROOT) + archive.substring(dot).toUpperCase(Locale.ROOT);
-            id = archive + id.substring(slash);
-        }
-        Integer version = null;
-        if (m.group(2) != null) {
-            try {
-                version = Integer.valueOf(m.group(2));
-            } catch (NumberFormatException e) {
-                return Optional.empty();
-            }
-            if (version < 1) {
-                return Optional.empty();
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) > 0xff) {
+                return text;
             }
         }
-        return Optional.of(new ArxivId(id, version));
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(text.getBytes(StandardCharsets.ISO_8859_1)))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            return text;
+        }
     }
 
     /**

@@ -5,6 +5,17 @@
  * <h2>Formats</h2>
  * Each format is one small class behind a package-private {@code FeedFormat} interface:
  * <ul>
+ *   <li>{@code arxiv-atom-api}: a response of the arXiv API ({@code export.arxiv.org/api/query}), an
+ *       Atom feed with OpenSearch paging (on {@link io.paperfeed.producer.parse.ParseResult#paging()}
+ *       and in the log); per entry the abs URL with version, title, summary, authors, primary then
+ *       other categories, published, updated, DOI and comment. Affiliations and the journal ref have
+ *       no field in a paper event and are dropped. An entry whose id is {@code …/api/errors#…} is an
+ *       API error: an {@code api-error} invalid item.</li>
+ *   <li>{@code arxiv-rss}: an announcement feed of rss.arxiv.org (Atom, or RSS 2.0): the id,
+ *       version and abstract come from summaries of the form
+ *       {@code arXiv:2508.13426v1 Announce Type: cross Abstract: …}; the announce type ({@code new},
+ *       {@code cross}, {@code replace}, {@code replace-cross}) has no field in a paper event and is
+ *       only logged. Authors are the comma-separated {@code dc:creator}.</li>
  *   <li>{@code paper-event-jsonl}: PaperEvents as JSON lines, as paperfeed writes them; read back
  *       with the new file and line as provenance.</li>
  *   <li>{@code arxiv-daily-jsonl}: the daily arXiv dump, one object per line ({@code id},
@@ -25,28 +36,52 @@
  *
  * <h2>Detection</h2>
  * The format is found from the content, never the file name: the formats are tried in the order
- * above, most specific first, each looking only at the head of the file (the JSON formats at the
- * first line that parses as a JSON object, the text formats at their marker lines). A file no
+ * above, most specific first, each looking only at the head of the file (the XML formats at the root
+ * element, an Atom {@code <feed>} or RSS {@code <rss>}, and the feed's own elements before the first
+ * entry: the OpenSearch name space or an {@code arxiv.org/api/} link for the API, an
+ * {@code rss.arxiv.org} id or link for announcements; the JSON formats at the first line that parses
+ * as a JSON object; the text formats at their marker lines). A file no
  * format matches raises {@link io.paperfeed.producer.parse.UnknownFormatException} naming the file
  * and the formats tried. A format can also be forced with
  * {@link io.paperfeed.producer.parse.FeedReader#FeedReader(String)}.
  *
  * <h2>What each item carries</h2>
  * Only what the item really has: a field the item lacks stays null (or an empty list), no title, id
- * or date is invented. Dates are kept as given ({@code 2025-07-28}, or {@code Aug 29} when the page
- * gives no year). Text is Unicode NFC, with whitespace runs collapsed and hard line breaks joined;
- * LaTeX is kept as given. {@code arXiv:2507.20534v2} becomes id {@code 2507.20534}, version 2;
- * old-style ids such as {@code hep-th/9709111} work too. The position of an item is the 1-based
- * line where it starts.
+ * or date is invented. Dates are kept as given ({@code 2025-07-28}, {@code 2022-02-24T15:05:19Z},
+ * or {@code Aug 29} when the page gives no year). Text is Unicode NFC, with whitespace runs collapsed
+ * and hard line breaks joined (in the hard-wrapped summaries of arXiv's JSON, API and announcement
+ * feeds, a line break after a hyphen inside a word is joined without a space: {@code VQ-\nVAE});
+ * UTF-8 that a feed double-encoded ({@code RamÃ­rez}) is repaired in the XML formats; LaTeX is kept as
+ * given. Categories are deduplicated, the primary first. Every spelling of an arXiv id resolves
+ * through the public {@link io.paperfeed.producer.parse.ArxivIds}: {@code arXiv:2507.20534v2},
+ * {@code https://arxiv.org/abs/2507.20534v2} and {@code oai:arXiv.org:2507.20534v2} become id
+ * {@code 2507.20534}, version 2; old-style ids such as {@code hep-th/9709111} work too. The public
+ * {@link io.paperfeed.model.text.FingerprintText} gives the case-folded, LaTeX-free text a
+ * de-duplicator shingles. The position of an item is the 1-based line where it starts; in the XML
+ * formats it is the entry number, since a feed may sit on one line.
  *
  * <h2>What becomes invalid</h2>
  * An item that cannot be a paper becomes an {@link io.paperfeed.model.InvalidItem} (stage
- * {@code producer}) with its source, line and an excerpt; the good items around it are kept.
+ * {@code producer}) with its source, position and an excerpt; the good items around it are kept.
  * Reason codes: {@code no-abstract}, {@code abstract-too-long} (over
- * {@link io.paperfeed.producer.parse.FeedReader#MAX_ABSTRACT_CHARS} characters), {@code bad-json}
- * (a JSON-lines line that is no JSON object), {@code bad-record} (wrong field types or values),
- * {@code bad-id} (an arXiv id that is none), {@code binary} (NUL, control or undecodable bytes),
- * {@code unrecognised} (text outside the format's layout) and {@code incomplete} (an author-listing
- * entry without its closing {@code arXiv:} line).
+ * {@link io.paperfeed.producer.parse.FeedReader#MAX_ABSTRACT_CHARS} characters),
+ * {@code field-too-long} (a title, comment, DOI, date, author or category over
+ * {@link io.paperfeed.producer.parse.FeedReader#MAX_FIELD_CHARS}, or more than
+ * {@link io.paperfeed.producer.parse.FeedReader#MAX_AUTHORS} authors), {@code bad-json} (a JSON-lines
+ * line that is no JSON object), {@code bad-xml} (see below), {@code bad-record} (wrong field types
+ * or values), {@code bad-id} (an arXiv id that is none), {@code binary} (NUL, control or undecodable
+ * bytes), {@code unrecognised} (text outside the format's layout, or an XML document that is no
+ * feed), {@code incomplete} (an author-listing entry without its closing {@code arXiv:} line),
+ * {@code api-error} (an error the arXiv API returned as an entry) and {@code too-many-items} (one
+ * item standing for everything past {@link io.paperfeed.producer.parse.FeedReader#MAX_ITEMS} items).
+ *
+ * <h2>XML</h2>
+ * XML is read with the JDK's StAX parser, DTDs and external entities off; a document with a
+ * {@code <!DOCTYPE>} is refused whole (one {@code bad-xml} item), so no entity is ever expanded
+ * (no XXE, no entity expansion bombs). Where the XML is not well-formed, the entry the parser fails
+ * in becomes one {@code bad-xml} item with the parser's message, line and column, and reading
+ * resumes at the next entry; trouble outside any entry (a broken header, a cut-off end, a file that
+ * is no XML at all) is one {@code bad-xml} item numbered after the last entry. Nothing is thrown.
+ * The text kept of one element, the authors of one entry and the errors of one feed are bounded.
  */
 package io.paperfeed.producer.parse;

@@ -6,24 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class TextNormalizerTest {
 
     @Test
-    void arxivIdsLoseTheirPrefixAndVersion() {
-        assertEquals(Optional.of(new TextNormalizer.ArxivId("2507.20534", 2)), TextNormalizer.arxivId("arXiv:2507.20534v2"));
-        assertEquals(Optional.of(new TextNormalizer.ArxivId("2507.20534", null)), TextNormalizer.arxivId("2507.20534"));
-        assertEquals(Optional.of(new TextNormalizer.ArxivId("0704.0001", 1)), TextNormalizer.arxivId("0704.0001v1"));
-        assertEquals(Optional.of(new TextNormalizer.ArxivId("hep-th/9709111", null)), TextNormalizer.arxivId("hep-th/9709111"));
-        assertEquals(Optional.of(new TextNormalizer.ArxivId("math.GT/0309136", 4)), TextNormalizer.arxivId("arXiv:math.GT/0309136v4"));
-        assertEquals(Optional.of(new TextNormalizer.ArxivId("2503.22698", null)),
-                TextNormalizer.arxivId("https://arxiv.org/abs/2503.22698"));
-        assertEquals(Optional.empty(), TextNormalizer.arxivId("not-an-id"));
-        assertEquals(Optional.empty(), TextNormalizer.arxivId("2507.20534v0"));
-        assertEquals(Optional.empty(), TextNormalizer.arxivId("10.1145/3485447"));
-        assertEquals(Optional.empty(), TextNormalizer.arxivId(null));
+    void doubleEncodedUtf8IsRepairedAndNothingElse() {
+        // as the arXiv API serves it: "Ramírez" encoded as UTF-8, read as Latin-1, encoded again
+        assertEquals("Aurora Ram\u00edrez", TextNormalizer.repairDoubleEncoded("Aurora Ram\u00c3\u00adrez"));
+        assertEquals("Jos\u00e9 Ra\u00fal Romero", TextNormalizer.repairDoubleEncoded("Jos\u00c3\u00a9 Ra\u00c3\u00bal Romero"));
+        assertEquals("Zo\u00e9 M\u00fcller", TextNormalizer.repairDoubleEncoded("Zo\u00e9 M\u00fcller"), "real Latin-1 text stays");
+        assertEquals("\u00c3\u00a9 and \u4e2d", TextNormalizer.repairDoubleEncoded("\u00c3\u00a9 and \u4e2d"), "not all Latin-1");
+        assertEquals("\u00c3\u00a9\u00e9", TextNormalizer.repairDoubleEncoded("\u00c3\u00a9\u00e9"), "not valid UTF-8 as bytes");
+        assertNull(TextNormalizer.repairDoubleEncoded(null));
     }
 
     @Test

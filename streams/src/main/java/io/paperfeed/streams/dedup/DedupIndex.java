@@ -1,5 +1,6 @@
 package io.paperfeed.streams.dedup;
 
+import io.paperfeed.model.text.FingerprintText;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -87,7 +88,7 @@ final class DedupIndex {
         if (paper.doi() != null) {
             pointAt("doi:" + paper.doi().trim().toLowerCase(java.util.Locale.ROOT), internalKey);
         }
-        String title = paper.title() == null ? "" : TextFingerprint.of(paper.title());
+        String title = paper.title() == null ? "" : FingerprintText.of(paper.title());
         if (!title.isEmpty() && evidence.get("title:" + title) == null) {
             evidence.put("title:" + title, internalKey);
         }

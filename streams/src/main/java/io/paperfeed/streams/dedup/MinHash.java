@@ -18,7 +18,7 @@ public final class MinHash {
     private MinHash() {
     }
 
-    /** The signature of a fingerprint text ({@link TextFingerprint#of}). */
+    /** The signature of a fingerprint text ({@link io.paperfeed.model.text.FingerprintText#of}). */
     public static int[] signature(String fingerprintText) {
         String[] words = fingerprintText.isEmpty() ? new String[0] : fingerprintText.split(" ");
         int[] sig = new int[SIZE];

@@ -1,5 +1,6 @@
 package io.paperfeed.streams.dedup;
 
+import io.paperfeed.model.text.FingerprintText;
 import java.util.Objects;
 
 /**
@@ -71,7 +72,7 @@ final class PaperMatcher {
     }
 
     private static boolean titlesAgree(Sighting s, PaperState p) {
-        String title = p.paper().title() == null ? null : TextFingerprint.of(p.paper().title());
+        String title = p.paper().title() == null ? null : FingerprintText.of(p.paper().title());
         return agree(s.title(), title == null || title.isEmpty() ? null : title);
     }
 

@@ -1,5 +1,6 @@
 package io.paperfeed.streams.dedup;
 
+import io.paperfeed.model.text.FingerprintText;
 import io.paperfeed.model.PaperEvent;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -11,10 +12,10 @@ import java.util.Locale;
 record Sighting(PaperEvent event, String title, String doi, int[] signature, String contentHash) {
 
     static Sighting of(PaperEvent e) {
-        String title = e.title() == null ? null : TextFingerprint.of(e.title());
+        String title = e.title() == null ? null : FingerprintText.of(e.title());
         String doi = e.doi() == null ? null : e.doi().trim().toLowerCase(Locale.ROOT);
         return new Sighting(e, title == null || title.isEmpty() ? null : title, doi,
-                MinHash.signature(TextFingerprint.of(e.abstractText())), contentHash(e));
+                MinHash.signature(FingerprintText.of(e.abstractText())), contentHash(e));
     }
 
     /** A hash of everything the item says about the paper, not where or when it was seen. */

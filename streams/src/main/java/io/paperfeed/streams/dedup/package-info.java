@@ -3,7 +3,7 @@
  *
  * <p>A sighting is recognised by evidence in order of strength: its arXiv id (any version), its DOI,
  * its normalised title (confirmed by some shared abstract text), then near-duplicate abstract text.
- * For the last, {@link io.paperfeed.streams.dedup.TextFingerprint} strips what does not identify a
+ * For the last, {@link io.paperfeed.streams.dedup.FingerprintText} strips what does not identify a
  * text (case, Unicode forms, LaTeX markup, hyphenation, punctuation),
  * {@link io.paperfeed.streams.dedup.MinHash} turns its word 3-grams into a signature and
  * {@link io.paperfeed.streams.dedup.LshBands} into band keys; papers sharing a band are candidates,

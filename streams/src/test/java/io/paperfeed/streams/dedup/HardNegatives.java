@@ -1,5 +1,6 @@
 package io.paperfeed.streams.dedup;
 
+import io.paperfeed.model.text.FingerprintText;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -22,7 +23,7 @@ final class HardNegatives {
         List<Set<String>> words = new ArrayList<>();
         Map<String, List<Integer>> postings = new HashMap<>();
         for (int i = 0; i < papers.size(); i++) {
-            Set<String> set = new HashSet<>(Arrays.asList(TextFingerprint.of(papers.get(i).summary()).split(" ")));
+            Set<String> set = new HashSet<>(Arrays.asList(FingerprintText.of(papers.get(i).summary()).split(" ")));
             set.removeIf(w -> w.length() < 4);
             words.add(set);
             for (String w : set) {
@@ -59,8 +60,8 @@ final class HardNegatives {
             int j = (int) p[1];
             pairs.add(new int[] {i, j});
             maxSimilarity = Math.max(maxSimilarity, MinHash.similarity(
-                    MinHash.signature(TextFingerprint.of(papers.get(i).summary())),
-                    MinHash.signature(TextFingerprint.of(papers.get(j).summary()))));
+                    MinHash.signature(FingerprintText.of(papers.get(i).summary())),
+                    MinHash.signature(FingerprintText.of(papers.get(j).summary()))));
         }
         return new Pairs(pairs, maxSimilarity);
     }

@@ -1,0 +1,75 @@
+package io.paperfeed.producer.source;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/** The loop goes on past failing cycles and stops promptly on close, waiting or working. */
+class PollLoopTest {
+
+    final AtomicBoolean interruptedAfter = new AtomicBoolean();
+
+    void start(PollLoop loop, AtomicBoolean ended) {
+        Thread thread = new Thread(() -> {
+            loop.run();
+            interruptedAfter.set(Thread.currentThread().isInterrupted());
+            ended.set(true);
+        });
+        thread.start();
+    }
+
+    @Test
+    void aFailingCycleDoesNotEndTheLoop() throws Exception {
+        AtomicInteger cycles = new AtomicInteger();
+        AtomicBoolean ended = new AtomicBoolean();
+        PollLoop loop = new PollLoop(Duration.ofMillis(10), () -> {
+            if (cycles.incrementAndGet() % 2 == 1) {
+                throw new IllegalStateException("broker gone");
+            }
+        });
+        start(loop, ended);
+        await().atMost(Duration.ofSeconds(10)).until(() -> cycles.get() >= 4);
+        loop.close();
+        await().atMost(Duration.ofSeconds(2)).untilTrue(ended);
+    }
+
+    @Test
+    void closeEndsTheWaitAtOnce() throws Exception {
+        AtomicInteger cycles = new AtomicInteger();
+        AtomicBoolean ended = new AtomicBoolean();
+        PollLoop loop = new PollLoop(Duration.ofHours(1), cycles::incrementAndGet);
+        start(loop, ended);
+        await().until(() -> cycles.get() == 1);
+        loop.close();
+        await().atMost(Duration.ofSeconds(2)).untilTrue(ended);
+    }
+
+    @Test
+    void closeInterruptsACycleInProgress() throws Exception {
+        AtomicBoolean working = new AtomicBoolean();
+        AtomicBoolean ended = new AtomicBoolean();
+        PollLoop loop = new PollLoop(Duration.ofMillis(10), () -> {
+            working.set(true);
+            Thread.sleep(Duration.ofHours(1).toMillis()); // a retry wait, a slow response
+        });
+        start(loop, ended);
+        await().untilTrue(working);
+        loop.close();
+        await().atMost(Duration.ofSeconds(2)).untilTrue(ended);
+        assertFalse(interruptedAfter.get(), "the interrupt does not outlive the loop");
+    }
+
+    @Test
+    void aLoopClosedBeforeItRunsDoesNothing() throws Exception {
+        AtomicInteger cycles = new AtomicInteger();
+        PollLoop loop = new PollLoop(Duration.ofMillis(10), cycles::incrementAndGet);
+        loop.close();
+        loop.run();
+        assertEquals(0, cycles.get());
+    }
+}
