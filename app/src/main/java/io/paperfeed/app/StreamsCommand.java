@@ -36,7 +36,8 @@ final class StreamsCommand implements Callable<Integer> {
             description = "Where the state stores live (env PAPERFEED_STATE_DIR; default ${DEFAULT-VALUE}).")
     Path stateDir;
 
-    @Option(names = "--threads", defaultValue = "1", description = "Stream threads (env PAPERFEED_THREADS).")
+    @Option(names = "--threads", defaultValue = "2",
+            description = "Stream threads: 2 lets dedup and classification run side by side (env PAPERFEED_THREADS; default ${DEFAULT-VALUE}).")
     int threads;
 
     @Option(names = "--topics", paramLabel = "FILE",

@@ -115,7 +115,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private static StreamsSettings settings(EmbeddedKafkaBroker broker, Path stateRoot, String applicationId) {
-        return new StreamsSettings(broker.bootstrapServers(), applicationId, stateRoot.resolve(applicationId), 1,
+        return new StreamsSettings(broker.bootstrapServers(), applicationId, stateRoot.resolve(applicationId), 2,
                 StreamsSettings.DEFAULT_ALL_PAPERS_SUBSCRIPTION);
     }
 

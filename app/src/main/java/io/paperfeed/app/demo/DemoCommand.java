@@ -93,7 +93,7 @@ public final class DemoCommand implements Callable<Integer> {
             Admin admin = lifecycle.add(Admin.create(Map.of("bootstrap.servers", bootstrap)));
             server.addCheck(new BrokerHealthCheck(admin));
             TempDirectory stateDir = lifecycle.add(new TempDirectory("paperfeed-state-"));
-            StreamsSettings settings = new StreamsSettings(bootstrap, "paperfeed-demo", stateDir.path(), 1,
+            StreamsSettings settings = new StreamsSettings(bootstrap, "paperfeed-demo", stateDir.path(), 2,
                     StreamsSettings.DEFAULT_ALL_PAPERS_SUBSCRIPTION, topicsFile);
             TopicSetup.ensureTopics(admin, settings.taxonomy());
             StreamsService streams = lifecycle.add(new StreamsService(settings, metrics.registry()));

@@ -32,7 +32,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * on a real broker by {@code paperfeed bench}, not here: the test driver commits after every record.
  * Run {@link #main}.
  */
-final class DedupFigures {
+public final class DedupFigures {
 
     record Figures(int lines, int distinctIds, int canonicalPapers, long papersBytes, long evidenceBytes,
                    long bandsBytes) {
@@ -95,6 +95,16 @@ final class DedupFigures {
         return new PaperEvent(p.id(), null, null, p.title(), p.summary().replaceAll("\\s+", " ").trim(), List.of(),
                 p.categories(), null, null, null, new Provenance("arxiv-daily", "arxiv-daily-jsonl", line + 1,
                 Instant.EPOCH));
+    }
+
+    /** The distinct papers of arXiv-daily as first sightings (for cost measurements). */
+    public static List<CanonicalPaper> papers(Path data) throws java.io.IOException {
+        List<ArxivDailyCorpus.Paper> distinct = ArxivDailyCorpus.distinct(ArxivDailyCorpus.lines(data));
+        List<CanonicalPaper> papers = new java.util.ArrayList<>();
+        for (int i = 0; i < distinct.size(); i++) {
+            papers.add(CanonicalPaper.firstSighting("arxiv:" + distinct.get(i).id(), sighting(distinct.get(i), i)));
+        }
+        return papers;
     }
 
     public static void main(String[] args) throws Exception {
