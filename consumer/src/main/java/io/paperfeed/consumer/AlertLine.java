@@ -9,6 +9,8 @@ import java.util.stream.Collectors;
 public final class AlertLine {
 
     private static final int TEXT_WIDTH = 90;
+    /** The best topics shown; the alert itself carries all of them. */
+    private static final int MAX_TOPICS = 3;
 
     private AlertLine() {
     }
@@ -21,7 +23,8 @@ public final class AlertLine {
         CanonicalPaper p = alert.paper();
         String text = p.title() != null ? p.title() : "\"" + p.abstractText() + "\"";
         String topics = p.topics().isEmpty() ? "-"
-                : p.topics().stream().map(TopicMatch::id).collect(Collectors.joining(","));
+                : p.topics().stream().limit(MAX_TOPICS).map(TopicMatch::id).collect(Collectors.joining(","))
+                + (p.topics().size() > MAX_TOPICS ? ",…" : "");
         return "[" + alert.subscriptionId() + "] " + p.change() + " " + p.id() + "  " + shorten(text)
                 + "  (topics: " + topics + "; " + p.sources().size() + (p.sources().size() == 1 ? " source)" : " sources)");
     }
