@@ -9,6 +9,9 @@ import java.util.Objects;
  * ({@code arxiv:<id>} when any sighting carried an arXiv id, else a content id).
  * Published to {@code paperfeed.papers.canonical} and, with topics, {@code paperfeed.papers.classified}.
  *
+ * @param predictedCategories arXiv categories predicted from the title and abstract when no feed gave
+ *                categories (best first, each with its confidence); empty when {@code categories} is not
+ * @param links   the URLs of every sighting (abstract page, PDF, DOI), without repeats
  * @param sources one entry per distinct input item merged into this paper (an exact repeat of an
  *                item already merged is not listed again)
  * @param aliases ids this paper was published under before, e.g. its content id before a sighting
@@ -24,9 +27,11 @@ public record CanonicalPaper(
         @JsonProperty("abstract") String abstractText,
         List<String> authors,
         List<String> categories,
+        List<PredictedCategory> predictedCategories,
         String comment,
         String published,
         String updated,
+        List<String> links,
         List<TopicMatch> topics,
         List<Provenance> sources,
         List<String> aliases,
@@ -41,6 +46,8 @@ public record CanonicalPaper(
         Objects.requireNonNull(change, "change");
         authors = authors == null ? List.of() : List.copyOf(authors);
         categories = categories == null ? List.of() : List.copyOf(categories);
+        predictedCategories = predictedCategories == null ? List.of() : List.copyOf(predictedCategories);
+        links = links == null ? List.of() : List.copyOf(links);
         topics = topics == null ? List.of() : List.copyOf(topics);
         sources = sources == null ? List.of() : List.copyOf(sources);
         aliases = aliases == null ? List.of() : List.copyOf(aliases);
@@ -52,19 +59,25 @@ public record CanonicalPaper(
     /** A new canonical paper made of a single sighting. */
     public static CanonicalPaper firstSighting(String id, PaperEvent e) {
         return new CanonicalPaper(id, e.arxivId(), e.version(), e.doi(), e.title(), e.abstractText(),
-                e.authors(), e.categories(), e.comment(), e.published(), e.updated(),
-                List.of(), List.of(e.source()), List.of(), Change.NEW);
+                e.authors(), e.categories(), List.of(), e.comment(), e.published(), e.updated(),
+                e.links(), List.of(), List.of(e.source()), List.of(), Change.NEW);
     }
 
     /** This paper marked with the given change kind. */
     public CanonicalPaper withChange(Change newChange) {
         return new CanonicalPaper(id, arxivId, version, doi, title, abstractText, authors, categories,
-                comment, published, updated, topics, sources, aliases, newChange);
+                predictedCategories, comment, published, updated, links, topics, sources, aliases, newChange);
     }
 
     /** This paper with the given topics. */
     public CanonicalPaper withTopics(List<TopicMatch> newTopics) {
         return new CanonicalPaper(id, arxivId, version, doi, title, abstractText, authors, categories,
-                comment, published, updated, newTopics, sources, aliases, change);
+                predictedCategories, comment, published, updated, links, newTopics, sources, aliases, change);
+    }
+
+    /** This paper with the given predicted categories (best first). */
+    public CanonicalPaper withPredictedCategories(List<PredictedCategory> newPredictedCategories) {
+        return new CanonicalPaper(id, arxivId, version, doi, title, abstractText, authors, categories,
+                newPredictedCategories, comment, published, updated, links, topics, sources, aliases, change);
     }
 }

@@ -11,6 +11,7 @@ import java.util.Objects;
  * @param arxivId   arXiv identifier without version ({@code 2507.20534}, {@code hep-th/9709111}), or null
  * @param version   arXiv version number when the feed gives one, or null
  * @param published publication date as the feed gives it (ISO date, or e.g. {@code Aug 29}), or null
+ * @param links     URLs the feed gives for the paper (abstract page, PDF, DOI), in feed order
  */
 public record PaperEvent(
         String arxivId,
@@ -23,6 +24,7 @@ public record PaperEvent(
         String comment,
         String published,
         String updated,
+        List<String> links,
         Provenance source) {
 
     public PaperEvent {
@@ -33,6 +35,15 @@ public record PaperEvent(
         }
         authors = authors == null ? List.of() : List.copyOf(authors);
         categories = categories == null ? List.of() : List.copyOf(categories);
+        links = links == null ? List.of() : List.copyOf(links);
+    }
+
+    /** A sighting whose feed gives no links. */
+    public PaperEvent(String arxivId, Integer version, String doi, String title, String abstractText,
+                      List<String> authors, List<String> categories, String comment, String published, String updated,
+                      Provenance source) {
+        this(arxivId, version, doi, title, abstractText, authors, categories, comment, published, updated, List.of(),
+                source);
     }
 
     /** The record key on {@code paperfeed.papers.raw}. */

@@ -212,4 +212,30 @@ class PaperFeedTopologyTest {
         return new PaperEvent(arxivId, null, null, title, abstractText, List.of(), List.of(), null, null, null,
                 new Provenance("seeds/test.txt", "test-format", position, T0));
     }
+
+    @Test
+    void aPaperWithoutCategoriesGetsPredictedOnesUntilAFeedGivesItsCategories() {
+        String title = "k-means Mask Transformer for Panoptic Segmentation";
+        String vision = "Panoptic segmentation unifies semantic and instance segmentation of images. We propose a "
+                + "mask transformer whose object queries attend to pixel features by k-means clustering, and reach "
+                + "state-of-the-art panoptic quality on COCO, Cityscapes and ADE20K with a ResNet or ConvNeXt "
+                + "backbone, without test-time augmentation. Code and models are available.";
+        PaperEvent bare = sighting(null, title, vision, 1);
+        PaperEvent listed = new PaperEvent("2207.04044", null, null, title, vision, List.of(), List.of("cs.CV"),
+                null, null, null, new Provenance("seeds/api.xml", "arxiv-atom-api", 1, T0));
+        raw.pipeInput(bare.itemKey(), PaperSerdes.PAPER_EVENT.serialize("t", bare), T0);
+        raw.pipeInput(listed.itemKey(), PaperSerdes.PAPER_EVENT.serialize("t", listed), T0);
+
+        var out = classified.readKeyValuesToList();
+        CanonicalPaper predicted = out.get(0).value;
+        assertEquals(List.of(), predicted.categories());
+        assertEquals("cs.CV", predicted.predictedCategories().get(0).category(), predicted.toString());
+        assertTrue(predicted.predictedCategories().size() <= 3);
+        CanonicalPaper listedPaper = out.get(1).value;
+        assertEquals("arxiv:2207.04044", listedPaper.id());
+        assertEquals(List.of("cs.CV"), listedPaper.categories());
+        assertEquals(List.of(), listedPaper.predictedCategories(), "a feed's categories are never second-guessed");
+        assertTrue(canonical.readValuesToList().stream().allMatch(p -> p == null || p.predictedCategories().isEmpty()),
+                "predictions are made by classify, not dedup");
+    }
 }

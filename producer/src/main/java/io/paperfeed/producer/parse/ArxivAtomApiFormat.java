@@ -62,6 +62,7 @@ final class ArxivAtomApiFormat extends XmlFeedFormat {
         d.comment = text(entry, "arxiv:comment");
         d.published = text(entry, "published");
         d.updated = text(entry, "updated");
+        entry.links.forEach(link -> d.links.add(link.href()));
         String journalRef = text(entry, "arxiv:journal_ref");
         if (journalRef != null || entry.authors.stream().anyMatch(a -> !a.affiliations().isEmpty())) {
             log.debug("entry {}: journal ref and affiliations are not carried by a paper event: {}", entry.number,

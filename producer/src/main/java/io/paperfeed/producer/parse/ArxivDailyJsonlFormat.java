@@ -33,6 +33,8 @@ final class ArxivDailyJsonlFormat extends JsonLinesFormat {
         d.comment = text(o, "comment");
         d.abstractText = text(o, "summary");
         d.wrappedAbstract = true;
+        d.links.addAll(texts(o, "abs"));
+        d.links.addAll(texts(o, "pdf"));
         return d;
     }
 }

@@ -70,6 +70,7 @@ final class ArxivRssFormat extends XmlFeedFormat {
         d.doi = firstText(entry, "arxiv:DOI", "arxiv:doi");
         d.published = firstText(entry, "published", "pubDate");
         d.updated = text(entry, "updated");
+        entry.links.forEach(link -> d.links.add(link.href()));
         log.debug("entry {}: {} announce type {} (not carried by a paper event)", entry.number, d.arxivId, announceType);
         return d;
     }

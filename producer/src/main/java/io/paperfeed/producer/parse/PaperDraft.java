@@ -23,6 +23,8 @@ final class PaperDraft {
     String abstractText;
     List<String> authors = new ArrayList<>();
     List<String> categories = new ArrayList<>();
+    /** URLs the item gives for the paper (abstract page, PDF, DOI). */
+    List<String> links = new ArrayList<>();
     String comment;
     String published;
     String updated;

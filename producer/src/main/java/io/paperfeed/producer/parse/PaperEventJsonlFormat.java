@@ -34,6 +34,7 @@ final class PaperEventJsonlFormat extends JsonLinesFormat {
         d.comment = text(o, "comment");
         d.published = text(o, "published");
         d.updated = text(o, "updated");
+        d.links = texts(o, "links");
         return d;
     }
 }

@@ -98,7 +98,7 @@ final class ResultCollector {
         }
         try {
             papers.add(new PaperEvent(arxivId, version, doi, title, abstractText, authors, categories, comment,
-                    published, updated, provenance(d.position)));
+                    published, updated, webLinks(d.links), provenance(d.position)));
         } catch (IllegalArgumentException e) {
             reject(d.position, Reasons.BAD_RECORD, e.getMessage(), d.raw);
         }
@@ -163,5 +163,11 @@ final class ResultCollector {
 
     ParseResult result() {
         return new ParseResult(source, format, papers, invalid, paging);
+    }
+
+    /** The http(s) links, trimmed, without repeats, in feed order. */
+    private static List<String> webLinks(List<String> links) {
+        return links.stream().filter(java.util.Objects::nonNull).map(String::strip)
+                .filter(l -> l.startsWith("https://") || l.startsWith("http://")).distinct().toList();
     }
 }

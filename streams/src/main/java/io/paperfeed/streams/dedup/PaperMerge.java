@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * Folds one more sighting into a canonical paper: fields the paper lacks are taken from the
- * sighting, the latest version wins, categories are united, and the sighting joins the sources.
+ * sighting, the latest version wins, categories and links are united, and the sighting joins the sources.
  * A paper known by its content id takes the id {@code arxiv:<id>} as soon as a sighting brings an
  * arXiv id; the old id is kept in {@code aliases}.
  */
@@ -28,6 +28,8 @@ final class PaperMerge {
         }
         LinkedHashSet<String> categories = new LinkedHashSet<>(paper.categories());
         categories.addAll(s.categories());
+        LinkedHashSet<String> links = new LinkedHashSet<>(paper.links());
+        links.addAll(s.links());
         String arxivId = first(paper.arxivId(), s.arxivId());
         String id = arxivId == null ? paper.id() : "arxiv:" + arxivId;
         List<String> aliases = new ArrayList<>(paper.aliases());
@@ -42,9 +44,11 @@ final class PaperMerge {
                 newer ? s.abstractText() : paper.abstractText(),
                 paper.authors().isEmpty() ? s.authors() : paper.authors(),
                 List.copyOf(categories),
+                paper.predictedCategories(),
                 newer || paper.comment() == null ? first(s.comment(), paper.comment()) : paper.comment(),
                 first(paper.published(), s.published()),
                 newer || paper.updated() == null ? first(s.updated(), paper.updated()) : paper.updated(),
+                List.copyOf(links),
                 paper.topics(),
                 sources,
                 aliases,
