@@ -1436,7 +1436,7 @@ class DockerComposeConsistencyTest {
                 current.setLength(0);
                 if (!text.isEmpty()) {
                     int space = text.indexOf(' ');
-                    result.add(new Instruction(text.substring(0, space < 0 ? text.length() : space).toUpperCase(),
+                    result.add(new Instruction(text.substring(0, space < 0 ? text.length() : space).toUpperCase(java.util.Locale.ROOT),
                             space < 0 ? "" : text.substring(space + 1).strip()));
                 }
             }
