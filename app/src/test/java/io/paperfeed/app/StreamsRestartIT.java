@@ -81,6 +81,8 @@ class StreamsRestartIT {
             Process second = startStreams(stateDir);
             try {
                 await().atMost(Duration.ofMinutes(3)).until(() -> reader.poll().decidedKeys.containsAll(itemKeys));
+                // decisions and papers commit together, but are fetched apart: read both to their end
+                await().atMost(Duration.ofMinutes(1)).until(() -> reader.poll().atEnd());
             } finally {
                 second.destroy();
                 second.waitFor();
@@ -170,6 +172,13 @@ class StreamsRestartIT {
 
         int decided() {
             return decidedKeys.size();
+        }
+
+        /** Whether everything committed on both topics so far has been read. */
+        boolean atEnd() {
+            Set<TopicPartition> assigned = consumer.assignment();
+            Map<TopicPartition, Long> ends = consumer.endOffsets(assigned);
+            return assigned.stream().allMatch(tp -> consumer.position(tp) >= ends.get(tp));
         }
 
         @Override
