@@ -5,6 +5,7 @@ import io.paperfeed.model.CanonicalPaper;
 import io.paperfeed.model.DedupDecision;
 import io.paperfeed.model.InvalidItem;
 import io.paperfeed.model.PaperEvent;
+import io.paperfeed.model.Subscription;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
@@ -17,6 +18,7 @@ public final class PaperSerdes {
     public static final JsonSerde<Alert> ALERT = new JsonSerde<>(Alert.class);
     public static final JsonSerde<InvalidItem> INVALID_ITEM = new JsonSerde<>(InvalidItem.class);
     public static final JsonSerde<DedupDecision> DEDUP_DECISION = new JsonSerde<>(DedupDecision.class);
+    public static final JsonSerde<Subscription> SUBSCRIPTION = new JsonSerde<>(Subscription.class);
 
     private PaperSerdes() {
     }

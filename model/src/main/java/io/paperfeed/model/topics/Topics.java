@@ -5,6 +5,7 @@ import io.paperfeed.model.CanonicalPaper;
 import io.paperfeed.model.DedupDecision;
 import io.paperfeed.model.InvalidItem;
 import io.paperfeed.model.PaperEvent;
+import io.paperfeed.model.Subscription;
 import io.paperfeed.model.serde.PaperSerdes;
 import java.util.List;
 
@@ -35,11 +36,16 @@ public final class Topics {
     public static final Topic<String, Alert> ALERTS =
             new Topic<>("paperfeed.alerts", PaperSerdes.KEY, PaperSerdes.ALERT, false);
 
+    /** Subscriptions, the latest version per id; a tombstone deletes one; key: subscription id. */
+    public static final Topic<String, Subscription> SUBSCRIPTIONS =
+            new Topic<>("paperfeed.subscriptions", PaperSerdes.KEY, PaperSerdes.SUBSCRIPTION, true);
+
     private Topics() {
     }
 
     /** Every topic paperfeed creates at start-up. */
     public static List<Topic<?, ?>> all() {
-        return List.of(PAPERS_RAW, PAPERS_INVALID, PAPERS_CANONICAL, DEDUP_DECISIONS, PAPERS_CLASSIFIED, ALERTS);
+        return List.of(PAPERS_RAW, PAPERS_INVALID, PAPERS_CANONICAL, DEDUP_DECISIONS, PAPERS_CLASSIFIED, ALERTS,
+                SUBSCRIPTIONS);
     }
 }

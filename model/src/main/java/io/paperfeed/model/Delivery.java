@@ -1,0 +1,100 @@
+package io.paperfeed.model;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * One place a subscription's alerts are delivered to, besides the {@code paperfeed.alerts} topic.
+ * A {@code webhook} needs an http(s) {@code url} and a signing {@code secret} starting {@code whsec_};
+ * {@code sse} and {@code kafka} take neither. {@code toString} masks the secret.
+ *
+ * @param format how a webhook body is shaped: {@code standard} (the alert JSON) or {@code slack}
+ *               (a Slack incoming-webhook message); default standard
+ */
+public record Delivery(Type type, String url, String secret, Format format) {
+
+    /** The prefix every webhook secret starts with. */
+    public static final String SECRET_PREFIX = "whsec_";
+    private static final int MIN_SECRET_LENGTH = SECRET_PREFIX.length() + 8;
+
+    public Delivery {
+        Objects.requireNonNull(type, "delivery type is required (webhook, sse or kafka)");
+        format = format == null ? Format.STANDARD : format;
+        url = url == null || url.isBlank() ? null : url.strip();
+        secret = secret == null || secret.isBlank() ? null : secret.strip();
+        if (type == Type.WEBHOOK) {
+            requireHttpUrl(url);
+            if (secret == null || !secret.startsWith(SECRET_PREFIX) || secret.length() < MIN_SECRET_LENGTH) {
+                throw new IllegalArgumentException("a webhook needs a secret starting " + SECRET_PREFIX
+                        + " with at least 8 more characters");
+            }
+        } else {
+            if (url != null || secret != null) {
+                throw new IllegalArgumentException("a " + type.json() + " delivery takes no url or secret");
+            }
+            if (format != Format.STANDARD) {
+                throw new IllegalArgumentException("format " + format.json() + " is for webhooks only");
+            }
+        }
+    }
+
+    /** A webhook delivery. */
+    public static Delivery webhook(String url, String secret, Format format) {
+        return new Delivery(Type.WEBHOOK, url, secret, format);
+    }
+
+    private static void requireHttpUrl(String url) {
+        if (url == null) {
+            throw new IllegalArgumentException("a webhook needs a url");
+        }
+        try {
+            URI uri = new URI(url);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+                throw new IllegalArgumentException("a webhook url must be http or https with a host: " + url);
+            }
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("a webhook url is not a URL: " + url, e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Delivery[type=" + type.json() + ", url=" + url + ", secret=" + (secret == null ? null : SECRET_PREFIX + "…")
+                + ", format=" + format.json() + "]";
+    }
+
+    /** Where alerts go. */
+    public enum Type {
+        WEBHOOK, SSE, KAFKA;
+
+        @JsonValue
+        public String json() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        @JsonCreator
+        public static Type of(String value) {
+            return Enums.parse(Type.class, value, "delivery type");
+        }
+    }
+
+    /** The shape of a webhook body. */
+    public enum Format {
+        STANDARD, SLACK;
+
+        @JsonValue
+        public String json() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        @JsonCreator
+        public static Format of(String value) {
+            return Enums.parse(Format.class, value, "delivery format");
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package io.paperfeed.streams.subscriptions;
+
+import static io.paperfeed.streams.subscriptions.Papers.paper;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.paperfeed.model.CanonicalPaper;
+import io.paperfeed.model.Subscription;
+import io.paperfeed.model.TopicMatch;
+import io.paperfeed.streams.classify.Taxonomy;
+import io.paperfeed.streams.classify.TopicClassifier;
+import io.paperfeed.streams.classify.TopicDefinition;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class SubscriptionMatcherTest {
+
+    private static TopicClassifier classifier;
+    private static Set<String> topicIds;
+    private SubscriptionMatcher matcher;
+
+    @BeforeAll
+    static void taxonomy() {
+        classifier = new TopicClassifier(Taxonomy.defaults());
+        topicIds = Taxonomy.defaults().topics().stream().map(TopicDefinition::id).collect(Collectors.toSet());
+    }
+
+    @AfterAll
+    static void closeClassifier() {
+        classifier.close();
+    }
+
+    @BeforeEach
+    void open() {
+        matcher = new SubscriptionMatcher(topicIds);
+    }
+
+    @AfterEach
+    void close() {
+        matcher.close();
+    }
+
+    private static CanonicalPaper classified(CanonicalPaper paper) {
+        return paper.withTopics(classifier.classify(paper));
+    }
+
+    @Test
+    void aKvCachePaperSaysWhichTopicsAndWordsMatched() {
+        matcher.register(new Subscription("kv-watch", "KV cache", "abstract:\"kv cache\"", List.of("kv-cache"),
+                null, false, null));
+        CanonicalPaper xkv = classified(Papers.xkv());
+        assertTrue(xkv.topics().stream().map(TopicMatch::id).toList().contains("kv-cache"), xkv.topics().toString());
+
+        MatchResult result = matcher.match(xkv);
+
+        assertEquals(List.of("kv-watch"), result.ids());
+        SubscriptionMatch m = result.matches().get(0);
+        assertEquals(List.of("kv-cache"), m.topics());
+        assertTrue(m.terms().contains("kv-cache"), m.terms().toString());
+        assertTrue(m.terms().stream().noneMatch(t -> t.contains("xkv")), "only abstract words: " + m.terms());
+    }
+
+    @Test
+    void authorAndCategoryMatchesNameTheValue() {
+        matcher.register(Subscription.ofQuery("liu", "authors:\"Jingyuan Liu\""));
+        matcher.register(Subscription.ofQuery("cl", "categories:cs.CL"));
+        matcher.register(Subscription.ofQuery("cl-svd", "svd AND categories:(cs.CL OR cs.CV) AND NOT categories:cs.LG"));
+
+        MatchResult result = matcher.match(classified(Papers.xkv()));
+
+        assertEquals(List.of("cl", "liu"), result.ids(), "cs.LG excludes cl-svd");
+        assertEquals(List.of("authors:Jingyuan Liu"), result.matches().get(1).terms());
+        assertEquals(List.of("categories:cs.CL"), result.matches().get(0).terms());
+    }
+
+    @Test
+    void anAuthorPhraseDoesNotSpanTwoAuthors() {
+        matcher.register(Subscription.ofQuery("liu", "authors:\"Jingyuan Liu\""));
+        CanonicalPaper other = paper("A paper", "About something else entirely.", List.of("Wei Jingyuan", "Liu Chen"), List.of());
+        assertEquals(List.of(), matcher.match(other).ids());
+    }
+
+    @Test
+    void topicsAloneMatchAnyTopicAndQueryWithTopicsNeedsBoth() {
+        matcher.register(Subscription.ofTopics("kv-or-rag", List.of("retrieval-rag", "kv-cache")));
+        matcher.register(Subscription.ofTopics("rag-only", List.of("retrieval-rag")));
+        matcher.register(new Subscription("svd-kv", null, "svd", List.of("kv-cache"), null, false, null));
+        matcher.register(new Subscription("svd-rag", null, "svd", List.of("retrieval-rag"), null, false, null));
+        matcher.register(new Subscription("gan-kv", null, "gan", List.of("kv-cache"), null, false, null));
+
+        MatchResult result = matcher.match(classified(Papers.xkv()));
+
+        assertEquals(List.of("kv-or-rag", "svd-kv"), result.ids());
+        assertEquals(List.of("kv-cache"), result.matches().get(0).topics());
+        assertEquals(List.of(), result.matches().get(0).terms());
+        assertTrue(result.matches().get(1).terms().contains("svd"), result.matches().get(1).terms().toString());
+    }
+
+    @Test
+    void registerReplaceAndDeleteById() {
+        CanonicalPaper xkv = classified(Papers.xkv());
+        matcher.register(Subscription.ofQuery("s", "svd"));
+        assertEquals(List.of("s"), matcher.match(xkv).ids());
+
+        matcher.register(Subscription.ofQuery("s", "diffusion"));
+        assertEquals(1, matcher.queryCount());
+        assertEquals(List.of(), matcher.match(xkv).ids());
+
+        assertTrue(matcher.delete("s"));
+        assertEquals(0, matcher.queryCount());
+        assertEquals(Optional.empty(), matcher.get("s"));
+    }
+
+    @Test
+    void compactedTopicRecordsRegisterReplaceAndTombstonesDelete() {
+        CanonicalPaper xkv = classified(Papers.xkv());
+        assertEquals(Optional.empty(), matcher.apply("s", Subscription.ofQuery("s", "svd")));
+        assertEquals(List.of("s"), matcher.match(xkv).ids());
+
+        Optional<String> refused = matcher.apply("s", Subscription.ofQuery("s", "svd AND (title:"));
+        assertTrue(refused.orElseThrow().contains("invalid query"), refused.toString());
+        assertEquals(0, matcher.queryCount(), "a refused update removes the version it replaced");
+
+        matcher.apply("s", Subscription.ofQuery("s", "svd"));
+        assertEquals(Optional.empty(), matcher.apply("s", null));
+        assertEquals(0, matcher.queryCount());
+        assertTrue(matcher.apply("t", Subscription.ofQuery("u", "svd")).orElseThrow().contains("differs"));
+    }
+
+    @Test
+    void oneBadSubscriptionInABatchDoesNotStopTheOthers() {
+        Registration r = matcher.register(List.of(
+                Subscription.ofQuery("good-1", "svd"),
+                Subscription.ofQuery("bad", "\"kv cache AND (title:"),
+                Subscription.ofTopics("unknown-topic", List.of("no-such-topic")),
+                Subscription.ofTopics("good-2", List.of("kv-cache"))));
+
+        assertEquals(List.of("good-1", "good-2"), r.registered());
+        assertEquals(Set.of("bad", "unknown-topic"), r.rejected().keySet());
+        assertTrue(r.rejected().get("bad").contains("invalid query"), r.rejected().toString());
+        assertTrue(r.rejected().get("unknown-topic").contains("not in the taxonomy"), r.rejected().toString());
+        assertEquals(2, matcher.queryCount());
+        assertEquals(List.of("good-1", "good-2"), matcher.match(classified(Papers.xkv())).ids());
+        assertThrows(IllegalArgumentException.class, () -> matcher.register(Subscription.ofQuery("x", "(")));
+    }
+
+    @Test
+    void thePresearcherRunsOnlyQueriesThatCanMatch() {
+        for (int i = 0; i < 200; i++) {
+            matcher.register(Subscription.ofQuery("s" + i, "\"word" + i + " other" + i + "\""));
+        }
+        matcher.register(Subscription.ofQuery("svd", "svd"));
+        MatchResult result = matcher.match(classified(Papers.xkv()));
+        assertEquals(201, result.queryCount());
+        assertEquals(List.of("svd"), result.ids());
+        assertTrue(result.queriesRun() < 5, "queries run: " + result.queriesRun());
+    }
+}
