@@ -9,8 +9,10 @@ import io.paperfeed.streams.classify.TopicStreams;
 import io.paperfeed.streams.dedup.DedupResult;
 import io.paperfeed.streams.dedup.DedupStores;
 import io.paperfeed.streams.dedup.Deduplicator;
+import io.paperfeed.streams.subscriptions.SubscriptionAlerts;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -35,7 +37,9 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  *                                           --> paperfeed.papers.canonical (NEW, UPDATED; tombstone for a retired id)
  * paperfeed.papers.canonical --> classify (lucene-monitor over the taxonomy) --> paperfeed.papers.classified
  *                            --> paperfeed.topic.&lt;id&gt; (one stream per taxonomy topic)
- *                            --> all-papers alert (NEW only) --> paperfeed.alerts
+ *                            --> match subscriptions (global store from paperfeed.subscriptions,
+ *                                lucene-monitor, ledger store alert-ledger) --> paperfeed.alerts
+ *                            --> all-papers alert (NEW only, when enabled) --> paperfeed.alerts
  * </pre>
  *
  * <p>The second sub-topology reads the canonical topic back, so classification and alerting scale
@@ -111,6 +115,8 @@ public final class PaperFeedTopology {
                 .processValues(() -> new ClassifyProcessor(taxonomy, metrics::topic), Named.as("classify"));
         classified.to(Topics.PAPERS_CLASSIFIED.name(), Topics.PAPERS_CLASSIFIED.produced());
         TopicStreams.addTo(classified);
+        SubscriptionAlerts.addTo(builder, classified,
+                taxonomy.topics().stream().map(t -> t.id()).collect(Collectors.toSet()), alert -> metrics.alert());
 
         if (settings.allPapersSubscription() != null) {
             String subscription = settings.allPapersSubscription();

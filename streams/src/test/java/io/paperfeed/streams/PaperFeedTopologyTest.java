@@ -208,6 +208,37 @@ class PaperFeedTopologyTest {
         assertEquals(2.0, registry.get("paperfeed.invalid.items").tag("reason", "unreadable-event").counter().count());
     }
 
+    @Test
+    void aSubscriptionAlertsOncePerPaperWithWhyItMatchedAndTakesEffectWithoutARestart() {
+        var subscriptions = driver.createInputTopic(Topics.SUBSCRIPTIONS.name(), new StringSerializer(),
+                new ByteArraySerializer());
+        subscriptions.pipeInput("kv-watch", ("{\"id\":\"kv-watch\",\"query\":\"abstract:\\\"kv cache\\\"\","
+                + "\"topics\":[\"kv-cache\"]}").getBytes(StandardCharsets.UTF_8), T0);
+        subscriptions.pipeInput("broken", "{\"id\":\"broken\"}".getBytes(StandardCharsets.UTF_8), T0);
+        PaperEvent kv = sighting("2508.00001", "Adaptive KV Cache Merging",
+                "We merge the KV cache of long-context models to cut memory.", 1);
+        raw.pipeInput(kv.itemKey(), PaperSerdes.PAPER_EVENT.serialize("t", kv), T0);
+
+        List<Alert> kvAlerts = alerts.readValuesToList().stream()
+                .filter(a -> a.subscriptionId().equals("kv-watch")).toList();
+        assertEquals(1, kvAlerts.size());
+        assertEquals(List.of("kv-cache"), kvAlerts.get(0).topics(), "the paper's topics the subscription named");
+        assertTrue(kvAlerts.get(0).terms().contains("kv cache"), kvAlerts.get(0).terms().toString());
+
+        PaperEvent update = new PaperEvent("2508.00001", 2, null, "Adaptive KV Cache Merging",
+                "We merge the KV cache of long-context models to cut memory, now with more models.", List.of(),
+                List.of("cs.CL"), null, null, null, new Provenance("seeds/api.xml", "arxiv-atom-api", 9, T0));
+        raw.pipeInput(update.itemKey(), PaperSerdes.PAPER_EVENT.serialize("t", update), T0);
+        assertTrue(alerts.readValuesToList().stream().noneMatch(a -> a.subscriptionId().equals("kv-watch")),
+                "an update of an alerted paper does not alert again by default");
+
+        subscriptions.pipeInput("kv-watch", null, T0);
+        PaperEvent another = sighting("2508.00002", "KV cache quantisation", "We quantise the KV cache to 2 bits.", 3);
+        raw.pipeInput(another.itemKey(), PaperSerdes.PAPER_EVENT.serialize("t", another), T0);
+        assertTrue(alerts.readValuesToList().stream().noneMatch(a -> a.subscriptionId().equals("kv-watch")),
+                "a deleted subscription alerts no more");
+    }
+
     private static PaperEvent sighting(String arxivId, String title, String abstractText, int position) {
         return new PaperEvent(arxivId, null, null, title, abstractText, List.of(), List.of(), null, null, null,
                 new Provenance("seeds/test.txt", "test-format", position, T0));

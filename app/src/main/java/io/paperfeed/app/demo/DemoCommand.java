@@ -15,6 +15,7 @@ import io.paperfeed.app.pipeline.ExportWriter;
 import io.paperfeed.app.pipeline.PipelineFollower;
 import io.paperfeed.app.pipeline.PipelineOutput;
 import io.paperfeed.app.pipeline.Publishing;
+import io.paperfeed.app.pipeline.SubscriptionPublishing;
 import io.paperfeed.broker.EmbeddedKafkaBroker;
 import io.paperfeed.consumer.AlertConsumer;
 import io.paperfeed.consumer.AlertConsumerSettings;
@@ -69,6 +70,11 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Taxonomy YAML replacing the default seeds/topics.yaml.")
     Path topicsFile;
 
+    @Option(names = "--subscriptions", paramLabel = "FILE",
+            description = "JSON or YAML list of subscriptions to load at start (docs/SUBSCRIPTIONS.md); without it, "
+                    + "a built-in subscription alerts every new paper.")
+    Path subscriptionsFile;
+
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "120",
             description = "How long to wait for the items to come through before giving up (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
@@ -94,8 +100,11 @@ public final class DemoCommand implements Callable<Integer> {
             server.addCheck(new BrokerHealthCheck(admin));
             TempDirectory stateDir = lifecycle.add(new TempDirectory("paperfeed-state-"));
             StreamsSettings settings = new StreamsSettings(bootstrap, "paperfeed-demo", stateDir.path(), 2,
-                    StreamsSettings.DEFAULT_ALL_PAPERS_SUBSCRIPTION, topicsFile);
+                    subscriptionsFile == null ? StreamsSettings.DEFAULT_ALL_PAPERS_SUBSCRIPTION : null, topicsFile);
             TopicSetup.ensureTopics(admin, settings.taxonomy());
+            if (subscriptionsFile != null) {
+                SubscriptionPublishing.publish(bootstrap, subscriptionsFile, out);
+            }
             StreamsService streams = lifecycle.add(new StreamsService(settings, metrics.registry()));
             server.addCheck(new StreamsHealthCheck(streams));
             server.start();
