@@ -27,6 +27,11 @@ import org.apache.lucene.search.similarities.BM25Similarity;
 public final class TopicClassifier implements AutoCloseable {
 
     static final int MAX_TERMS = 8;
+    /**
+     * The lowest BM25 score that makes a topic: below it a topic rests on one common word in a long
+     * abstract ("our code is available", "zero-shot"), which a reader does not take for the topic.
+     */
+    static final double MIN_SCORE = 0.5;
     private final Monitor monitor;
 
     public TopicClassifier(Taxonomy taxonomy) {
@@ -54,6 +59,9 @@ public final class TopicClassifier implements AutoCloseable {
             MatchingQueries<HighlightsMatch> highlights = monitor.match(doc, HighlightsMatch.MATCHER);
             List<TopicMatch> topics = new ArrayList<>();
             for (ScoringMatch match : scores.getMatches()) {
+                if (match.getScore() < MIN_SCORE) {
+                    continue;
+                }
                 double score = Math.round(match.getScore() * 1000) / 1000.0;
                 topics.add(new TopicMatch(match.getQueryId(), score,
                         terms(paper, highlights.matches(match.getQueryId()))));

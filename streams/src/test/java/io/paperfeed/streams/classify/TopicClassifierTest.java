@@ -60,6 +60,18 @@ class TopicClassifierTest {
     }
 
     @Test
+    void aPassingMentionInALongAbstractMakesNoTopic() {
+        List<String> ids = classifier.classify(paper("Interpretable Neural Clustering", "Clustering is a "
+                + "fundamental learning task widely used to understand data. Traditional clustering methods "
+                + "assign samples to groups but offer little insight into why a sample belongs to its group. We "
+                + "propose a neural clustering method whose decisions can be read as prototypes and rules, evaluate "
+                + "it on ten tabular and image datasets, and show it matches the accuracy of deep clustering "
+                + "baselines while staying interpretable. Our code is available online.")).stream()
+                .map(TopicMatch::id).toList();
+        assertTrue(!ids.contains("code-generation"), ids.toString());
+    }
+
+    @Test
     void aPaperOnNoTopicGetsNone() {
         assertEquals(List.of(), classifier.classify(paper(null, "We survey medieval poetry of northern Italy.")));
     }
