@@ -3,6 +3,7 @@ package io.paperfeed.model.topics;
 import io.paperfeed.model.Alert;
 import io.paperfeed.model.CanonicalPaper;
 import io.paperfeed.model.DedupDecision;
+import io.paperfeed.model.Digest;
 import io.paperfeed.model.InvalidItem;
 import io.paperfeed.model.PaperEvent;
 import io.paperfeed.model.Subscription;
@@ -40,12 +41,16 @@ public final class Topics {
     public static final Topic<String, Subscription> SUBSCRIPTIONS =
             new Topic<>("paperfeed.subscriptions", PaperSerdes.KEY, PaperSerdes.SUBSCRIPTION, true);
 
+    /** One digest per (subscription in digest mode, day); key: subscription id. */
+    public static final Topic<String, Digest> DIGESTS =
+            new Topic<>("paperfeed.digests", PaperSerdes.KEY, PaperSerdes.DIGEST, false);
+
     private Topics() {
     }
 
     /** Every topic paperfeed creates at start-up. */
     public static List<Topic<?, ?>> all() {
         return List.of(PAPERS_RAW, PAPERS_INVALID, PAPERS_CANONICAL, DEDUP_DECISIONS, PAPERS_CLASSIFIED, ALERTS,
-                SUBSCRIPTIONS);
+                DIGESTS, SUBSCRIPTIONS);
     }
 }
