@@ -16,22 +16,41 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.monitor.CandidateMatcher;
 import org.apache.lucene.monitor.HighlightsMatch;
 import org.apache.lucene.monitor.MatchingQueries;
 import org.apache.lucene.monitor.Monitor;
 import org.apache.lucene.monitor.MonitorQuery;
+import org.apache.lucene.monitor.MultipassTermFilteredPresearcher;
 import org.apache.lucene.monitor.Presearcher;
+import org.apache.lucene.monitor.QueryMatch;
 import org.apache.lucene.monitor.TermFilteredPresearcher;
+import org.apache.lucene.monitor.TermWeightor;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Matches;
+import org.apache.lucene.search.MatchesIterator;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
+import org.apache.lucene.search.Weight;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * All subscriptions in one lucene-monitor {@link Monitor}: each paper is matched against every
- * subscription at once (the presearcher runs only the queries that share a term with the paper), and
- * each match says why: the paper's topics the subscription named and the words, authors and categories
- * of the paper that matched its query.
+ * All subscriptions, matched against each paper at once, and each match says why: the paper's topics
+ * the subscription named and the words, authors and categories of the paper that matched its query.
+ *
+ * <p>Subscriptions that only ask for any of some topics or categories (topic lists, category watches)
+ * are answered from an inverted map ({@link KeywordIndex}), without Lucene. All others are held in one
+ * lucene-monitor {@link Monitor} (the presearcher runs only the queries that share a term with the
+ * paper); each candidate is first only matched, and only the ones that matched and ask for words or
+ * authors are asked for their highlights ({@link Matches}).
  *
  * <p>Subscriptions arrive as a compacted topic delivers them: {@link #apply} registers, replaces (same
  * id) or deletes (tombstone). A subscription whose query does not parse is refused at registration and
@@ -42,13 +61,17 @@ public final class SubscriptionMatcher implements AutoCloseable {
     static final int MAX_TERMS = 8;
     private static final Logger LOG = LoggerFactory.getLogger(SubscriptionMatcher.class);
     private static final Set<String> VALUE_FIELDS = Set.of(PaperFields.CATEGORIES, PaperFields.TOPICS);
+    private static final Set<String> TEXT_FIELDS = Set.of(PaperFields.TITLE, PaperFields.ABSTRACT, PaperFields.AUTHORS);
 
     private final SubscriptionAnalyzer analyzer = new SubscriptionAnalyzer();
     private final Monitor monitor;
     private final Set<String> knownTopics;
     private final Map<String, Registered> subscriptions = new ConcurrentHashMap<>();
+    private final KeywordIndex keywords = new KeywordIndex();
+    /** How many registered subscriptions are monitor queries (counting the monitor itself visits every query). */
+    private final AtomicInteger inMonitor = new AtomicInteger();
 
-    /** A matcher that accepts any topic id, with lucene-monitor's default presearcher. */
+    /** A matcher that accepts any topic id, with {@link #defaultPresearcher()}. */
     public SubscriptionMatcher() {
         this(Set.of());
     }
@@ -58,7 +81,19 @@ public final class SubscriptionMatcher implements AutoCloseable {
      *                    empty to accept any topic id
      */
     public SubscriptionMatcher(Set<String> knownTopics) {
-        this(knownTopics, new TermFilteredPresearcher());
+        this(knownTopics, defaultPresearcher());
+    }
+
+    /**
+     * lucene-monitor's two-pass term-filtered presearcher (a phrase or conjunction is a candidate only
+     * when the paper has two of its terms: under half the candidates of one pass, and faster now that
+     * candidates, not highlighting, dominate), with {@code categories} and {@code topics} terms weighted
+     * down: a conjunction is indexed under its words when it has some, as a category or topic is shared
+     * by many more papers than a phrase's words.
+     */
+    public static Presearcher defaultPresearcher() {
+        return new MultipassTermFilteredPresearcher(2, 0, TermWeightor.combine(TermFilteredPresearcher.DEFAULT_WEIGHTOR,
+                TermWeightor.fieldWeightor(0.1, VALUE_FIELDS)), List.of(), Set.of());
     }
 
     public SubscriptionMatcher(Set<String> knownTopics, Presearcher presearcher) {
@@ -97,13 +132,35 @@ public final class SubscriptionMatcher implements AutoCloseable {
             }
         }
         List<MonitorQuery> queries = new ArrayList<>(accepted.size());
-        accepted.forEach((id, r) -> queries.add(new MonitorQuery(id, r.query(), r.subscription().query(), Map.of())));
+        List<String> leaveMonitor = new ArrayList<>();
+        accepted.forEach((id, r) -> {
+            if (r.keywords() == null) {
+                queries.add(new MonitorQuery(id, r.query(), r.subscription().query(), Map.of()));
+            } else {
+                leaveMonitor.add(id);
+            }
+        });
         try {
             monitor.register(queries);
+            if (!leaveMonitor.isEmpty()) {
+                monitor.deleteById(leaveMonitor);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        subscriptions.putAll(accepted);
+        accepted.forEach((id, r) -> {
+            Registered previous = subscriptions.put(id, r);
+            if (previous != null && previous.keywords() != null) {
+                keywords.remove(id, previous.keywords());
+            } else if (previous != null) {
+                inMonitor.decrementAndGet();
+            }
+            if (r.keywords() != null) {
+                keywords.add(id, r.keywords());
+            } else {
+                inMonitor.incrementAndGet();
+            }
+        });
         return new Registration(List.copyOf(accepted.keySet()), rejected);
     }
 
@@ -133,8 +190,12 @@ public final class SubscriptionMatcher implements AutoCloseable {
 
     /** Deletes a subscription; false when there was none with that id. */
     public boolean delete(String id) {
-        boolean existed = subscriptions.remove(id) != null;
-        if (existed) {
+        Registered removed = subscriptions.remove(id);
+        boolean existed = removed != null;
+        if (removed != null && removed.keywords() != null) {
+            keywords.remove(id, removed.keywords());
+        } else if (existed) {
+            inMonitor.decrementAndGet();
             try {
                 monitor.deleteById(id);
             } catch (IOException e) {
@@ -150,8 +211,16 @@ public final class SubscriptionMatcher implements AutoCloseable {
         return r == null ? Optional.empty() : Optional.of(r.subscription());
     }
 
-    /** How many subscription queries the monitor holds. */
+    /** How many subscriptions are registered (in the monitor or the topic and category map). */
     public int queryCount() {
+        return subscriptions.size();
+    }
+
+    /**
+     * How many subscriptions the Lucene monitor holds (the others are answered from the map). It visits
+     * every query: for tests, not per paper.
+     */
+    int monitorQueryCount() {
         try {
             return monitor.getQueryCount();
         } catch (IOException e) {
@@ -159,22 +228,134 @@ public final class SubscriptionMatcher implements AutoCloseable {
         }
     }
 
-    /** The subscriptions the paper matches (as classified: its topics are matched too), each with why. */
+    /**
+     * The subscriptions the paper matches (as classified: its topics are matched too), each with why.
+     * {@link MatchResult#queriesRun()} counts the monitor queries run plus the subscriptions found in
+     * the topic and category map.
+     */
     public MatchResult match(CanonicalPaper paper) {
         try {
-            MatchingQueries<HighlightsMatch> result = monitor.match(PaperFields.document(paper), HighlightsMatch.MATCHER);
-            result.getErrors().forEach((id, e) -> LOG.warn("subscription {} failed on paper {}: {}", id, paper.id(), e.toString()));
-            List<SubscriptionMatch> matches = new ArrayList<>(result.getMatchCount());
-            for (HighlightsMatch m : result.getMatches()) {
-                Registered r = subscriptions.get(m.getQueryId());
-                if (r != null) {
-                    matches.add(new SubscriptionMatch(m.getQueryId(), topics(paper, r), terms(paper, r, m)));
+            Map<String, SubscriptionMatch> matches = new LinkedHashMap<>();
+            int queriesRun = 0;
+            if (inMonitor.get() > 0) {
+                MatchingQueries<Why> result = monitor.match(PaperFields.document(paper), WhyMatcher::new);
+                result.getErrors().forEach((id, e) -> LOG.warn("subscription {} failed on paper {}: {}", id, paper.id(), e.toString()));
+                queriesRun += result.getQueriesRun();
+                for (Why m : result.getMatches()) {
+                    Registered r = subscriptions.get(m.getQueryId());
+                    if (r != null && r.keywords() == null) {
+                        matches.put(m.getQueryId(), new SubscriptionMatch(m.getQueryId(), topics(paper, r),
+                                terms(paper, r, m.hits())));
+                    }
                 }
             }
-            matches.sort(Comparator.comparing(SubscriptionMatch::subscriptionId));
-            return new MatchResult(matches, result.getQueriesRun(), subscriptions.size());
+            Set<String> keywordMatches = keywords.matching(paper);
+            queriesRun += keywordMatches.size();
+            for (String id : keywordMatches) {
+                Registered r = subscriptions.get(id);
+                if (r != null && r.keywords() != null) {
+                    matches.put(id, new SubscriptionMatch(id, topics(paper, r), terms(paper, r, Map.of())));
+                }
+            }
+            List<SubscriptionMatch> sorted = new ArrayList<>(matches.values());
+            sorted.sort(Comparator.comparing(SubscriptionMatch::subscriptionId));
+            return new MatchResult(sorted, queriesRun, subscriptions.size());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Runs each candidate query once on the paper's memory index: a plain match, then, only when it
+     * matched and its subscription asks for words or authors, its {@link Matches} for the hits (as
+     * lucene-monitor's {@link HighlightsMatch} would give them, but for the matches only).
+     */
+    private final class WhyMatcher extends CandidateMatcher<Why> {
+
+        WhyMatcher(IndexSearcher searcher) {
+            super(searcher);
+        }
+
+        @Override
+        protected void matchQuery(String queryId, Query matchQuery, Map<String, String> metadata) throws IOException {
+            Registered r = subscriptions.get(queryId);
+            boolean highlighted = r != null && r.highlighted();
+            Weight weight = searcher.createWeight(searcher.rewrite(matchQuery), ScoreMode.COMPLETE_NO_SCORES, 1);
+            for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+                Scorer scorer = weight.scorer(leaf);
+                if (scorer == null) {
+                    continue;
+                }
+                DocIdSetIterator docs = scorer.iterator();
+                for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+                    Why why = new Why(queryId);
+                    if (highlighted) {
+                        why.add(weight.matches(leaf, doc));
+                    }
+                    addMatch(why, doc);
+                }
+            }
+        }
+
+        @Override
+        public Why resolve(Why a, Why b) {
+            Why merged = new Why(a.getQueryId());
+            merged.addAll(a);
+            merged.addAll(b);
+            return merged;
+        }
+    }
+
+    /** A query that matched, with its hits per field when its subscription is highlighted. */
+    private static final class Why extends QueryMatch {
+
+        private final Map<String, Set<HighlightsMatch.Hit>> hits = new LinkedHashMap<>();
+
+        Why(String queryId) {
+            super(queryId);
+        }
+
+        Map<String, Set<HighlightsMatch.Hit>> hits() {
+            return hits;
+        }
+
+        void addAll(Why other) {
+            other.hits.forEach((field, h) -> hits.computeIfAbsent(field, f -> new TreeSet<>()).addAll(h));
+        }
+
+        void add(Matches matches) throws IOException {
+            if (matches == null) {
+                return;
+            }
+            for (String field : matches) {
+                MatchesIterator mi = matches.getMatches(field);
+                if (mi == null) {
+                    continue;
+                }
+                Set<HighlightsMatch.Hit> fieldHits = hits.computeIfAbsent(field, f -> new TreeSet<>());
+                while (mi.next()) {
+                    MatchesIterator sub = mi.getSubMatches();
+                    if (sub != null) {
+                        while (sub.next()) {
+                            fieldHits.add(new HighlightsMatch.Hit(sub.startPosition(), sub.startOffset(),
+                                    sub.endPosition(), sub.endOffset()));
+                        }
+                    } else {
+                        fieldHits.add(new HighlightsMatch.Hit(mi.startPosition(), mi.startOffset(),
+                                mi.endPosition(), mi.endOffset()));
+                    }
+                }
+            }
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Why w && super.equals(o) && hits.equals(w.hits);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * super.hashCode() + hits.hashCode();
         }
     }
 
@@ -188,7 +369,8 @@ public final class SubscriptionMatcher implements AutoCloseable {
             }
         }
         Query query = SubscriptionQuery.build(s);
-        return new Registered(s, query, FieldTerms.of(query, VALUE_FIELDS));
+        return new Registered(s, query, FieldTerms.of(query, VALUE_FIELDS), KeywordIndex.disjunction(query),
+                !FieldTerms.of(query, TEXT_FIELDS).isEmpty());
     }
 
     private static List<String> topics(CanonicalPaper paper, Registered r) {
@@ -201,11 +383,11 @@ public final class SubscriptionMatcher implements AutoCloseable {
         return named;
     }
 
-    private List<String> terms(CanonicalPaper paper, Registered r, HighlightsMatch highlights) {
+    private List<String> terms(CanonicalPaper paper, Registered r, Map<String, Set<HighlightsMatch.Hit>> hits) {
         Set<String> terms = new LinkedHashSet<>();
-        words(terms, paper.title(), highlights.getHits(PaperFields.TITLE));
-        words(terms, paper.abstractText(), highlights.getHits(PaperFields.ABSTRACT));
-        for (String author : authors(paper.authors(), highlights.getHits(PaperFields.AUTHORS))) {
+        words(terms, paper.title(), hits.getOrDefault(PaperFields.TITLE, Set.of()));
+        words(terms, paper.abstractText(), hits.getOrDefault(PaperFields.ABSTRACT, Set.of()));
+        for (String author : authors(paper.authors(), hits.getOrDefault(PaperFields.AUTHORS, Set.of()))) {
             add(terms, PaperFields.AUTHORS + ":" + author);
         }
         for (String category : paper.categories()) {
@@ -262,6 +444,12 @@ public final class SubscriptionMatcher implements AutoCloseable {
         }
     }
 
-    private record Registered(Subscription subscription, Query query, FieldTerms fieldTerms) {
+    /**
+     * @param keywords    the categories/topics terms, any of which matches, when the subscription is
+     *                    answered from the map; null when it is a monitor query
+     * @param highlighted whether the query asks for words or authors, whose matches are highlighted
+     */
+    private record Registered(Subscription subscription, Query query, FieldTerms fieldTerms, Set<Term> keywords,
+                              boolean highlighted) {
     }
 }

@@ -30,7 +30,6 @@ import java.util.zip.GZIPInputStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.monitor.MultipassTermFilteredPresearcher;
 import org.apache.lucene.monitor.Presearcher;
-import org.apache.lucene.monitor.TermFilteredPresearcher;
 
 /**
  * Matching throughput against 0 to 100,000 generated subscriptions on one thread, over the distinct
@@ -54,14 +53,14 @@ public final class MatchingThroughput {
         List<String> topicIds = Taxonomy.defaults().topics().stream().map(TopicDefinition::id).toList();
         List<Subscription> all = generate(papers, topicIds, COUNTS[COUNTS.length - 1], new Random(42));
         System.out.printf(Locale.ROOT, "%d distinct papers, presearcher %s%n", papers.size(),
-                multipass ? "MultipassTermFilteredPresearcher(2)" : "TermFilteredPresearcher");
+                multipass ? "MultipassTermFilteredPresearcher(2)" : "SubscriptionMatcher.defaultPresearcher()");
         System.out.printf(Locale.ROOT, "%8s %10s %10s %12s %12s %12s%n", "subs", "register_s", "papers/s",
                 "queries_run", "matches", "heap_MB");
         for (int count : COUNTS) {
             if (count > max) {
                 break;
             }
-            Presearcher presearcher = multipass ? new MultipassTermFilteredPresearcher(2) : new TermFilteredPresearcher();
+            Presearcher presearcher = multipass ? new MultipassTermFilteredPresearcher(2) : SubscriptionMatcher.defaultPresearcher();
             try (SubscriptionMatcher matcher = new SubscriptionMatcher(Set.copyOf(topicIds), presearcher)) {
                 long t0 = System.nanoTime();
                 Registration r = matcher.register(all.subList(0, count));

@@ -163,4 +163,60 @@ class SubscriptionMatcherTest {
         assertEquals(List.of("svd"), result.ids());
         assertTrue(result.queriesRun() < 5, "queries run: " + result.queriesRun());
     }
+
+    @Test
+    void topicAndCategoryOnlySubscriptionsAreAnsweredFromTheMapWithTheSameWhy() {
+        matcher.register(Subscription.ofTopics("kv-or-rag", List.of("retrieval-rag", "kv-cache")));
+        matcher.register(Subscription.ofQuery("cl", "categories:CS.CL"));
+        matcher.register(Subscription.ofQuery("cl-or-kv", "categories:cs.CL OR topics:kv-cache OR categories:cs.CV"));
+        matcher.register(Subscription.ofQuery("cv", "categories:cs.CV"));
+        matcher.register(Subscription.ofQuery("cs-prefix", "categories:cs.*"));
+        assertEquals(1, matcher.monitorQueryCount(), "only the prefix query needs Lucene");
+        assertEquals(5, matcher.queryCount());
+
+        MatchResult result = matcher.match(classified(Papers.xkv()));
+
+        assertEquals(List.of("cl", "cl-or-kv", "cs-prefix", "kv-or-rag"), result.ids());
+        assertEquals(new SubscriptionMatch("cl", List.of(), List.of("categories:cs.CL")), result.matches().get(0));
+        assertEquals(new SubscriptionMatch("cl-or-kv", List.of("kv-cache"), List.of("categories:cs.CL")),
+                result.matches().get(1));
+        assertEquals(new SubscriptionMatch("cs-prefix", List.of(), List.of("categories:cs.CL", "categories:cs.LG")),
+                result.matches().get(2));
+        assertEquals(new SubscriptionMatch("kv-or-rag", List.of("kv-cache"), List.of()), result.matches().get(3));
+    }
+
+    @Test
+    void replacingMovesASubscriptionBetweenTheMapAndTheMonitor() {
+        CanonicalPaper xkv = classified(Papers.xkv());
+        matcher.register(Subscription.ofTopics("s", List.of("kv-cache")));
+        assertEquals(0, matcher.monitorQueryCount());
+        assertEquals(List.of("s"), matcher.match(xkv).ids());
+
+        matcher.register(Subscription.ofQuery("s", "diffusion"));
+        assertEquals(1, matcher.monitorQueryCount());
+        assertEquals(List.of(), matcher.match(xkv).ids(), "the topic list is gone from the map");
+
+        matcher.register(Subscription.ofQuery("s", "categories:cs.CV"));
+        assertEquals(0, matcher.monitorQueryCount(), "the word query is gone from the monitor");
+        assertEquals(List.of(), matcher.match(xkv).ids());
+
+        matcher.register(Subscription.ofQuery("s", "categories:cs.LG"));
+        assertEquals(List.of("s"), matcher.match(xkv).ids());
+        assertTrue(matcher.delete("s"));
+        assertEquals(List.of(), matcher.match(xkv).ids());
+        assertEquals(0, matcher.queryCount());
+    }
+
+    @Test
+    void onlyMatchedQueriesWithWordsAreHighlightedAndPhrasesKeepTheirWords() {
+        matcher.register(Subscription.ofQuery("phrase", "\"singular value decomposition\" AND categories:cs.LG"));
+        matcher.register(Subscription.ofQuery("either", "gan OR \"memory consumption\""));
+        matcher.register(Subscription.ofQuery("no", "\"value decomposition\" AND NOT svd"));
+
+        MatchResult result = matcher.match(classified(Papers.xkv()));
+
+        assertEquals(List.of("either", "phrase"), result.ids());
+        assertEquals(List.of("memory consumption"), result.matches().get(0).terms());
+        assertEquals(List.of("singular value decomposition", "categories:cs.LG"), result.matches().get(1).terms());
+    }
 }
