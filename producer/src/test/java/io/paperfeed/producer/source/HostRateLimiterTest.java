@@ -23,8 +23,7 @@ class HostRateLimiterTest {
         for (int i = 0; i < 3; i++) {
             HostRateLimiter.Permit permit = limiter.acquire("export.arxiv.org");
             long start = System.nanoTime();
-            Thread.sleep(20); // the request
-            spans.add(new long[] {start, System.nanoTime()});
+            spans.add(new long[] {start, System.nanoTime()}); // the request itself takes no time here
             permit.close();
         }
         for (int i = 1; i < spans.size(); i++) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -55,7 +56,7 @@ class PollLoopTest {
         AtomicBoolean ended = new AtomicBoolean();
         PollLoop loop = new PollLoop(Duration.ofMillis(10), () -> {
             working.set(true);
-            Thread.sleep(Duration.ofHours(1).toMillis()); // a retry wait, a slow response
+            new CountDownLatch(1).await(); // blocks like a retry wait or a slow response, until interrupted
         });
         start(loop, ended);
         await().untilTrue(working);
