@@ -1,6 +1,7 @@
 package io.paperfeed.app.ops;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.paperfeed.app.cli.UserError;
 import java.io.IOException;
@@ -27,7 +28,8 @@ public final class OpsHttpServer implements AutoCloseable {
     static final String PROMETHEUS_CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
     private final HttpServer server;
-    private final ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
+    /** Cached: a Server-Sent Events stream holds its thread for as long as the client stays. */
+    private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "paperfeed-http");
         t.setDaemon(true);
         return t;
@@ -47,6 +49,19 @@ public final class OpsHttpServer implements AutoCloseable {
         server.createContext("/metrics", exchange -> respond(exchange, 200, PROMETHEUS_CONTENT_TYPE, metrics.scrape()));
         server.createContext("/health", this::health);
         server.createContext("/", exchange -> respond(exchange, 404, "text/plain; charset=utf-8", "not found\n"));
+    }
+
+    /**
+     * Serves more paths (the subscription API, event streams, the status page) from this server; call
+     * before {@link #start()}. A path serves itself and everything under it, as in {@link HttpServer#createContext}.
+     */
+    public void route(String path, HttpHandler handler) {
+        try {
+            server.removeContext(path);
+        } catch (IllegalArgumentException noneYet) {
+            // the usual case: only "/" (not found) is there from the start
+        }
+        server.createContext(path, handler);
     }
 
     public void addCheck(HealthCheck check) {
