@@ -37,8 +37,12 @@ final class FieldTerms {
         if (exact.getOrDefault(field, Set.of()).contains(value)) {
             return true;
         }
+        List<ByteRunAutomaton> fieldPatterns = patterns.get(field);
+        if (fieldPatterns == null) {
+            return false;
+        }
         BytesRef bytes = new BytesRef(value);
-        for (ByteRunAutomaton automaton : patterns.getOrDefault(field, List.of())) {
+        for (ByteRunAutomaton automaton : fieldPatterns) {
             if (automaton.run(bytes.bytes, bytes.offset, bytes.length)) {
                 return true;
             }

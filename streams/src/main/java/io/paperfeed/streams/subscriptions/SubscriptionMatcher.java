@@ -20,7 +20,6 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.monitor.CandidateMatcher;
 import org.apache.lucene.monitor.HighlightsMatch;
 import org.apache.lucene.monitor.MatchingQueries;
@@ -46,11 +45,13 @@ import org.slf4j.LoggerFactory;
  * All subscriptions, matched against each paper at once, and each match says why: the paper's topics
  * the subscription named and the words, authors and categories of the paper that matched its query.
  *
- * <p>Subscriptions that only ask for any of some topics or categories (topic lists, category watches)
- * are answered from an inverted map ({@link KeywordIndex}), without Lucene. All others are held in one
- * lucene-monitor {@link Monitor} (the presearcher runs only the queries that share a term with the
- * paper); each candidate is first only matched, and only the ones that matched and ask for words or
- * authors are asked for their highlights ({@link Matches}).
+ * <p>Subscriptions whose query is all of some clauses, each any of some terms or exact phrases (phrase
+ * and author watches, topic lists, category watches, {@code "kv cache" AND categories:cs.CL}: most of
+ * them) are answered from an inverted index of their words and phrases ({@link TermIndex}), without
+ * running a query per subscription. The others (NOT, prefixes, wildcards, fuzzy or sloppy phrases…) are
+ * held in one lucene-monitor {@link Monitor} (the presearcher runs only the queries that share a term
+ * with the paper); each candidate is first only matched, and only the ones that matched and ask for
+ * words or authors are asked for their highlights ({@link Matches}). Both give the same why.
  *
  * <p>Subscriptions arrive as a compacted topic delivers them: {@link #apply} registers, replaces (same
  * id) or deletes (tombstone). A subscription whose query does not parse is refused at registration and
@@ -67,9 +68,10 @@ public final class SubscriptionMatcher implements AutoCloseable {
     private final Monitor monitor;
     private final Set<String> knownTopics;
     private final Map<String, Registered> subscriptions = new ConcurrentHashMap<>();
-    private final KeywordIndex keywords = new KeywordIndex();
+    private final TermIndex indexed = new TermIndex(analyzer);
     /** How many registered subscriptions are monitor queries (counting the monitor itself visits every query). */
     private final AtomicInteger inMonitor = new AtomicInteger();
+    private final boolean useTermIndex;
 
     /** A matcher that accepts any topic id, with {@link #defaultPresearcher()}. */
     public SubscriptionMatcher() {
@@ -97,7 +99,13 @@ public final class SubscriptionMatcher implements AutoCloseable {
     }
 
     public SubscriptionMatcher(Set<String> knownTopics, Presearcher presearcher) {
+        this(knownTopics, presearcher, true);
+    }
+
+    /** @param useTermIndex false to hold every subscription in the monitor (to compare the two paths) */
+    SubscriptionMatcher(Set<String> knownTopics, Presearcher presearcher, boolean useTermIndex) {
         this.knownTopics = Set.copyOf(knownTopics);
+        this.useTermIndex = useTermIndex;
         try {
             monitor = new Monitor(analyzer, presearcher);
         } catch (IOException e) {
@@ -134,7 +142,7 @@ public final class SubscriptionMatcher implements AutoCloseable {
         List<MonitorQuery> queries = new ArrayList<>(accepted.size());
         List<String> leaveMonitor = new ArrayList<>();
         accepted.forEach((id, r) -> {
-            if (r.keywords() == null) {
+            if (r.clauses() == null) {
                 queries.add(new MonitorQuery(id, r.query(), r.subscription().query(), Map.of()));
             } else {
                 leaveMonitor.add(id);
@@ -150,13 +158,13 @@ public final class SubscriptionMatcher implements AutoCloseable {
         }
         accepted.forEach((id, r) -> {
             Registered previous = subscriptions.put(id, r);
-            if (previous != null && previous.keywords() != null) {
-                keywords.remove(id, previous.keywords());
+            if (previous != null && previous.clauses() != null) {
+                indexed.remove(id);
             } else if (previous != null) {
                 inMonitor.decrementAndGet();
             }
-            if (r.keywords() != null) {
-                keywords.add(id, r.keywords());
+            if (r.clauses() != null) {
+                indexed.add(id, r.clauses());
             } else {
                 inMonitor.incrementAndGet();
             }
@@ -192,8 +200,8 @@ public final class SubscriptionMatcher implements AutoCloseable {
     public boolean delete(String id) {
         Registered removed = subscriptions.remove(id);
         boolean existed = removed != null;
-        if (removed != null && removed.keywords() != null) {
-            keywords.remove(id, removed.keywords());
+        if (removed != null && removed.clauses() != null) {
+            indexed.remove(id);
         } else if (existed) {
             inMonitor.decrementAndGet();
             try {
@@ -211,13 +219,13 @@ public final class SubscriptionMatcher implements AutoCloseable {
         return r == null ? Optional.empty() : Optional.of(r.subscription());
     }
 
-    /** How many subscriptions are registered (in the monitor or the topic and category map). */
+    /** How many subscriptions are registered (in the monitor or the term index). */
     public int queryCount() {
         return subscriptions.size();
     }
 
     /**
-     * How many subscriptions the Lucene monitor holds (the others are answered from the map). It visits
+     * How many subscriptions the Lucene monitor holds (the others are in the term index). It visits
      * every query: for tests, not per paper.
      */
     int monitorQueryCount() {
@@ -230,12 +238,13 @@ public final class SubscriptionMatcher implements AutoCloseable {
 
     /**
      * The subscriptions the paper matches (as classified: its topics are matched too), each with why.
-     * {@link MatchResult#queriesRun()} counts the monitor queries run plus the subscriptions found in
-     * the topic and category map.
+     * {@link MatchResult#queriesRun()} counts the monitor queries run plus the term index's candidates
+     * (its subscriptions with at least one word, phrase, category or topic in the paper).
      */
     public MatchResult match(CanonicalPaper paper) {
         try {
             Map<String, SubscriptionMatch> matches = new LinkedHashMap<>();
+            List<String> lowerCategories = paper.categories().stream().map(c -> c.toLowerCase(Locale.ROOT)).toList();
             int queriesRun = 0;
             if (inMonitor.get() > 0) {
                 MatchingQueries<Why> result = monitor.match(PaperFields.document(paper), WhyMatcher::new);
@@ -243,20 +252,20 @@ public final class SubscriptionMatcher implements AutoCloseable {
                 queriesRun += result.getQueriesRun();
                 for (Why m : result.getMatches()) {
                     Registered r = subscriptions.get(m.getQueryId());
-                    if (r != null && r.keywords() == null) {
+                    if (r != null && r.clauses() == null) {
                         matches.put(m.getQueryId(), new SubscriptionMatch(m.getQueryId(), topics(paper, r),
-                                terms(paper, r, m.hits())));
+                                terms(paper, lowerCategories, r, m.hits())));
                     }
                 }
             }
-            Set<String> keywordMatches = keywords.matching(paper);
-            queriesRun += keywordMatches.size();
-            for (String id : keywordMatches) {
+            TermIndex.Found found = indexed.match(paper);
+            queriesRun += found.candidates();
+            found.matches().forEach((id, hits) -> {
                 Registered r = subscriptions.get(id);
-                if (r != null && r.keywords() != null) {
-                    matches.put(id, new SubscriptionMatch(id, topics(paper, r), terms(paper, r, Map.of())));
+                if (r != null && r.clauses() != null) {
+                    matches.put(id, new SubscriptionMatch(id, topics(paper, r), terms(paper, lowerCategories, r, hits)));
                 }
-            }
+            });
             List<SubscriptionMatch> sorted = new ArrayList<>(matches.values());
             sorted.sort(Comparator.comparing(SubscriptionMatch::subscriptionId));
             return new MatchResult(sorted, queriesRun, subscriptions.size());
@@ -369,7 +378,7 @@ public final class SubscriptionMatcher implements AutoCloseable {
             }
         }
         Query query = SubscriptionQuery.build(s);
-        return new Registered(s, query, FieldTerms.of(query, VALUE_FIELDS), KeywordIndex.disjunction(query),
+        return new Registered(s, query, FieldTerms.of(query, VALUE_FIELDS), useTermIndex ? Clauses.of(query) : null,
                 !FieldTerms.of(query, TEXT_FIELDS).isEmpty());
     }
 
@@ -383,16 +392,18 @@ public final class SubscriptionMatcher implements AutoCloseable {
         return named;
     }
 
-    private List<String> terms(CanonicalPaper paper, Registered r, Map<String, Set<HighlightsMatch.Hit>> hits) {
+    /** @param lowerCategories the paper's categories lowercased (as indexed), computed once per paper */
+    private List<String> terms(CanonicalPaper paper, List<String> lowerCategories, Registered r,
+                               Map<String, Set<HighlightsMatch.Hit>> hits) {
         Set<String> terms = new LinkedHashSet<>();
         words(terms, paper.title(), hits.getOrDefault(PaperFields.TITLE, Set.of()));
         words(terms, paper.abstractText(), hits.getOrDefault(PaperFields.ABSTRACT, Set.of()));
         for (String author : authors(paper.authors(), hits.getOrDefault(PaperFields.AUTHORS, Set.of()))) {
             add(terms, PaperFields.AUTHORS + ":" + author);
         }
-        for (String category : paper.categories()) {
-            if (r.fieldTerms().matches(PaperFields.CATEGORIES, category.toLowerCase(Locale.ROOT))) {
-                add(terms, PaperFields.CATEGORIES + ":" + category);
+        for (int i = 0; i < paper.categories().size(); i++) {
+            if (r.fieldTerms().matches(PaperFields.CATEGORIES, lowerCategories.get(i))) {
+                add(terms, PaperFields.CATEGORIES + ":" + paper.categories().get(i));
             }
         }
         return List.copyOf(terms);
@@ -445,11 +456,11 @@ public final class SubscriptionMatcher implements AutoCloseable {
     }
 
     /**
-     * @param keywords    the categories/topics terms, any of which matches, when the subscription is
-     *                    answered from the map; null when it is a monitor query
+     * @param clauses     the query's clauses when it is answered from the {@link TermIndex}; null when it
+     *                    is a monitor query
      * @param highlighted whether the query asks for words or authors, whose matches are highlighted
      */
-    private record Registered(Subscription subscription, Query query, FieldTerms fieldTerms, Set<Term> keywords,
+    private record Registered(Subscription subscription, Query query, FieldTerms fieldTerms, Clauses clauses,
                               boolean highlighted) {
     }
 }

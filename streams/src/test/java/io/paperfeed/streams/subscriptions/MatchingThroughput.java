@@ -119,7 +119,7 @@ public final class MatchingThroughput {
         return List.copyOf(byId.values());
     }
 
-    private static List<CanonicalPaper> classified(List<CanonicalPaper> papers) {
+    static List<CanonicalPaper> classified(List<CanonicalPaper> papers) {
         try (TopicClassifier classifier = new TopicClassifier(Taxonomy.defaults())) {
             return papers.stream().map(p -> p.withTopics(classifier.classify(p))).toList();
         }

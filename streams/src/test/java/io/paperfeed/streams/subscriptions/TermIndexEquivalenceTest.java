@@ -1,0 +1,100 @@
+package io.paperfeed.streams.subscriptions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.paperfeed.model.CanonicalPaper;
+import io.paperfeed.model.Subscription;
+import io.paperfeed.streams.classify.Taxonomy;
+import io.paperfeed.streams.classify.TopicDefinition;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The term index answers exactly as the Lucene monitor would: the same subscriptions, topics and terms
+ * for every paper of a real arXiv day, over generated and hand-written subscriptions.
+ */
+class TermIndexEquivalenceTest {
+
+    private static List<CanonicalPaper> papers;
+    private static List<String> topicIds;
+
+    @BeforeAll
+    static void papers() throws Exception {
+        papers = MatchingThroughput.classified(MatchingThroughput.read(resourceFolder()));
+        topicIds = Taxonomy.defaults().topics().stream().map(TopicDefinition::id).toList();
+    }
+
+    private static Path resourceFolder() throws URISyntaxException {
+        return Path.of(TermIndexEquivalenceTest.class.getResource("/arxiv-daily-2025-04-08-300.jsonl.gz").toURI())
+                .getParent();
+    }
+
+    @Test
+    void theTermIndexAndTheMonitorAgreeOnEveryPaper() {
+        List<Subscription> subscriptions = new ArrayList<>(MatchingThroughput.generate(papers, topicIds, 3_000,
+                new Random(7)));
+        subscriptions.addAll(handWritten());
+        try (SubscriptionMatcher fast = new SubscriptionMatcher(Set.copyOf(topicIds));
+             SubscriptionMatcher monitorOnly = new SubscriptionMatcher(Set.copyOf(topicIds),
+                     SubscriptionMatcher.defaultPresearcher(), false)) {
+            assertTrue(fast.register(subscriptions).allRegistered());
+            assertTrue(monitorOnly.register(subscriptions).allRegistered());
+            assertTrue(fast.monitorQueryCount() <= 10, "only the hand-written NOT, prefix and sloppy queries stay in "
+                    + "the monitor: " + fast.monitorQueryCount());
+            assertEquals(subscriptions.size(), monitorOnly.monitorQueryCount());
+
+            long matches = 0;
+            for (CanonicalPaper paper : papers) {
+                MatchResult expected = monitorOnly.match(paper);
+                MatchResult actual = fast.match(paper);
+                assertEquals(expected.matches(), actual.matches(), "paper " + paper.id() + " " + paper.title());
+                matches += actual.matches().size();
+            }
+            assertTrue(matches > papers.size(), "the comparison covers many matches: " + matches);
+        }
+    }
+
+    @Test
+    void removingAndReplacingKeepsSharedPhrasesForTheOtherSubscriptions() {
+        CanonicalPaper paper = papers.stream().filter(p -> p.title() != null && p.title().contains("Language Model"))
+                .findFirst().orElseThrow();
+        try (SubscriptionMatcher matcher = new SubscriptionMatcher(Set.copyOf(topicIds))) {
+            matcher.register(List.of(Subscription.ofQuery("a", "\"language model\""),
+                    Subscription.ofQuery("b", "\"language model\"")));
+            assertEquals(List.of("a", "b"), matcher.match(paper).ids());
+            matcher.delete("a");
+            assertEquals(List.of("b"), matcher.match(paper).ids());
+            matcher.register(Subscription.ofQuery("b", "\"no such phrase anywhere\""));
+            assertEquals(List.of(), matcher.match(paper).ids());
+            matcher.register(Subscription.ofQuery("b", "\"language model\" AND NOT zzzz"));
+            assertEquals(1, matcher.monitorQueryCount());
+            assertEquals(List.of("b"), matcher.match(paper).ids());
+        }
+    }
+
+    /** Shapes the generator does not make: stop-word gaps, OR of phrases, nested AND, and monitor-only queries. */
+    private static List<Subscription> handWritten() {
+        String[] queries = {
+            "\"learning of representations\"", "\"state of the art\"", "\"large language models\" OR diffusion",
+            "(\"language model\" OR llm) AND (reasoning OR \"chain of thought\") AND categories:cs.CL",
+            "title:transformer AND abstract:\"attention mechanism\"", "authors:zhang AND categories:cs.cv",
+            "+\"reinforcement learning\" +topics:reinforcement-learning", "abstract:\"we propose\"^3",
+            "\"language models\" AND NOT survey", "categories:cs.* AND \"neural network\"", "\"large model\"~2",
+            "transform*", "graph OR \"neural network\" OR topics:graph-neural-networks",
+        };
+        List<Subscription> subscriptions = new ArrayList<>();
+        for (int i = 0; i < queries.length; i++) {
+            subscriptions.add(Subscription.ofQuery("hand-" + i, queries[i]));
+        }
+        subscriptions.add(new Subscription("hand-topics", null, "\"language model\"", List.of("llm-reasoning",
+                "agents-tool-use"), null, false, null));
+        return subscriptions;
+    }
+}
