@@ -50,6 +50,11 @@ final class FieldTerms {
         return false;
     }
 
+    /** Whether the query asks for any value in the field. */
+    boolean has(String field) {
+        return exact.containsKey(field) || patterns.containsKey(field);
+    }
+
     boolean isEmpty() {
         return exact.isEmpty() && patterns.isEmpty();
     }

@@ -243,7 +243,7 @@ public final class SubscriptionMatcher implements AutoCloseable {
      */
     public MatchResult match(CanonicalPaper paper) {
         try {
-            Map<String, SubscriptionMatch> matches = new LinkedHashMap<>();
+            List<SubscriptionMatch> matches = new ArrayList<>();
             List<String> lowerCategories = paper.categories().stream().map(c -> c.toLowerCase(Locale.ROOT)).toList();
             int queriesRun = 0;
             if (inMonitor.get() > 0) {
@@ -253,7 +253,7 @@ public final class SubscriptionMatcher implements AutoCloseable {
                 for (Why m : result.getMatches()) {
                     Registered r = subscriptions.get(m.getQueryId());
                     if (r != null && r.clauses() == null) {
-                        matches.put(m.getQueryId(), new SubscriptionMatch(m.getQueryId(), topics(paper, r),
+                        matches.add(new SubscriptionMatch(m.getQueryId(), topics(paper, r),
                                 terms(paper, lowerCategories, r, m.hits())));
                     }
                 }
@@ -263,12 +263,11 @@ public final class SubscriptionMatcher implements AutoCloseable {
             found.matches().forEach((id, hits) -> {
                 Registered r = subscriptions.get(id);
                 if (r != null && r.clauses() != null) {
-                    matches.put(id, new SubscriptionMatch(id, topics(paper, r), terms(paper, lowerCategories, r, hits)));
+                    matches.add(new SubscriptionMatch(id, topics(paper, r), terms(paper, lowerCategories, r, hits)));
                 }
             });
-            List<SubscriptionMatch> sorted = new ArrayList<>(matches.values());
-            sorted.sort(Comparator.comparing(SubscriptionMatch::subscriptionId));
-            return new MatchResult(sorted, queriesRun, subscriptions.size());
+            matches.sort(Comparator.comparing(SubscriptionMatch::subscriptionId));
+            return new MatchResult(matches, queriesRun, subscriptions.size());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -383,6 +382,9 @@ public final class SubscriptionMatcher implements AutoCloseable {
     }
 
     private static List<String> topics(CanonicalPaper paper, Registered r) {
+        if (r.subscription().topics().isEmpty() && !r.fieldTerms().has(PaperFields.TOPICS)) {
+            return List.of();
+        }
         List<String> named = new ArrayList<>();
         for (TopicMatch topic : paper.topics()) {
             if (r.subscription().topics().contains(topic.id()) || r.fieldTerms().matches(PaperFields.TOPICS, topic.id())) {
@@ -394,11 +396,14 @@ public final class SubscriptionMatcher implements AutoCloseable {
 
     /** @param lowerCategories the paper's categories lowercased (as indexed), computed once per paper */
     private List<String> terms(CanonicalPaper paper, List<String> lowerCategories, Registered r,
-                               Map<String, Set<HighlightsMatch.Hit>> hits) {
+                               Map<String, ? extends Collection<HighlightsMatch.Hit>> hits) {
+        if (hits.isEmpty() && !r.fieldTerms().has(PaperFields.CATEGORIES)) {
+            return List.of();
+        }
         Set<String> terms = new LinkedHashSet<>();
-        words(terms, paper.title(), hits.getOrDefault(PaperFields.TITLE, Set.of()));
-        words(terms, paper.abstractText(), hits.getOrDefault(PaperFields.ABSTRACT, Set.of()));
-        for (String author : authors(paper.authors(), hits.getOrDefault(PaperFields.AUTHORS, Set.of()))) {
+        words(terms, paper.title(), hitsIn(hits, PaperFields.TITLE));
+        words(terms, paper.abstractText(), hitsIn(hits, PaperFields.ABSTRACT));
+        for (String author : authors(paper.authors(), hitsIn(hits, PaperFields.AUTHORS))) {
             add(terms, PaperFields.AUTHORS + ":" + author);
         }
         for (int i = 0; i < paper.categories().size(); i++) {
@@ -407,6 +412,12 @@ public final class SubscriptionMatcher implements AutoCloseable {
             }
         }
         return List.copyOf(terms);
+    }
+
+    private static Collection<HighlightsMatch.Hit> hitsIn(Map<String, ? extends Collection<HighlightsMatch.Hit>> hits,
+                                                          String field) {
+        Collection<HighlightsMatch.Hit> found = hits.get(field);
+        return found == null ? List.of() : found;
     }
 
     private static void words(Set<String> terms, String text, Collection<HighlightsMatch.Hit> hits) {

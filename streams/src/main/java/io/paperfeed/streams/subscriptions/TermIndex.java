@@ -5,6 +5,7 @@ import io.paperfeed.model.TopicMatch;
 import io.paperfeed.streams.classify.PaperFields;
 import io.paperfeed.streams.subscriptions.Clauses.Leaf;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -128,7 +129,7 @@ final class TermIndex {
             for (IndexedLeaf leaf : present.keySet()) {
                 candidates.addAll(leaf.owners);
             }
-            Map<String, Map<String, Set<Hit>>> matches = new HashMap<>();
+            Map<String, Map<String, Collection<Hit>>> matches = new HashMap<>();
             for (String id : candidates) {
                 List<List<IndexedLeaf>> clauses = subscriptions.get(id);
                 if (allPresent(clauses, present)) {
@@ -214,8 +215,12 @@ final class TermIndex {
         return characters;
     }
 
-    private static Map<String, Set<Hit>> hits(List<List<IndexedLeaf>> clauses, Map<IndexedLeaf, List<Hit>> present) {
-        Map<String, Set<Hit>> hits = Map.of();
+    /**
+     * The hits per field, in position order without repeats: one leaf's hits are that already (the
+     * tokens are read in order), more leaves in one field are merged.
+     */
+    private static Map<String, Collection<Hit>> hits(List<List<IndexedLeaf>> clauses, Map<IndexedLeaf, List<Hit>> present) {
+        Map<String, Collection<Hit>> hits = Map.of();
         for (List<IndexedLeaf> clause : clauses) {
             for (IndexedLeaf leaf : clause) {
                 List<Hit> found = present.get(leaf);
@@ -223,18 +228,24 @@ final class TermIndex {
                     if (hits.isEmpty()) {
                         hits = new HashMap<>();
                     }
-                    hits.computeIfAbsent(leaf.leaf.field(), f -> new TreeSet<>()).addAll(found);
+                    hits.merge(leaf.leaf.field(), found, TermIndex::union);
                 }
             }
         }
         return hits;
     }
 
+    private static Collection<Hit> union(Collection<Hit> a, Collection<Hit> b) {
+        TreeSet<Hit> merged = a instanceof TreeSet<Hit> set ? set : new TreeSet<>(a);
+        merged.addAll(b);
+        return merged;
+    }
+
     /**
      * @param matches    subscription id → hits per text field (empty when only categories or topics matched)
      * @param candidates how many subscriptions had a leaf in the paper
      */
-    record Found(Map<String, Map<String, Set<Hit>>> matches, int candidates) {
+    record Found(Map<String, Map<String, Collection<Hit>>> matches, int candidates) {
     }
 
     /**
