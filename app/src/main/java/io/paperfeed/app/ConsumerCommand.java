@@ -1,12 +1,19 @@
 package io.paperfeed.app;
 
+import io.paperfeed.app.cli.ApiOptions;
 import io.paperfeed.app.cli.ConfigOption;
 import io.paperfeed.app.cli.HttpOptions;
 import io.paperfeed.app.cli.KafkaOptions;
 import io.paperfeed.app.cli.Lifecycle;
+import io.paperfeed.app.ops.ApiMount;
+import io.paperfeed.app.ops.TopicSetup;
 import io.paperfeed.app.pipeline.ConsoleAlertSink;
 import io.paperfeed.consumer.AlertConsumer;
 import io.paperfeed.consumer.AlertConsumerSettings;
+import io.paperfeed.streams.StreamsSettings;
+import io.paperfeed.streams.classify.Taxonomy;
+import java.nio.file.Path;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,7 +21,8 @@ import picocli.CommandLine.Option;
 
 /** {@code paperfeed consumer}: consumes alerts from an external Kafka and prints them. */
 @Command(name = "consumer", mixinStandardHelpOptions = true,
-        description = "Consume alerts and deliver them (one line each on stdout) until stopped.")
+        description = {"Consume alerts and deliver them (one line each on stdout) until stopped; serve the subscription",
+                "API (/subscriptions) and the event streams (/topics/{id}/events, /subscriptions/{id}/events)."})
 final class ConsumerCommand implements Callable<Integer> {
 
     @Mixin
@@ -26,6 +34,14 @@ final class ConsumerCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;
 
+    @Mixin
+    ApiOptions api;
+
+    @Option(names = "--topics", paramLabel = "FILE",
+            description = "Taxonomy YAML the streams app uses, for GET /topics and subscription checks "
+                    + "(env PAPERFEED_TOPICS; default: the built-in seeds/topics.yaml).")
+    Path topicsFile;
+
     @Option(names = "--group-id", defaultValue = AlertConsumerSettings.DEFAULT_GROUP_ID,
             description = "Consumer group (env PAPERFEED_GROUP_ID; default ${DEFAULT-VALUE}).")
     String groupId;
@@ -34,6 +50,11 @@ final class ConsumerCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try (Lifecycle lifecycle = new Lifecycle()) {
             ServiceCommands.Ops ops = ServiceCommands.open(lifecycle, "consumer", kafka, http);
+            Taxonomy taxonomy = topicsFile == null ? Taxonomy.defaults() : Taxonomy.load(topicsFile);
+            TopicSetup.ensureTopics(ops.admin(), taxonomy);
+            lifecycle.add(ApiMount.mount(ops.server(), http, kafka.bootstrapServers, taxonomy, api,
+                    Set.of(StreamsSettings.DEFAULT_ALL_PAPERS_SUBSCRIPTION), ops.metrics().registry(), "consumer",
+                    System.out));
             AlertConsumer consumer = new AlertConsumer(new AlertConsumerSettings(kafka.bootstrapServers, groupId),
                     new ConsoleAlertSink(System.out), ops.metrics().registry());
             Thread thread = new Thread(consumer, "paperfeed-alerts");

@@ -1,10 +1,12 @@
 package io.paperfeed.app.demo;
 
+import io.paperfeed.app.cli.ApiOptions;
 import io.paperfeed.app.cli.ConfigOption;
 import io.paperfeed.app.cli.HttpOptions;
 import io.paperfeed.app.cli.Lifecycle;
 import io.paperfeed.app.cli.TempDirectory;
 import io.paperfeed.app.cli.UserError;
+import io.paperfeed.app.ops.ApiMount;
 import io.paperfeed.app.ops.BrokerHealthCheck;
 import io.paperfeed.app.ops.Metrics;
 import io.paperfeed.app.ops.OpsHttpServer;
@@ -49,6 +51,9 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Mixin
     ConfigOption config;
+
+    @Mixin
+    ApiOptions api;
 
     @Option(names = "--input", paramLabel = "PATH", split = ",", defaultValue = "seeds",
             description = "Feed files or folders to publish (default: ${DEFAULT-VALUE}).")
@@ -102,6 +107,9 @@ public final class DemoCommand implements Callable<Integer> {
             StreamsSettings settings = new StreamsSettings(bootstrap, "paperfeed-demo", stateDir.path(), 2,
                     subscriptionsFile == null ? StreamsSettings.DEFAULT_ALL_PAPERS_SUBSCRIPTION : null, topicsFile);
             TopicSetup.ensureTopics(admin, settings.taxonomy());
+            lifecycle.add(ApiMount.mount(server, http, bootstrap, settings.taxonomy(), api,
+                    subscriptionsFile == null ? Set.of(StreamsSettings.DEFAULT_ALL_PAPERS_SUBSCRIPTION) : Set.of(),
+                    metrics.registry(), "demo", out));
             if (subscriptionsFile != null) {
                 SubscriptionPublishing.publish(bootstrap, subscriptionsFile, out);
             }

@@ -1,0 +1,79 @@
+package io.paperfeed.consumer.api;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.paperfeed.model.Subscription;
+import io.paperfeed.model.serde.Json;
+import io.paperfeed.streams.subscriptions.SubscriptionQuery;
+import java.io.IOException;
+import java.util.Set;
+
+/**
+ * Turns a request body into a {@link Subscription} and checks it as the streams matcher will
+ * ({@code SubscriptionMatcher.compile}): topic ids of the taxonomy, a query that
+ * {@link SubscriptionQuery#build} accepts. Each refusal is an {@link ApiError} saying what is wrong.
+ */
+final class SubscriptionRequests {
+
+    private final Set<String> topicIds;
+
+    SubscriptionRequests(Set<String> topicIds) {
+        this.topicIds = Set.copyOf(topicIds);
+    }
+
+    Subscription parse(byte[] body) {
+        JsonNode tree;
+        try {
+            tree = Json.MAPPER.readTree(body);
+        } catch (IOException e) {
+            JsonLocation at = e instanceof JsonProcessingException j ? j.getLocation() : null;
+            String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+            String message = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+            throw ApiError.badRequest("bad-json", "the body is not valid JSON" + where + ": " + message);
+        }
+        if (tree == null || !tree.isObject()) {
+            throw ApiError.badRequest("bad-json", "the body must be a JSON object (one subscription)");
+        }
+        JsonNode id = tree.get("id");
+        if (id == null || id.isNull() || id.asText().isBlank()) {
+            throw ApiError.badRequest("missing-id", "the subscription has no id (\"id\": \"[A-Za-z0-9._-]{1,64}\")")
+                    .detail("field", "id");
+        }
+        Subscription subscription;
+        try {
+            subscription = Json.MAPPER.treeToValue(tree, Subscription.class);
+        } catch (JsonProcessingException e) {
+            throw ApiError.badRequest("invalid-subscription", "invalid subscription: " + reason(e));
+        } catch (IllegalArgumentException e) {
+            throw ApiError.badRequest("invalid-subscription", "invalid subscription: " + e.getMessage());
+        }
+        check(subscription);
+        return subscription;
+    }
+
+    /** The checks of the streams matcher: known topic ids, then the query. */
+    void check(Subscription subscription) {
+        for (String topic : subscription.topics()) {
+            if (!topicIds.contains(topic)) {
+                throw ApiError.badRequest("unknown-topic", "subscription " + subscription.id() + ": topic " + topic
+                        + " is not in the taxonomy (GET /topics lists them)").detail("topic", topic);
+            }
+        }
+        try {
+            SubscriptionQuery.build(subscription);
+        } catch (IllegalArgumentException e) {
+            throw ApiError.badRequest("invalid-query", e.getMessage()).detail("query", subscription.query());
+        }
+    }
+
+    /** The record's own message when its constructor refused a value, else Jackson's. */
+    private static String reason(JsonProcessingException e) {
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof IllegalArgumentException) {
+                return t.getMessage();
+            }
+        }
+        return e.getOriginalMessage();
+    }
+}

@@ -1,0 +1,87 @@
+package io.paperfeed.consumer.api;
+
+import com.sun.net.httpserver.HttpExchange;
+import io.paperfeed.consumer.sse.EventStreams;
+import io.paperfeed.model.Subscription;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import org.apache.kafka.clients.producer.RecordMetadata;
+
+/**
+ * {@code /subscriptions}: {@code GET} lists, {@code POST} creates or replaces; {@code /subscriptions/{id}}:
+ * {@code GET}, {@code DELETE} (a tombstone); {@code /subscriptions/{id}/events}: the alerts as SSE.
+ * Every call needs the bearer token. A write answers once the view shows it (read-your-writes).
+ */
+final class SubscriptionsHandler extends ApiHandler {
+
+    static final String MOUNT = "/subscriptions";
+    private static final Duration VISIBLE_WITHIN = Duration.ofSeconds(10);
+
+    private final BearerAuth auth;
+    private final SubscriptionRequests requests;
+    private final SubscriptionView view;
+    private final SubscriptionWriter writer;
+    private final EventStreams streams;
+    private final Set<String> builtIn;
+
+    SubscriptionsHandler(BearerAuth auth, SubscriptionRequests requests, SubscriptionView view,
+                         SubscriptionWriter writer, EventStreams streams, Set<String> builtIn, ApiMetrics metrics) {
+        super(MOUNT, metrics);
+        this.auth = auth;
+        this.requests = requests;
+        this.view = view;
+        this.writer = writer;
+        this.streams = streams;
+        this.builtIn = Set.copyOf(builtIn);
+    }
+
+    @Override
+    void handle(HttpExchange exchange, List<String> segments) throws IOException, InterruptedException {
+        auth.check(exchange);
+        if (segments.isEmpty()) {
+            requireMethod(exchange, MOUNT, "GET", "POST");
+            if (exchange.getRequestMethod().equals("GET")) {
+                HttpResponses.json(exchange, 200, view.all());
+            } else {
+                create(exchange);
+            }
+            return;
+        }
+        String id = segments.get(0);
+        String path = MOUNT + "/" + id;
+        if (segments.size() == 1) {
+            requireMethod(exchange, path, "GET", "DELETE");
+            Subscription existing = view.get(id).orElseThrow(() -> ApiError.notFound("no subscription " + id));
+            if (exchange.getRequestMethod().equals("GET")) {
+                HttpResponses.json(exchange, 200, existing);
+            } else {
+                await(writer.delete(id), id);
+                exchange.sendResponseHeaders(204, -1);
+            }
+        } else if (segments.size() == 2 && segments.get(1).equals("events")) {
+            requireMethod(exchange, path + "/events", "GET");
+            if (!builtIn.contains(id) && view.get(id).isEmpty()) {
+                throw ApiError.notFound("no subscription " + id);
+            }
+            EventStreamRequests.serve(() -> streams.serveSubscription(exchange, id));
+        } else {
+            throw ApiError.notFound("no such resource: " + exchange.getRequestURI().getPath());
+        }
+    }
+
+    private void create(HttpExchange exchange) throws IOException, InterruptedException {
+        Subscription subscription = requests.parse(RequestBodies.readJson(exchange));
+        await(writer.put(subscription), subscription.id());
+        exchange.getResponseHeaders().set("Location", MOUNT + "/" + subscription.id());
+        HttpResponses.json(exchange, 201, subscription);
+    }
+
+    private void await(RecordMetadata written, String id) throws InterruptedException {
+        if (!view.awaitPast(written.partition(), written.offset(), VISIBLE_WITHIN)) {
+            throw new ApiError(503, "unavailable", "subscription " + id + " was written (partition "
+                    + written.partition() + ", offset " + written.offset() + ") but is not readable back yet; retry");
+        }
+    }
+}
