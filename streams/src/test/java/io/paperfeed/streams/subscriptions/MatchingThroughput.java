@@ -36,7 +36,9 @@ import org.apache.lucene.monitor.Presearcher;
  * papers of arXiv-daily (classified first, so topic clauses match). Subscriptions: phrases of 2-3
  * consecutive title words, {@code authors:"First Last"}, phrase AND category, topic lists, phrase with
  * topics, and a few single-category watches. Usage: {@code MatchingThroughput [arxiv-daily folder]
- * [multipass|default] [max subscriptions]}.
+ * [default|monitor-only|multipass] [max subscriptions]}: {@code default} is the matcher as
+ * shipped (term index, then lucene-monitor for the rest), {@code monitor-only} puts every subscription in
+ * the monitor, {@code multipass} too but with lucene-monitor's plain two-pass presearcher.
  */
 public final class MatchingThroughput {
 
@@ -47,21 +49,22 @@ public final class MatchingThroughput {
 
     public static void main(String[] args) throws IOException {
         Path folder = Path.of(args.length > 0 ? args[0] : "/work/shared/data/arxiv-daily");
-        boolean multipass = args.length > 1 && args[1].equals("multipass");
+        String mode = args.length > 1 ? args[1] : "default";
         int max = args.length > 2 ? Integer.parseInt(args[2]) : COUNTS[COUNTS.length - 1];
         List<CanonicalPaper> papers = classified(read(folder));
         List<String> topicIds = Taxonomy.defaults().topics().stream().map(TopicDefinition::id).toList();
         List<Subscription> all = generate(papers, topicIds, COUNTS[COUNTS.length - 1], new Random(42));
-        System.out.printf(Locale.ROOT, "%d distinct papers, presearcher %s%n", papers.size(),
-                multipass ? "MultipassTermFilteredPresearcher(2)" : "SubscriptionMatcher.defaultPresearcher()");
-        System.out.printf(Locale.ROOT, "%8s %10s %10s %12s %12s %12s%n", "subs", "register_s", "papers/s",
-                "queries_run", "matches", "heap_MB");
+        System.out.printf(Locale.ROOT, "%d distinct papers, matcher %s%n", papers.size(), mode);
+        System.out.printf(Locale.ROOT, "%8s %10s %10s %10s %12s %12s %12s%n", "subs", "in_monitor", "register_s",
+                "papers/s", "queries_run", "matches", "heap_MB");
         for (int count : COUNTS) {
             if (count > max) {
                 break;
             }
-            Presearcher presearcher = multipass ? new MultipassTermFilteredPresearcher(2) : SubscriptionMatcher.defaultPresearcher();
-            try (SubscriptionMatcher matcher = new SubscriptionMatcher(Set.copyOf(topicIds), presearcher)) {
+            Presearcher presearcher = mode.equals("multipass") ? new MultipassTermFilteredPresearcher(2)
+                    : SubscriptionMatcher.defaultPresearcher();
+            try (SubscriptionMatcher matcher = new SubscriptionMatcher(Set.copyOf(topicIds), presearcher,
+                    mode.equals("default"))) {
                 long t0 = System.nanoTime();
                 Registration r = matcher.register(all.subList(0, count));
                 double registerSeconds = (System.nanoTime() - t0) / 1e9;
@@ -82,7 +85,8 @@ public final class MatchingThroughput {
                 double seconds = (System.nanoTime() - start) / 1e9;
                 System.gc();
                 long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-                System.out.printf(Locale.ROOT, "%8d %10.2f %10.0f %12.1f %12.2f %12.0f%n", count, registerSeconds,
+                System.out.printf(Locale.ROOT, "%8d %10d %10.2f %10.0f %12.1f %12.2f %12.0f%n", count,
+                        matcher.monitorQueryCount(), registerSeconds,
                         papers.size() / seconds, (double) queriesRun / papers.size(), (double) matches / papers.size(),
                         heap / 1e6);
             }
