@@ -74,12 +74,12 @@ public final class ProducerMetrics {
                 .tag("outcome", outcome)
                 .register(registry)
                 .increment();
+        Counter empty = Counter.builder("paperfeed.producer.empty.fetches")
+                .description("Successful fetches that brought no new item (not modified, or nothing new)")
+                .tag("source", source)
+                .register(registry);
         if (outcome.equals(NOT_MODIFIED) || outcome.equals(EMPTY)) {
-            Counter.builder("paperfeed.producer.empty.fetches")
-                    .description("Successful fetches that brought no new item (not modified, or nothing new)")
-                    .tag("source", source)
-                    .register(registry)
-                    .increment();
+            empty.increment();
         }
         if (attempts > 1) {
             Counter.builder("paperfeed.producer.fetch.retries")

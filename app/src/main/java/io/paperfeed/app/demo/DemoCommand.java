@@ -6,8 +6,10 @@ import io.paperfeed.app.cli.Lifecycle;
 import io.paperfeed.app.cli.TempDirectory;
 import io.paperfeed.app.cli.UserError;
 import io.paperfeed.app.ops.BrokerHealthCheck;
+import io.paperfeed.app.ops.LatestAlerts;
 import io.paperfeed.app.ops.Metrics;
 import io.paperfeed.app.ops.OpsHttpServer;
+import io.paperfeed.app.ops.StatusPage;
 import io.paperfeed.app.ops.StreamsHealthCheck;
 import io.paperfeed.app.ops.TopicSetup;
 import io.paperfeed.app.pipeline.ConsoleAlertSink;
@@ -102,6 +104,9 @@ public final class DemoCommand implements Callable<Integer> {
             StreamsSettings settings = new StreamsSettings(bootstrap, "paperfeed-demo", stateDir.path(), 2,
                     subscriptionsFile == null ? StreamsSettings.DEFAULT_ALL_PAPERS_SUBSCRIPTION : null, topicsFile);
             TopicSetup.ensureTopics(admin, settings.taxonomy());
+            // the status page at / (figures, topics, latest alerts; live through the all-papers subscription)
+            StatusPage.mount(server, metrics.registry(), lifecycle.add(new LatestAlerts(bootstrap, 20)),
+                    settings.allPapersSubscription());
             if (subscriptionsFile != null) {
                 SubscriptionPublishing.publish(bootstrap, subscriptionsFile, out);
             }
