@@ -107,6 +107,9 @@ public final class ProducerMetrics {
                     .description("When each configured source was last fetched successfully, in epoch seconds (0: never)")
                     .baseUnit("seconds")
                     .tag("source", s)
+                    // the registry must keep the value: a publisher (and these metrics) may be dropped
+                    // after one run while /metrics keeps reporting when each source was last fetched
+                    .strongReference(true)
                     .register(registry);
             return value;
         });
