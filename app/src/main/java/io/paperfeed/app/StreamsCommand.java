@@ -40,6 +40,11 @@ final class StreamsCommand implements Callable<Integer> {
             description = "Stream threads: 2 lets dedup and classification run side by side (env PAPERFEED_THREADS; default ${DEFAULT-VALUE}).")
     int threads;
 
+    @Option(names = "--standby-replicas", paramLabel = "N", defaultValue = "0",
+            description = "Warm copies of each state store on other instances, for fast fail-over "
+                    + "(env PAPERFEED_STANDBY_REPLICAS; default ${DEFAULT-VALUE}).")
+    int standbyReplicas;
+
     @Option(names = "--topics", paramLabel = "FILE",
             description = "Taxonomy YAML replacing the default one (env PAPERFEED_TOPICS; format of seeds/topics.yaml).")
     Path topicsFile;
@@ -49,7 +54,7 @@ final class StreamsCommand implements Callable<Integer> {
         try (Lifecycle lifecycle = new Lifecycle()) {
             ServiceCommands.Ops ops = ServiceCommands.open(lifecycle, "streams", kafka, http);
             StreamsSettings settings = new StreamsSettings(kafka.bootstrapServers, applicationId, stateDir, threads,
-                    StreamsSettings.DEFAULT_ALL_PAPERS_SUBSCRIPTION, topicsFile);
+                    StreamsSettings.DEFAULT_ALL_PAPERS_SUBSCRIPTION, topicsFile, standbyReplicas);
             TopicSetup.ensureTopics(ops.admin(), settings.taxonomy());
             StreamsService streams = lifecycle.add(new StreamsService(settings, ops.metrics().registry()));
             ops.server().addCheck(new StreamsHealthCheck(streams));

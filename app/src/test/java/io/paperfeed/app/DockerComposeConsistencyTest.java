@@ -293,6 +293,18 @@ class DockerComposeConsistencyTest {
     }
 
     @Test
+    void streamsWithoutStandbyReplicasIsCaught() {
+        Stack broken = stack.withCompose(c -> setEnv(c, "streams", "PAPERFEED_STANDBY_REPLICAS", "0"));
+        assertCaught(scalabilityProblems(broken), "PAPERFEED_STANDBY_REPLICAS");
+    }
+
+    @Test
+    void tooFewPartitionsForThreeReplicasIsCaught() {
+        Stack broken = stack.withCompose(c -> setEnv(c, "kafka", "KAFKA_NUM_PARTITIONS", "1"));
+        assertCaught(scalabilityProblems(broken), "KAFKA_NUM_PARTITIONS");
+    }
+
+    @Test
     void aSharedNamedStateVolumeIsCaught() {
         Stack broken = stack.withCompose(c -> {
             ObjectNode streams = (ObjectNode) c.path("services").path("streams");
@@ -695,6 +707,18 @@ class DockerComposeConsistencyTest {
                         + mount.get().source() + "', which every replica would share; Kafka Streams locks its state "
                         + "dir, so replicas 2..n would fail to start. Use an anonymous volume (- " + stateDir + ")");
             }
+        }
+        // a replica that dies hands its tasks to one with a warm copy instead of restoring from the changelog
+        String standbys = s.effectiveEnv(streams, "PAPERFEED_STANDBY_REPLICAS").orElse("0");
+        if (!standbys.matches("[1-9][0-9]*")) {
+            problems.add(name + ": PAPERFEED_STANDBY_REPLICAS is '" + standbys + "'; with several replicas, at least 1 "
+                    + "standby replica keeps a warm copy of each store so fail-over does not replay the changelog");
+        }
+        // partitions bound the tasks: fewer than the replicas the compose file suggests leaves some idle
+        String partitions = env(s.service("kafka")).getOrDefault("KAFKA_NUM_PARTITIONS", "1");
+        if (Integer.parseInt(partitions) < 3) {
+            problems.add("kafka: KAFKA_NUM_PARTITIONS is " + partitions + "; `--scale streams=3` needs at least 3 "
+                    + "partitions per topic for every replica to get a task");
         }
         if (s.prometheus() != null) {
             for (JsonNode job : s.prometheus().path("scrape_configs")) {

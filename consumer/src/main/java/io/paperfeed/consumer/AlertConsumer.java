@@ -1,17 +1,19 @@
 package io.paperfeed.consumer;
 
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.paperfeed.model.Alert;
 import io.paperfeed.model.topics.Topics;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Polls {@code paperfeed.alerts} and hands each alert to a sink; offsets are committed only after
  * the sink took the whole batch (at-least-once). A sink failure stops the loop without committing,
- * so the alerts are delivered again after a restart.
+ * so the alerts are delivered again after a restart. Its meters ({@link DeliveryMetrics}) count the
+ * outcomes, time every delivery from the paper's first sighting and its publication, and gauge the lag.
  */
 public final class AlertConsumer implements Runnable, AutoCloseable {
 
@@ -27,8 +30,7 @@ public final class AlertConsumer implements Runnable, AutoCloseable {
 
     private final Consumer<String, Alert> consumer;
     private final AlertSink sink;
-    private final Counter delivered;
-    private final Counter failed;
+    private final DeliveryMetrics metrics;
     private final KafkaClientMetrics clientMetrics;
     private final AtomicBoolean stopping = new AtomicBoolean();
 
@@ -38,19 +40,15 @@ public final class AlertConsumer implements Runnable, AutoCloseable {
     }
 
     AlertConsumer(Consumer<String, Alert> consumer, AlertSink sink, MeterRegistry registry) {
-        this.consumer = consumer;
-        this.sink = sink;
-        this.delivered = outcomeCounter(registry, "delivered");
-        this.failed = outcomeCounter(registry, "failed");
-        this.clientMetrics = new KafkaClientMetrics(consumer);
-        this.clientMetrics.bindTo(registry);
+        this(consumer, sink, registry, Clock.systemUTC());
     }
 
-    private static Counter outcomeCounter(MeterRegistry registry, String outcome) {
-        return Counter.builder("paperfeed.consumer.alerts")
-                .description("Alerts handed to the sink, by outcome")
-                .tag("outcome", outcome)
-                .register(registry);
+    AlertConsumer(Consumer<String, Alert> consumer, AlertSink sink, MeterRegistry registry, Clock clock) {
+        this.consumer = consumer;
+        this.sink = sink;
+        this.metrics = new DeliveryMetrics(registry, clock);
+        this.clientMetrics = new KafkaClientMetrics(consumer);
+        this.clientMetrics.bindTo(registry);
     }
 
     @Override
@@ -65,6 +63,7 @@ public final class AlertConsumer implements Runnable, AutoCloseable {
                 if (!records.isEmpty()) {
                     consumer.commitSync();
                 }
+                metrics.lag(lag());
             }
         } catch (WakeupException e) {
             if (!stopping.get()) {
@@ -82,11 +81,21 @@ public final class AlertConsumer implements Runnable, AutoCloseable {
     private void deliver(ConsumerRecord<String, Alert> record) {
         try {
             sink.deliver(record.value());
-            delivered.increment();
+            metrics.delivered(record.value());
         } catch (Exception e) {
-            failed.increment();
+            metrics.failed();
             throw new SinkFailure(record, e);
         }
+    }
+
+    /** Records behind the end of the assigned partitions, as far as the consumer knows. */
+    private long lag() {
+        long total = 0;
+        for (TopicPartition partition : consumer.assignment()) {
+            OptionalLong lag = consumer.currentLag(partition);
+            total += lag.orElse(0);
+        }
+        return total;
     }
 
     /** Stops the loop; {@link #run()} returns after closing the consumer. */

@@ -45,6 +45,23 @@ class AlertConsumerTest {
         assertEquals(List.of("arxiv:2501.00001", "arxiv:2501.00002"), seen);
         assertEquals(2, mock.lastCommit.get(TP).offset());
         assertEquals(2.0, registry.get("paperfeed.consumer.alerts").tag("outcome", "delivered").counter().count());
+        assertEquals(2, registry.get("paperfeed.alert.latency").timer().count());
+    }
+
+    @Test
+    void lagIsTheAlertsNotYetReadAsOfTheLastPoll() {
+        RecordingConsumer mock = mockWith(alert("2501.00001"), alert("2501.00002"));
+        mock.updateEndOffsets(Map.of(TP, 5L));
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        AtomicReference<AlertConsumer> self = new AtomicReference<>();
+        AlertConsumer consumer = new AlertConsumer(mock, a -> {
+            if (a.paper().id().endsWith("2")) {
+                self.get().close();
+            }
+        }, registry);
+        self.set(consumer);
+        consumer.run();
+        assertEquals(3.0, registry.get("paperfeed.consumer.lag").gauge().value(), "end offset 5, position 2");
     }
 
     @Test

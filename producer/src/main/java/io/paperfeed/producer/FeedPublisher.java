@@ -99,6 +99,7 @@ public final class FeedPublisher {
 
     private void publishSource(FeedSource source, Checkpoint checkpoint, Run run) throws InterruptedException {
         String name = source.name();
+        run.source = name;
         Fetch fetch = source.fetch(checkpoint.validators(name));
         if (fetch.status() == Fetch.Status.FAILED) {
             log.warn("fetch failed: {}", fetch.error());
@@ -147,20 +148,20 @@ public final class FeedPublisher {
         for (PaperEvent paper : result.papers()) {
             if (progress.isNew(ItemDigest.of(name, paper))) {
                 send(Topics.PAPERS_RAW, paper.itemKey(), paper, run);
-                metrics.published(format);
+                metrics.published(run.source, format);
                 papers++;
             } else {
-                metrics.skipped(format);
+                metrics.skipped(run.source, format);
                 skipped++;
             }
         }
         for (InvalidItem item : result.invalid()) {
             if (progress.isNew(ItemDigest.of(name, item))) {
                 send(Topics.PAPERS_INVALID, item.source().itemKey(), item, run);
-                metrics.invalid(format, item.reason());
+                metrics.invalid(run.source, format, item.reason());
                 invalid++;
             } else {
-                metrics.skipped(format);
+                metrics.skipped(run.source, format);
                 skipped++;
             }
         }
@@ -171,12 +172,12 @@ public final class FeedPublisher {
                                             SourceProgress progress, Run run) {
         InvalidItem item = new InvalidItem(reason, message, "producer", new Provenance(document, UNKNOWN, 1, at), "", at);
         if (!progress.isNew(ItemDigest.of(document, item))) {
-            metrics.skipped(UNKNOWN);
+            metrics.skipped(run.source, UNKNOWN);
             return new FileReport(document, UNKNOWN, 0, 0, 1, message);
         }
         log.warn("{}", message);
         send(Topics.PAPERS_INVALID, item.source().itemKey(), item, run);
-        metrics.invalid(UNKNOWN, reason);
+        metrics.invalid(run.source, UNKNOWN, reason);
         return new FileReport(document, UNKNOWN, 0, 1, message);
     }
 
@@ -212,6 +213,8 @@ public final class FeedPublisher {
         final Set<String> keys = new LinkedHashSet<>();
         final List<SourceStatus> statuses = new ArrayList<>();
         final List<SourceProgress> progress = new ArrayList<>();
+        /** The configured source being published: the {@code source} tag of the item counters. */
+        String source = UNKNOWN;
 
         /** Adds a document's report; returns the items it published. */
         int add(FileReport report) {

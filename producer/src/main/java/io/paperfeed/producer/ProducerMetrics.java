@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * configured source (a path or URL an operator configured: a handful), never a document or an item.
  *
  * <ul>
- *   <li>{@code paperfeed.producer.items} (format, outcome = published, invalid, skipped)</li>
+ *   <li>{@code paperfeed.producer.items} (source, format, outcome = published, invalid, skipped)</li>
  *   <li>{@code paperfeed.invalid.items} (stage = producer, reason)</li>
  *   <li>{@code paperfeed.producer.bytes} (format): document bytes read</li>
  *   <li>{@code paperfeed.producer.fetches} (source, outcome = ok, not-modified, empty, error)</li>
@@ -38,16 +38,16 @@ public final class ProducerMetrics {
         this.registry = registry;
     }
 
-    void published(String format) {
-        items(format, "published").increment();
+    void published(String source, String format) {
+        items(source, format, "published").increment();
     }
 
-    void skipped(String format) {
-        items(format, "skipped").increment();
+    void skipped(String source, String format) {
+        items(source, format, "skipped").increment();
     }
 
-    void invalid(String format, String reason) {
-        items(format, "invalid").increment();
+    void invalid(String source, String format, String reason) {
+        items(source, format, "invalid").increment();
         Counter.builder("paperfeed.invalid.items")
                 .description("Items that could not become papers, by stage and reason")
                 .tag("stage", "producer")
@@ -74,12 +74,12 @@ public final class ProducerMetrics {
                 .tag("outcome", outcome)
                 .register(registry)
                 .increment();
+        Counter empty = Counter.builder("paperfeed.producer.empty.fetches")
+                .description("Successful fetches that brought no new item (not modified, or nothing new)")
+                .tag("source", source)
+                .register(registry);
         if (outcome.equals(NOT_MODIFIED) || outcome.equals(EMPTY)) {
-            Counter.builder("paperfeed.producer.empty.fetches")
-                    .description("Successful fetches that brought no new item (not modified, or nothing new)")
-                    .tag("source", source)
-                    .register(registry)
-                    .increment();
+            empty.increment();
         }
         if (attempts > 1) {
             Counter.builder("paperfeed.producer.fetch.retries")
@@ -107,14 +107,18 @@ public final class ProducerMetrics {
                     .description("When each configured source was last fetched successfully, in epoch seconds (0: never)")
                     .baseUnit("seconds")
                     .tag("source", s)
+                    // the registry must keep the value: a publisher (and these metrics) may be dropped
+                    // after one run while /metrics keeps reporting when each source was last fetched
+                    .strongReference(true)
                     .register(registry);
             return value;
         });
     }
 
-    private Counter items(String format, String outcome) {
+    private Counter items(String source, String format, String outcome) {
         return Counter.builder("paperfeed.producer.items")
-                .description("Feed items read by the producer, by format and outcome")
+                .description("Feed items read by the producer, by configured source, format and outcome")
+                .tag("source", source)
                 .tag("format", format)
                 .tag("outcome", outcome)
                 .register(registry);

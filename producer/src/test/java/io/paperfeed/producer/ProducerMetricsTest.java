@@ -49,7 +49,7 @@ class ProducerMetricsTest {
         assertEquals(1.0, count("paperfeed.producer.empty.fetches", "source", source));
         assertEquals(NOW.getEpochSecond(), registry.get("paperfeed.producer.last.fetch").tag("source", source)
                 .gauge().value());
-        double published = registry.get("paperfeed.producer.items").tag("outcome", "published").counters().stream()
+        double published = registry.get("paperfeed.producer.items").tag("source", source).tag("outcome", "published").counters().stream()
                 .mapToDouble(c -> c.count()).sum();
         double skipped = registry.get("paperfeed.producer.items").tag("outcome", "skipped").counters().stream()
                 .mapToDouble(c -> c.count()).sum();

@@ -5,41 +5,42 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.paperfeed.model.CanonicalPaper;
+import java.util.List;
 
-/** The streams app's own meters; tags are low-cardinality (change kind, reason). */
+/**
+ * The streams app's own meters; tags are low-cardinality (change kind, reason, taxonomy topic).
+ * The series a dashboard plots from the start (papers per change, duplicates per reason, alerts,
+ * unreadable sightings) are registered at 0 when bound, so they exist before the first record.
+ */
 public final class PipelineMetrics implements MeterBinder {
+
+    /** The evidence a sighting is merged by, or {@code repeat} for a sighting seen before. */
+    static final List<String> DUPLICATE_REASONS = List.of("arxiv-id", "doi", "title", "near-duplicate", "repeat");
 
     private MeterRegistry registry = new SimpleMeterRegistry();
 
     @Override
     public void bindTo(MeterRegistry meterRegistry) {
         this.registry = meterRegistry;
+        for (CanonicalPaper.Change change : CanonicalPaper.Change.values()) {
+            papers(change);
+        }
+        DUPLICATE_REASONS.forEach(this::duplicates);
+        alerts();
+        invalidItems(SightingDecoder.REASON_UNREADABLE);
     }
 
     void paper(CanonicalPaper.Change change) {
-        Counter.builder("paperfeed.streams.papers")
-                .description("Canonical papers emitted by the streams app, by change kind")
-                .tag("change", change.name())
-                .register(registry)
-                .increment();
+        papers(change).increment();
     }
 
     void invalid(String reason) {
-        Counter.builder("paperfeed.invalid.items")
-                .description("Items that could not become papers, by stage and reason")
-                .tag("stage", "streams")
-                .tag("reason", reason)
-                .register(registry)
-                .increment();
+        invalidItems(reason).increment();
     }
 
     /** A sighting merged into a known paper, by the evidence that decided it, or an exact repeat. */
     void duplicate(String reason) {
-        Counter.builder("paperfeed.papers.duplicates")
-                .description("Sightings merged into a known paper, by evidence (arxiv-id, doi, title, near-duplicate) or repeat")
-                .tag("reason", reason)
-                .register(registry)
-                .increment();
+        duplicates(reason).increment();
     }
 
     /** A paper tagged with a taxonomy topic. */
@@ -52,9 +53,34 @@ public final class PipelineMetrics implements MeterBinder {
     }
 
     void alert() {
-        Counter.builder("paperfeed.streams.alerts")
+        alerts().increment();
+    }
+
+    private Counter papers(CanonicalPaper.Change change) {
+        return Counter.builder("paperfeed.streams.papers")
+                .description("Canonical papers emitted by the streams app, by change kind")
+                .tag("change", change.name())
+                .register(registry);
+    }
+
+    private Counter duplicates(String reason) {
+        return Counter.builder("paperfeed.papers.duplicates")
+                .description("Sightings merged into a known paper, by evidence (arxiv-id, doi, title, near-duplicate) or repeat")
+                .tag("reason", reason)
+                .register(registry);
+    }
+
+    private Counter invalidItems(String reason) {
+        return Counter.builder("paperfeed.invalid.items")
+                .description("Items that could not become papers, by stage and reason")
+                .tag("stage", "streams")
+                .tag("reason", reason)
+                .register(registry);
+    }
+
+    private Counter alerts() {
+        return Counter.builder("paperfeed.streams.alerts")
                 .description("Alerts created")
-                .register(registry)
-                .increment();
+                .register(registry);
     }
 }

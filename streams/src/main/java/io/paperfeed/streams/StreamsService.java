@@ -53,10 +53,12 @@ public final class StreamsService implements AutoCloseable {
         return running.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** RUNNING or REBALANCING: the app is alive and processing or about to. */
+    /**
+     * RUNNING only: while the app is CREATED, REBALANCING (restoring state, or waiting for its
+     * tasks), PENDING_ERROR, ERROR or shut down, it processes nothing, and health says so.
+     */
     public boolean isHealthy() {
-        KafkaStreams.State state = streams.state();
-        return state == KafkaStreams.State.RUNNING || state == KafkaStreams.State.REBALANCING;
+        return streams.state() == KafkaStreams.State.RUNNING;
     }
 
     public KafkaStreams.State state() {

@@ -16,6 +16,9 @@ import org.apache.kafka.streams.StreamsConfig;
  * @param allPapersSubscription when non-null, a built-in subscription of this id that every new paper
  *                          alerts (the walking skeleton's stand-in for real subscriptions)
  * @param topicsFile        the taxonomy file, or null for the default one
+ * @param standbyReplicas   warm copies of each state store kept on other instances
+ *                          ({@code num.standby.replicas}), so a task fails over without restoring
+ *                          its changelog from the start
  */
 public record StreamsSettings(
         String bootstrapServers,
@@ -23,7 +26,8 @@ public record StreamsSettings(
         Path stateDir,
         int numStreamThreads,
         String allPapersSubscription,
-        Path topicsFile) {
+        Path topicsFile,
+        int standbyReplicas) {
 
     public static final String DEFAULT_APPLICATION_ID = "paperfeed-streams";
     public static final String DEFAULT_ALL_PAPERS_SUBSCRIPTION = "all-papers";
@@ -36,12 +40,21 @@ public record StreamsSettings(
         if (numStreamThreads < 1) {
             throw new IllegalArgumentException("numStreamThreads must be >= 1");
         }
+        if (standbyReplicas < 0) {
+            throw new IllegalArgumentException("standbyReplicas must be >= 0");
+        }
+    }
+
+    /** Settings without standby replicas. */
+    public StreamsSettings(String bootstrapServers, String applicationId, Path stateDir, int numStreamThreads,
+                           String allPapersSubscription, Path topicsFile) {
+        this(bootstrapServers, applicationId, stateDir, numStreamThreads, allPapersSubscription, topicsFile, 0);
     }
 
     /** Settings with the default taxonomy. */
     public StreamsSettings(String bootstrapServers, String applicationId, Path stateDir, int numStreamThreads,
                            String allPapersSubscription) {
-        this(bootstrapServers, applicationId, stateDir, numStreamThreads, allPapersSubscription, null);
+        this(bootstrapServers, applicationId, stateDir, numStreamThreads, allPapersSubscription, null, 0);
     }
 
     /** The taxonomy papers are classified into. */
@@ -56,6 +69,7 @@ public record StreamsSettings(
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, numStreamThreads);
+        p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, standbyReplicas);
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         // exactly-once commits every 100 ms by default; a paper feed does not need sub-second latency,

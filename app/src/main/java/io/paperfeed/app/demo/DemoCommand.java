@@ -8,8 +8,10 @@ import io.paperfeed.app.cli.TempDirectory;
 import io.paperfeed.app.cli.UserError;
 import io.paperfeed.app.ops.ApiMount;
 import io.paperfeed.app.ops.BrokerHealthCheck;
+import io.paperfeed.app.ops.LatestAlerts;
 import io.paperfeed.app.ops.Metrics;
 import io.paperfeed.app.ops.OpsHttpServer;
+import io.paperfeed.app.ops.StatusPage;
 import io.paperfeed.app.ops.StreamsHealthCheck;
 import io.paperfeed.app.ops.TopicSetup;
 import io.paperfeed.app.pipeline.ConsoleAlertSink;
@@ -110,6 +112,9 @@ public final class DemoCommand implements Callable<Integer> {
             lifecycle.add(ApiMount.mount(server, http, bootstrap, settings.taxonomy(), api,
                     subscriptionsFile == null ? Set.of(StreamsSettings.DEFAULT_ALL_PAPERS_SUBSCRIPTION) : Set.of(),
                     metrics.registry(), "demo", out));
+            // the status page at / (figures, topics, latest alerts; live through the all-papers subscription)
+            StatusPage.mount(server, metrics.registry(), lifecycle.add(new LatestAlerts(bootstrap, 20)),
+                    settings.allPapersSubscription());
             if (subscriptionsFile != null) {
                 SubscriptionPublishing.publish(bootstrap, subscriptionsFile, out);
             }

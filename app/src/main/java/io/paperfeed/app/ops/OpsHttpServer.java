@@ -21,7 +21,9 @@ import io.paperfeed.model.serde.Json;
 
 /**
  * The operations endpoints of every paperfeed process: {@code GET /metrics} (Prometheus text) and
- * {@code GET /health} (200 when every check passes, else 503, with a JSON body naming each check).
+ * {@code GET /health} (200 when every check passes, else 503, with a JSON body naming each check);
+ * other paths are 404 unless {@link #route} mounts a handler (the demo mounts {@link StatusPage} at
+ * {@code /}).
  */
 public final class OpsHttpServer implements AutoCloseable {
 
@@ -101,13 +103,17 @@ public final class OpsHttpServer implements AutoCloseable {
         }
     }
 
-    private static void respond(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+    static void respond(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+        respond(exchange, status, contentType, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Answers GET and HEAD with the body, anything else with 405; closes the exchange. */
+    static void respond(HttpExchange exchange, int status, String contentType, byte[] bytes) throws IOException {
         try (exchange) {
             if (!"GET".equals(exchange.getRequestMethod()) && !"HEAD".equals(exchange.getRequestMethod())) {
                 exchange.sendResponseHeaders(405, -1);
                 return;
             }
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", contentType);
             boolean head = "HEAD".equals(exchange.getRequestMethod());
             exchange.sendResponseHeaders(status, head ? -1 : bytes.length);

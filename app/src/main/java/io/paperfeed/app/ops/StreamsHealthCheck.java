@@ -2,7 +2,7 @@ package io.paperfeed.app.ops;
 
 import io.paperfeed.streams.StreamsService;
 
-/** Healthy while the Kafka Streams app is RUNNING or REBALANCING. */
+/** Healthy while the Kafka Streams app is RUNNING; any other state is reported as the problem. */
 public final class StreamsHealthCheck implements HealthCheck {
 
     private final StreamsService streams;
