@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.lucene.index.LeafReaderContext;
@@ -239,7 +240,8 @@ public final class SubscriptionMatcher implements AutoCloseable {
     /**
      * The subscriptions the paper matches (as classified: its topics are matched too), each with why.
      * {@link MatchResult#queriesRun()} counts the monitor queries run plus the term index's candidates
-     * (its subscriptions with at least one word, phrase, category or topic in the paper).
+     * (its groups of subscriptions with the same clauses that had a leaf of their rarest clause in the
+     * paper: each group is checked once).
      */
     public MatchResult match(CanonicalPaper paper) {
         try {
@@ -254,23 +256,40 @@ public final class SubscriptionMatcher implements AutoCloseable {
                     Registered r = subscriptions.get(m.getQueryId());
                     if (r != null && r.clauses() == null) {
                         matches.add(new SubscriptionMatch(m.getQueryId(), topics(paper, r),
-                                terms(paper, lowerCategories, r, m.hits())));
+                                terms(paper, lowerCategories, r.fieldTerms().has(PaperFields.CATEGORIES),
+                                        c -> r.fieldTerms().matches(PaperFields.CATEGORIES, c), m.hits())));
                     }
                 }
             }
             TermIndex.Found found = indexed.match(paper);
             queriesRun += found.candidates();
-            found.matches().forEach((id, hits) -> {
-                Registered r = subscriptions.get(id);
-                if (r != null && r.clauses() != null) {
-                    matches.add(new SubscriptionMatch(id, topics(paper, r), terms(paper, lowerCategories, r, hits)));
+            for (TermIndex.GroupMatch group : found.matches()) {
+                List<String> topics = paper.topics().stream().map(TopicMatch::id).filter(group.topics()::contains).toList();
+                List<String> terms = terms(paper, lowerCategories, !group.categories().isEmpty(),
+                        group.categories()::contains, group.hits());
+                for (String id : group.ids()) {
+                    matches.add(new SubscriptionMatch(id, topics, terms));
                 }
-            });
+            }
             matches.sort(Comparator.comparing(SubscriptionMatch::subscriptionId));
-            return new MatchResult(matches, queriesRun, subscriptions.size());
+            return new MatchResult(withoutRepeats(matches), queriesRun, subscriptions.size());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The sorted matches with one per id: a subscription that moves between the monitor and the term
+     * index while a paper is matched may be found in both, once.
+     */
+    private static List<SubscriptionMatch> withoutRepeats(List<SubscriptionMatch> sorted) {
+        List<SubscriptionMatch> distinct = new ArrayList<>(sorted.size());
+        for (SubscriptionMatch m : sorted) {
+            if (distinct.isEmpty() || !distinct.get(distinct.size() - 1).subscriptionId().equals(m.subscriptionId())) {
+                distinct.add(m);
+            }
+        }
+        return distinct;
     }
 
     /**
@@ -381,6 +400,7 @@ public final class SubscriptionMatcher implements AutoCloseable {
                 !FieldTerms.of(query, TEXT_FIELDS).isEmpty());
     }
 
+    /** The paper's topics that a monitor subscription names (in its topic list or a {@code topics:} clause). */
     private static List<String> topics(CanonicalPaper paper, Registered r) {
         if (r.subscription().topics().isEmpty() && !r.fieldTerms().has(PaperFields.TOPICS)) {
             return List.of();
@@ -394,10 +414,16 @@ public final class SubscriptionMatcher implements AutoCloseable {
         return named;
     }
 
-    /** @param lowerCategories the paper's categories lowercased (as indexed), computed once per paper */
-    private List<String> terms(CanonicalPaper paper, List<String> lowerCategories, Registered r,
-                               Map<String, ? extends Collection<HighlightsMatch.Hit>> hits) {
-        if (hits.isEmpty() && !r.fieldTerms().has(PaperFields.CATEGORIES)) {
+    /**
+     * What of the paper matched: the words of the hits, the authors they fall in, the categories named.
+     *
+     * @param lowerCategories  the paper's categories lowercased (as indexed), computed once per paper
+     * @param namesCategories  whether the query names any category
+     * @param namesCategory    whether it names this (lowercase) category
+     */
+    private List<String> terms(CanonicalPaper paper, List<String> lowerCategories, boolean namesCategories,
+                               Predicate<String> namesCategory, Map<String, ? extends Collection<HighlightsMatch.Hit>> hits) {
+        if (hits.isEmpty() && !namesCategories) {
             return List.of();
         }
         Set<String> terms = new LinkedHashSet<>();
@@ -407,7 +433,7 @@ public final class SubscriptionMatcher implements AutoCloseable {
             add(terms, PaperFields.AUTHORS + ":" + author);
         }
         for (int i = 0; i < paper.categories().size(); i++) {
-            if (r.fieldTerms().matches(PaperFields.CATEGORIES, lowerCategories.get(i))) {
+            if (namesCategories && namesCategory.test(lowerCategories.get(i))) {
                 add(terms, PaperFields.CATEGORIES + ":" + paper.categories().get(i));
             }
         }

@@ -6,9 +6,10 @@ import io.paperfeed.streams.classify.PaperFields;
 import io.paperfeed.streams.subscriptions.Clauses.Leaf;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,25 +22,37 @@ import org.apache.lucene.monitor.HighlightsMatch.Hit;
 
 /**
  * Subscriptions whose query is {@link Clauses} (all of some clauses, each any of some terms or exact
- * phrases), answered without running a query: every distinct leaf is indexed once under its field and
- * first term, and a paper's tokens are looked up, each candidate phrase checked at its positions. A
- * subscription is a candidate only through the leaves of its rarest clause (as lucene-monitor's
- * presearcher picks a query's best term: a phrase before a category or topic, which thousands of papers
- * share), and matches when each of its other clauses also has a leaf in the paper. The cost grows with
- * the paper's tokens and its matches, not with the number of subscriptions. The hits are the ones Lucene's
- * {@code Matches} would give: one per occurrence of a matched word or phrase. Thread-safe.
+ * phrases), answered without running a query.
+ *
+ * <ul>
+ *   <li>Subscriptions with the same clauses form one group, matched (and explained) once: a thousand
+ *       {@code categories:cs.LG} watches cost what one does.</li>
+ *   <li>Every distinct leaf is indexed once: a phrase under its first two terms and their distance, a
+ *       single term (and a phrase whose second term is far behind stop words) under its term. A paper's
+ *       tokens, and pairs of tokens near each other, are looked up, and each candidate checked at its
+ *       positions.</li>
+ *   <li>A group is a candidate only through the leaves of its rarest clause (as lucene-monitor's
+ *       presearcher picks a query's best term: a phrase before a category or topic, which thousands of
+ *       papers share), and matches when each of its other clauses also has a leaf in the paper.</li>
+ * </ul>
+ *
+ * The cost grows with the paper's tokens and its matching groups, not with the number of subscriptions.
+ * The hits are the ones Lucene's {@code Matches} would give: one per occurrence of a matched word or
+ * phrase. Thread-safe.
  */
 final class TermIndex {
 
     private static final List<String> TEXT_FIELDS = List.of(PaperFields.TITLE, PaperFields.ABSTRACT, PaperFields.AUTHORS);
+    /** A phrase whose second term is at most this many positions after its first is indexed under both. */
+    private static final int PAIR_REACH = 4;
 
     private final Analyzer analyzer;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
-    /** field → first term → the leaves starting with it. */
-    private final Map<String, Map<String, List<IndexedLeaf>>> byFirstTerm = new HashMap<>();
+    /** field → key ({@link #key}) → the leaves under it. */
+    private final Map<String, Map<String, List<IndexedLeaf>>> index = new HashMap<>();
     private final Map<Leaf, IndexedLeaf> leaves = new HashMap<>();
-    /** subscription id → its clauses, each a list of indexed leaves. */
-    private final Map<String, List<List<IndexedLeaf>>> subscriptions = new HashMap<>();
+    private final Map<Clauses, Group> groups = new HashMap<>();
+    private final Map<String, Group> byId = new HashMap<>();
 
     TermIndex(Analyzer analyzer) {
         this.analyzer = analyzer;
@@ -50,26 +63,9 @@ final class TermIndex {
         lock.writeLock().lock();
         try {
             removeLocked(id);
-            List<List<IndexedLeaf>> resolved = new ArrayList<>(clauses.clauses().size());
-            int rarest = rarestClause(clauses);
-            for (int c = 0; c < clauses.clauses().size(); c++) {
-                List<IndexedLeaf> clause = new ArrayList<>(clauses.clauses().get(c).size());
-                resolved.add(clause);
-                for (Leaf leaf : clauses.clauses().get(c)) {
-                    IndexedLeaf indexed = leaves.computeIfAbsent(leaf, l -> {
-                        IndexedLeaf created = new IndexedLeaf(l);
-                        byFirstTerm.computeIfAbsent(l.field(), f -> new HashMap<>())
-                                .computeIfAbsent(l.first(), t -> new ArrayList<>(1)).add(created);
-                        return created;
-                    });
-                    clause.add(indexed);
-                    indexed.users++;
-                    if (c == rarest) {
-                        indexed.owners.add(id);
-                    }
-                }
-            }
-            subscriptions.put(id, resolved);
+            Group group = groups.computeIfAbsent(clauses, this::indexGroup);
+            group.ids = withId(group.ids, id);
+            byId.put(id, group);
         } finally {
             lock.writeLock().unlock();
         }
@@ -84,22 +80,59 @@ final class TermIndex {
         }
     }
 
+    private Group indexGroup(Clauses clauses) {
+        List<List<IndexedLeaf>> resolved = new ArrayList<>(clauses.clauses().size());
+        Set<String> topics = new HashSet<>();
+        Set<String> categories = new HashSet<>();
+        for (List<Leaf> clause : clauses.clauses()) {
+            List<IndexedLeaf> indexedClause = new ArrayList<>(clause.size());
+            for (Leaf leaf : clause) {
+                IndexedLeaf indexed = leaves.computeIfAbsent(leaf, l -> {
+                    IndexedLeaf created = new IndexedLeaf(l);
+                    index.computeIfAbsent(l.field(), f -> new HashMap<>())
+                            .computeIfAbsent(key(l), k -> new ArrayList<>(1)).add(created);
+                    return created;
+                });
+                indexed.users++;
+                indexedClause.add(indexed);
+                if (leaf.field().equals(PaperFields.TOPICS)) {
+                    topics.add(leaf.first());
+                } else if (leaf.field().equals(PaperFields.CATEGORIES)) {
+                    categories.add(leaf.first());
+                }
+            }
+            resolved.add(indexedClause);
+        }
+        Group group = new Group(clauses, resolved, Set.copyOf(topics), Set.copyOf(categories));
+        for (IndexedLeaf leaf : resolved.get(rarestClause(clauses))) {
+            if (!leaf.owners.contains(group)) {
+                leaf.owners.add(group);
+            }
+        }
+        return group;
+    }
+
     private void removeLocked(String id) {
-        List<List<IndexedLeaf>> removed = subscriptions.remove(id);
-        if (removed == null) {
+        Group group = byId.remove(id);
+        if (group == null) {
             return;
         }
-        for (List<IndexedLeaf> clause : removed) {
+        group.ids = withoutId(group.ids, id);
+        if (!group.ids.isEmpty()) {
+            return;
+        }
+        groups.remove(group.clauses);
+        for (List<IndexedLeaf> clause : group.resolved) {
             for (IndexedLeaf indexed : clause) {
-                Leaf leaf = indexed.leaf;
-                indexed.owners.remove(id);
+                indexed.owners.remove(group);
                 if (--indexed.users == 0) {
+                    Leaf leaf = indexed.leaf;
                     leaves.remove(leaf);
-                    Map<String, List<IndexedLeaf>> field = byFirstTerm.get(leaf.field());
-                    List<IndexedLeaf> same = field.get(leaf.first());
+                    Map<String, List<IndexedLeaf>> field = index.get(leaf.field());
+                    List<IndexedLeaf> same = field.get(key(leaf));
                     same.remove(indexed);
                     if (same.isEmpty()) {
-                        field.remove(leaf.first());
+                        field.remove(key(leaf));
                     }
                 }
             }
@@ -107,8 +140,8 @@ final class TermIndex {
     }
 
     /**
-     * The subscriptions the paper matches, each with its hits per text field, and how many subscriptions
-     * had at least one leaf in the paper (the candidates).
+     * The groups of subscriptions the paper matches, each with its hits per text field, and how many
+     * groups had a leaf of their rarest clause in the paper (the candidates).
      */
     Found match(CanonicalPaper paper) {
         Map<String, PaperTokens> tokens = new HashMap<>();
@@ -117,7 +150,7 @@ final class TermIndex {
         }
         lock.readLock().lock();
         try {
-            Map<IndexedLeaf, List<Hit>> present = new LinkedHashMap<>();
+            Map<IndexedLeaf, List<Hit>> present = new IdentityHashMap<>();
             tokens.forEach((field, fieldTokens) -> findPhrases(field, fieldTokens, present));
             for (String category : paper.categories()) {
                 findValue(PaperFields.CATEGORIES, category.toLowerCase(Locale.ROOT), present);
@@ -125,15 +158,14 @@ final class TermIndex {
             for (TopicMatch topic : paper.topics()) {
                 findValue(PaperFields.TOPICS, topic.id(), present);
             }
-            Set<String> candidates = new HashSet<>();
+            Set<Group> candidates = Collections.newSetFromMap(new IdentityHashMap<>());
             for (IndexedLeaf leaf : present.keySet()) {
                 candidates.addAll(leaf.owners);
             }
-            Map<String, Map<String, Collection<Hit>>> matches = new HashMap<>();
-            for (String id : candidates) {
-                List<List<IndexedLeaf>> clauses = subscriptions.get(id);
-                if (allPresent(clauses, present)) {
-                    matches.put(id, hits(clauses, present));
+            List<GroupMatch> matches = new ArrayList<>();
+            for (Group group : candidates) {
+                if (allPresent(group.resolved, present)) {
+                    matches.add(new GroupMatch(group.ids, group.topics, group.categories, hits(group.resolved, present)));
                 }
             }
             return new Found(matches, candidates.size());
@@ -143,32 +175,52 @@ final class TermIndex {
     }
 
     private void findPhrases(String field, PaperTokens tokens, Map<IndexedLeaf, List<Hit>> present) {
-        Map<String, List<IndexedLeaf>> starting = byFirstTerm.get(field);
-        if (starting == null) {
+        Map<String, List<IndexedLeaf>> keyed = index.get(field);
+        if (keyed == null) {
             return;
         }
         for (int i = 0; i < tokens.size(); i++) {
-            List<IndexedLeaf> candidates = starting.get(tokens.term(i));
-            if (candidates == null) {
-                continue;
+            check(keyed.get(tokens.term(i)), tokens, i, present);
+            for (int j = i + 1; j < tokens.size() && tokens.position(j) - tokens.position(i) <= PAIR_REACH; j++) {
+                check(keyed.get(pairKey(tokens.term(i), tokens.position(j) - tokens.position(i), tokens.term(j))),
+                        tokens, i, present);
             }
-            for (IndexedLeaf leaf : candidates) {
-                int last = tokens.phraseEnd(i, leaf.leaf.terms(), leaf.leaf.positions());
-                if (last >= 0) {
-                    present.computeIfAbsent(leaf, l -> new ArrayList<>(2)).add(new Hit(tokens.position(i),
-                            tokens.startOffset(i), tokens.position(last), tokens.endOffset(last)));
-                }
+        }
+    }
+
+    private static void check(List<IndexedLeaf> candidates, PaperTokens tokens, int first,
+                              Map<IndexedLeaf, List<Hit>> present) {
+        if (candidates == null) {
+            return;
+        }
+        for (IndexedLeaf leaf : candidates) {
+            int last = tokens.phraseEnd(first, leaf.leaf.terms(), leaf.leaf.positions());
+            if (last >= 0) {
+                present.computeIfAbsent(leaf, l -> new ArrayList<>(2)).add(new Hit(tokens.position(first),
+                        tokens.startOffset(first), tokens.position(last), tokens.endOffset(last)));
             }
         }
     }
 
     private void findValue(String field, String value, Map<IndexedLeaf, List<Hit>> present) {
-        List<IndexedLeaf> candidates = byFirstTerm.getOrDefault(field, Map.of()).get(value);
+        List<IndexedLeaf> candidates = index.getOrDefault(field, Map.of()).get(value);
         if (candidates != null) {
             for (IndexedLeaf leaf : candidates) {
                 present.computeIfAbsent(leaf, l -> new ArrayList<>(1));
             }
         }
+    }
+
+    /** Where a leaf is indexed: a near pair of terms, or its first term. */
+    private static String key(Leaf leaf) {
+        if (leaf.terms().size() > 1 && leaf.positions().get(1) <= PAIR_REACH) {
+            return pairKey(leaf.first(), leaf.positions().get(1), leaf.terms().get(1));
+        }
+        return leaf.first();
+    }
+
+    private static String pairKey(String first, int distance, String second) {
+        return first + '\u0000' + distance + '\u0000' + second;
     }
 
     private static boolean allPresent(List<List<IndexedLeaf>> clauses, Map<IndexedLeaf, List<Hit>> present) {
@@ -241,20 +293,64 @@ final class TermIndex {
         return merged;
     }
 
-    /**
-     * @param matches    subscription id → hits per text field (empty when only categories or topics matched)
-     * @param candidates how many subscriptions had a leaf in the paper
-     */
-    record Found(Map<String, Map<String, Collection<Hit>>> matches, int candidates) {
+    /** The ids with one more, in order, as a new immutable list (matching reads the old one unlocked). */
+    private static List<String> withId(List<String> ids, String id) {
+        List<String> copy = new ArrayList<>(ids.size() + 1);
+        copy.addAll(ids);
+        int at = Collections.binarySearch(copy, id);
+        if (at < 0) {
+            copy.add(-at - 1, id);
+        }
+        return List.copyOf(copy);
+    }
+
+    private static List<String> withoutId(List<String> ids, String id) {
+        List<String> copy = new ArrayList<>(ids);
+        copy.remove(id);
+        return List.copyOf(copy);
     }
 
     /**
-     * A leaf, the subscriptions it makes candidates (those whose rarest clause holds it) and how many
-     * subscriptions use it at all (it stays indexed while one does, to check their other clauses).
+     * @param matches    the matched groups
+     * @param candidates how many groups were checked
+     */
+    record Found(List<GroupMatch> matches, int candidates) {
+    }
+
+    /**
+     * Subscriptions with the same clauses that matched a paper, and why.
+     *
+     * @param ids        the subscription ids, in order
+     * @param topics     the topic ids the clauses name
+     * @param categories the (lowercase) categories the clauses name
+     * @param hits       the hits per text field, in position order
+     */
+    record GroupMatch(List<String> ids, Set<String> topics, Set<String> categories, Map<String, Collection<Hit>> hits) {
+    }
+
+    /** Subscriptions with the same clauses, and those clauses as indexed leaves. */
+    private static final class Group {
+        final Clauses clauses;
+        final List<List<IndexedLeaf>> resolved;
+        final Set<String> topics;
+        final Set<String> categories;
+        volatile List<String> ids = List.of();
+
+        Group(Clauses clauses, List<List<IndexedLeaf>> resolved, Set<String> topics, Set<String> categories) {
+            this.clauses = clauses;
+            this.resolved = resolved;
+            this.topics = topics;
+            this.categories = categories;
+        }
+    }
+
+    /**
+     * A leaf, the groups it makes candidates (those whose rarest clause holds it) and how many groups use
+     * it at all (it stays indexed while one does, to check their other clauses).
      */
     private static final class IndexedLeaf {
         final Leaf leaf;
-        final List<String> owners = new ArrayList<>(1);
+        final List<Group> owners = new ArrayList<>(1);
         int users;
 
         IndexedLeaf(Leaf leaf) {
