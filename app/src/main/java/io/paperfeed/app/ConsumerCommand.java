@@ -4,6 +4,7 @@ import io.paperfeed.app.cli.ConfigOption;
 import io.paperfeed.app.cli.HttpOptions;
 import io.paperfeed.app.cli.KafkaOptions;
 import io.paperfeed.app.cli.Lifecycle;
+import io.paperfeed.app.cli.WebhookOptions;
 import io.paperfeed.app.pipeline.ConsoleAlertSink;
 import io.paperfeed.consumer.AlertConsumer;
 import io.paperfeed.consumer.AlertConsumerSettings;
@@ -26,6 +27,9 @@ final class ConsumerCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;
 
+    @Mixin
+    WebhookOptions webhooks;
+
     @Option(names = "--group-id", defaultValue = AlertConsumerSettings.DEFAULT_GROUP_ID,
             description = "Consumer group (env PAPERFEED_GROUP_ID; default ${DEFAULT-VALUE}).")
     String groupId;
@@ -43,6 +47,7 @@ final class ConsumerCommand implements Callable<Integer> {
             });
             ops.start("consumer", http);
             thread.start();
+            webhooks.start(lifecycle, kafka.bootstrapServers, ops.metrics().registry());
             lifecycle.awaitShutdown();
             return 0;
         }

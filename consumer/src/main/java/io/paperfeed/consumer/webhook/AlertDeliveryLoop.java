@@ -65,6 +65,10 @@ final class AlertDeliveryLoop implements Runnable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException e) {
+            if (stopping) {
+                log.debug("stopped with a batch in hand; it is delivered again after a restart");
+                return;
+            }
             log.error("an alert could not be settled (the producer failed); stopping without committing, "
                     + "so the batch is delivered again after a restart", e.getCause());
         } finally {

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
@@ -50,8 +51,12 @@ final class WebhookDispatcher {
 
     /** Attempt number {@code attempt} (1 for the first) of delivering the alert to the webhook. */
     CompletableFuture<Void> attempt(Alert alert, Delivery webhook, int attempt) {
-        return CompletableFuture.supplyAsync(() -> send(alert, webhook), pool)
-                .thenCompose(result -> settle(alert, webhook, attempt, result));
+        try {
+            return CompletableFuture.supplyAsync(() -> send(alert, webhook), pool)
+                    .thenCompose(result -> settle(alert, webhook, attempt, result));
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     /** A retry whose subscription or webhook is gone: dead-lettered, so that it is not lost unseen. */
