@@ -24,12 +24,17 @@ import org.slf4j.LoggerFactory;
  * Reads {@code paperfeed.alerts} and makes the first attempt of every webhook of every alert, all
  * of a batch at once on the dispatcher's bounded pool; a failing attempt goes to the retry topic at
  * once. Offsets are committed when every alert of the batch is settled (at-least-once); when the
- * loop stops first, the batch is read again by whoever takes the partitions next.
+ * loop stops first, the batch is read again by whoever takes the partitions next. An alert of a
+ * subscription the view does not know, created after the view last caught up, makes it catch up
+ * once more first (the subscription may have been published a moment ago); an older one is skipped,
+ * since its subscription was deleted or has no webhooks.
  */
 final class AlertDeliveryLoop implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(AlertDeliveryLoop.class);
     private static final Duration CATCH_UP = Duration.ofSeconds(10);
+    /** How far the streams app's clock (an alert's createdAt) may be behind ours. */
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
 
     private final Consumer<String, byte[]> consumer;
     private final String topic;
@@ -86,7 +91,7 @@ final class AlertDeliveryLoop implements Runnable {
                 continue;
             }
             Optional<Subscription> subscription = view.get(alert.subscriptionId());
-            if (subscription.isEmpty() && !caughtUp) {
+            if (subscription.isEmpty() && !caughtUp && !alert.createdAt().isBefore(view.caughtUpAsOf().minus(CLOCK_SKEW))) {
                 caughtUp = view.awaitCaughtUp(CATCH_UP);
                 subscription = view.get(alert.subscriptionId());
             }

@@ -3,6 +3,7 @@ package io.paperfeed.consumer.webhook;
 import io.paperfeed.model.Subscription;
 import io.paperfeed.model.serde.PaperSerdes;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,6 +41,7 @@ final class SubscriptionView implements AutoCloseable {
     private final ConcurrentLinkedQueue<CompletableFuture<Void>> catchUpRequests = new ConcurrentLinkedQueue<>();
     private final Thread thread;
     private volatile boolean stopping;
+    private volatile Instant caughtUpAsOf = Instant.MIN;
 
     SubscriptionView(String bootstrapServers, String topic) {
         this.topic = topic;
@@ -59,6 +61,11 @@ final class SubscriptionView implements AutoCloseable {
     /** The subscription with this id, unless it was deleted or never seen. */
     Optional<Subscription> get(String id) {
         return Optional.ofNullable(subscriptions.get(id));
+    }
+
+    /** The view holds every subscription published before this instant (the last catch-up's end offsets). */
+    Instant caughtUpAsOf() {
+        return caughtUpAsOf;
     }
 
     /** Records a version this process just published, before it comes back from the topic. */
@@ -92,12 +99,14 @@ final class SubscriptionView implements AutoCloseable {
             CatchUp pending = null;
             while (!stopping) {
                 if (pending == null && !catchUpRequests.isEmpty()) {
-                    pending = new CatchUp(consumer.endOffsets(partitions));
+                    Instant asOf = Instant.now();
+                    pending = new CatchUp(consumer.endOffsets(partitions), asOf);
                 }
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
                     apply(record);
                 }
                 if (pending != null && pending.reached(consumer)) {
+                    caughtUpAsOf = pending.asOf();
                     for (CompletableFuture<Void> r; (r = catchUpRequests.poll()) != null; ) {
                         r.complete(null);
                     }
@@ -167,7 +176,7 @@ final class SubscriptionView implements AutoCloseable {
     }
 
     /** End offsets to reach. */
-    private record CatchUp(Map<TopicPartition, Long> ends) {
+    private record CatchUp(Map<TopicPartition, Long> ends, Instant asOf) {
         boolean reached(KafkaConsumer<?, ?> consumer) {
             return ends.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
         }

@@ -20,6 +20,6 @@ final class Alerts {
                 null, List.of("https://example.org/p/" + n), new Provenance("seeds/x.txt", "f", 1, Instant.EPOCH));
         return new Alert("alert_" + subscriptionId + "_" + n, subscriptionId,
                 CanonicalPaper.firstSighting("arxiv:" + arxivId, e), List.of("kv-cache"), List.of("svd"),
-                Instant.parse("2026-01-01T00:00:00Z"));
+                Instant.now());
     }
 }
