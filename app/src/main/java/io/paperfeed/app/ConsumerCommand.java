@@ -7,6 +7,7 @@ import io.paperfeed.app.cli.KafkaOptions;
 import io.paperfeed.app.cli.Lifecycle;
 import io.paperfeed.app.ops.ApiMount;
 import io.paperfeed.app.ops.TopicSetup;
+import io.paperfeed.app.cli.WebhookOptions;
 import io.paperfeed.app.pipeline.ConsoleAlertSink;
 import io.paperfeed.consumer.AlertConsumer;
 import io.paperfeed.consumer.AlertConsumerSettings;
@@ -42,6 +43,9 @@ final class ConsumerCommand implements Callable<Integer> {
                     + "(env PAPERFEED_TOPICS; default: the built-in seeds/topics.yaml).")
     Path topicsFile;
 
+    @Mixin
+    WebhookOptions webhooks;
+
     @Option(names = "--group-id", defaultValue = AlertConsumerSettings.DEFAULT_GROUP_ID,
             description = "Consumer group (env PAPERFEED_GROUP_ID; default ${DEFAULT-VALUE}).")
     String groupId;
@@ -64,6 +68,7 @@ final class ConsumerCommand implements Callable<Integer> {
             });
             ops.start("consumer", http);
             thread.start();
+            webhooks.start(lifecycle, kafka.bootstrapServers, ops.metrics().registry());
             lifecycle.awaitShutdown();
             return 0;
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Base64;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -11,6 +12,10 @@ import java.util.Objects;
  * One place a subscription's alerts are delivered to, besides the {@code paperfeed.alerts} topic.
  * A {@code webhook} needs an http(s) {@code url} and a signing {@code secret} starting {@code whsec_};
  * {@code sse} and {@code kafka} take neither. {@code toString} masks the secret.
+ *
+ * <p>The secret is a Standard Webhooks secret: after {@code whsec_} comes the base64 of the HMAC key
+ * (at least 8 characters of it). A secret whose rest is not base64 is refused here, when the
+ * subscription is read, so a typo shows up at once instead of as a signature no receiver accepts.
  *
  * @param format how a webhook body is shaped: {@code standard} (the alert JSON) or {@code slack}
  *               (a Slack incoming-webhook message); default standard
@@ -32,6 +37,7 @@ public record Delivery(Type type, String url, String secret, Format format) {
                 throw new IllegalArgumentException("a webhook needs a secret starting " + SECRET_PREFIX
                         + " with at least 8 more characters");
             }
+            signingKey(secret);
         } else {
             if (url != null || secret != null) {
                 throw new IllegalArgumentException("a " + type.json() + " delivery takes no url or secret");
@@ -45,6 +51,23 @@ public record Delivery(Type type, String url, String secret, Format format) {
     /** A webhook delivery. */
     public static Delivery webhook(String url, String secret, Format format) {
         return new Delivery(Type.WEBHOOK, url, secret, format);
+    }
+
+    /**
+     * The HMAC key of a webhook secret: the base64-decoded part after {@code whsec_}.
+     *
+     * @throws IllegalArgumentException when that part is not base64
+     */
+    public static byte[] signingKey(String secret) {
+        if (secret == null || !secret.startsWith(SECRET_PREFIX)) {
+            throw new IllegalArgumentException("a webhook secret starts with " + SECRET_PREFIX);
+        }
+        try {
+            return Base64.getDecoder().decode(secret.substring(SECRET_PREFIX.length()));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the part of a webhook secret after " + SECRET_PREFIX
+                    + " must be standard base64 (A-Z, a-z, 0-9, +, /, = padding): " + e.getMessage(), e);
+        }
     }
 
     private static void requireHttpUrl(String url) {

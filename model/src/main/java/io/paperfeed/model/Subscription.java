@@ -24,6 +24,9 @@ import java.util.regex.Pattern;
  * @param mode          {@code instant} (one alert per paper, as it arrives) or {@code digest}; default instant
  * @param alertOnUpdate whether an UPDATED paper that was already alerted alerts again; default false
  * @param delivery      where alerts go besides Kafka and SSE; empty means Kafka and SSE only
+ * @param disabled      true once paperfeed stopped it (e.g. a webhook answered 410 Gone): it is then
+ *                      treated like a deleted subscription until it is published again enabled; default false
+ * @param disabledReason why and when it was disabled; null when it is enabled
  */
 public record Subscription(
         String id,
@@ -32,7 +35,9 @@ public record Subscription(
         List<String> topics,
         Mode mode,
         boolean alertOnUpdate,
-        List<Delivery> delivery) {
+        List<Delivery> delivery,
+        boolean disabled,
+        String disabledReason) {
 
     /** The pattern a subscription id must match. */
     public static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
@@ -50,15 +55,29 @@ public record Subscription(
         }
         mode = mode == null ? Mode.INSTANT : mode;
         delivery = delivery == null ? List.of() : List.copyOf(delivery);
+        disabledReason = !disabled || disabledReason == null || disabledReason.isBlank() ? null : disabledReason.strip();
     }
 
-    /** The JSON creator: {@code alertOnUpdate} may be left out (false). */
+    /** An enabled subscription. */
+    public Subscription(String id, String name, String query, List<String> topics, Mode mode, boolean alertOnUpdate,
+            List<Delivery> delivery) {
+        this(id, name, query, topics, mode, alertOnUpdate, delivery, false, null);
+    }
+
+    /** The JSON creator: {@code alertOnUpdate} and {@code disabled} may be left out (false). */
     @JsonCreator
     static Subscription fromJson(@JsonProperty("id") String id, @JsonProperty("name") String name,
             @JsonProperty("query") String query, @JsonProperty("topics") List<String> topics,
             @JsonProperty("mode") Mode mode, @JsonProperty("alertOnUpdate") Boolean alertOnUpdate,
-            @JsonProperty("delivery") List<Delivery> delivery) {
-        return new Subscription(id, name, query, topics, mode, Boolean.TRUE.equals(alertOnUpdate), delivery);
+            @JsonProperty("delivery") List<Delivery> delivery, @JsonProperty("disabled") Boolean disabled,
+            @JsonProperty("disabledReason") String disabledReason) {
+        return new Subscription(id, name, query, topics, mode, Boolean.TRUE.equals(alertOnUpdate), delivery,
+                Boolean.TRUE.equals(disabled), disabledReason);
+    }
+
+    /** This subscription, disabled for the given reason (said to people, e.g. which webhook answered 410 when). */
+    public Subscription disable(String reason) {
+        return new Subscription(id, name, query, topics, mode, alertOnUpdate, delivery, true, reason);
     }
 
     /** A subscription with a query only, instant, Kafka and SSE delivery. */

@@ -7,6 +7,7 @@ import io.paperfeed.app.cli.Lifecycle;
 import io.paperfeed.app.cli.TempDirectory;
 import io.paperfeed.app.cli.UserError;
 import io.paperfeed.app.ops.ApiMount;
+import io.paperfeed.app.cli.WebhookOptions;
 import io.paperfeed.app.ops.BrokerHealthCheck;
 import io.paperfeed.app.ops.LatestAlerts;
 import io.paperfeed.app.ops.Metrics;
@@ -56,6 +57,9 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Mixin
     ApiOptions api;
+
+    @Mixin
+    WebhookOptions webhooks;
 
     @Option(names = "--input", paramLabel = "PATH", split = ",", defaultValue = "seeds",
             description = "Feed files or folders to publish (default: ${DEFAULT-VALUE}).")
@@ -136,6 +140,7 @@ public final class DemoCommand implements Callable<Integer> {
                 alerts.close();
                 alertThread.join(10_000);
             });
+            webhooks.start(lifecycle, bootstrap, metrics.registry());
 
             PublishReport report = Publishing.publish(bootstrap, inputs, metrics.registry(), out);
             return followThrough(lifecycle, bootstrap, report, out);

@@ -7,6 +7,8 @@ import io.paperfeed.model.Digest;
 import io.paperfeed.model.InvalidItem;
 import io.paperfeed.model.PaperEvent;
 import io.paperfeed.model.Subscription;
+import io.paperfeed.model.WebhookDeadLetter;
+import io.paperfeed.model.WebhookRetry;
 import io.paperfeed.model.serde.PaperSerdes;
 import java.util.List;
 
@@ -37,6 +39,14 @@ public final class Topics {
     public static final Topic<String, Alert> ALERTS =
             new Topic<>("paperfeed.alerts", PaperSerdes.KEY, PaperSerdes.ALERT, false);
 
+    /** Webhook deliveries waiting for their next attempt (docs/WEBHOOKS.md); key: subscription id. */
+    public static final Topic<String, WebhookRetry> ALERTS_RETRY =
+            new Topic<>("paperfeed.alerts.retry", PaperSerdes.KEY, PaperSerdes.WEBHOOK_RETRY, false);
+
+    /** Alerts a webhook did not take, with the last error; key: subscription id. */
+    public static final Topic<String, WebhookDeadLetter> ALERTS_DLQ =
+            new Topic<>("paperfeed.alerts.dlq", PaperSerdes.KEY, PaperSerdes.WEBHOOK_DEAD_LETTER, false);
+
     /** Subscriptions, the latest version per id; a tombstone deletes one; key: subscription id. */
     public static final Topic<String, Subscription> SUBSCRIPTIONS =
             new Topic<>("paperfeed.subscriptions", PaperSerdes.KEY, PaperSerdes.SUBSCRIPTION, true);
@@ -51,6 +61,6 @@ public final class Topics {
     /** Every topic paperfeed creates at start-up. */
     public static List<Topic<?, ?>> all() {
         return List.of(PAPERS_RAW, PAPERS_INVALID, PAPERS_CANONICAL, DEDUP_DECISIONS, PAPERS_CLASSIFIED, ALERTS,
-                DIGESTS, SUBSCRIPTIONS);
+                ALERTS_RETRY, ALERTS_DLQ, DIGESTS, SUBSCRIPTIONS);
     }
 }

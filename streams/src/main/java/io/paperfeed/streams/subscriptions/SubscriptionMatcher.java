@@ -125,12 +125,21 @@ public final class SubscriptionMatcher implements AutoCloseable {
     /**
      * Registers or replaces a batch in one monitor update (much faster than one by one). Each
      * subscription is checked on its own: the good ones are registered, the refused ones reported.
-     * When an id appears twice, the later one wins, as on a compacted topic.
+     * When an id appears twice, the later one wins, as on a compacted topic. A disabled subscription
+     * is treated like a tombstone: it removes the registered one of that id.
      */
     public Registration register(Collection<Subscription> batch) {
         Map<String, Registered> accepted = new LinkedHashMap<>();
         Map<String, String> rejected = new LinkedHashMap<>();
+        Set<String> disabled = new LinkedHashSet<>();
         for (Subscription s : batch) {
+            if (s.disabled()) {
+                accepted.remove(s.id());
+                rejected.remove(s.id());
+                disabled.add(s.id());
+                continue;
+            }
+            disabled.remove(s.id());
             try {
                 accepted.put(s.id(), compile(s));
                 rejected.remove(s.id());
@@ -170,16 +179,17 @@ public final class SubscriptionMatcher implements AutoCloseable {
                 inMonitor.incrementAndGet();
             }
         });
+        disabled.forEach(this::delete);
         return new Registration(List.copyOf(accepted.keySet()), rejected);
     }
 
     /**
-     * Applies one record of the subscriptions topic: a tombstone ({@code null}) deletes, a value
-     * registers or replaces. A refused value also removes the version it was meant to replace (it is the
+     * Applies one record of the subscriptions topic: a tombstone ({@code null}) or a disabled
+     * subscription deletes, a value registers or replaces. A refused value also removes the version it was meant to replace (it is the
      * latest record, and the one a restart would see). Returns why a value was refused, if it was.
      */
     public Optional<String> apply(String key, Subscription value) {
-        if (value == null) {
+        if (value == null || value.disabled()) {
             delete(key);
             return Optional.empty();
         }

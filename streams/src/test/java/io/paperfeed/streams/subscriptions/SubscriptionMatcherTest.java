@@ -220,4 +220,25 @@ class SubscriptionMatcherTest {
         assertEquals(List.of("memory consumption"), result.matches().get(0).terms());
         assertEquals(List.of("singular value decomposition", "categories:cs.LG"), result.matches().get(1).terms());
     }
+
+    @Test
+    void aDisabledSubscriptionIsTreatedLikeADeletedOne() {
+        CanonicalPaper xkv = classified(Papers.xkv());
+        Subscription words = Subscription.ofQuery("words", "svd");
+        Subscription topics = Subscription.ofTopics("topics", List.of("kv-cache"));
+        matcher.register(List.of(words, topics));
+        assertEquals(List.of("topics", "words"), matcher.match(xkv).ids());
+
+        assertEquals(Optional.empty(), matcher.apply("words", words.disable("webhook answered 410 Gone")));
+        Registration batch = matcher.register(List.of(topics.disable("webhook answered 410 Gone")));
+
+        assertTrue(batch.allRegistered(), batch.toString());
+        assertEquals(List.of(), matcher.match(xkv).ids());
+        assertEquals(0, matcher.queryCount());
+        assertEquals(0, matcher.monitorQueryCount());
+        assertEquals(Optional.empty(), matcher.get("words"));
+
+        matcher.apply("words", words);
+        assertEquals(List.of("words"), matcher.match(xkv).ids(), "published enabled again, it matches again");
+    }
 }

@@ -1,0 +1,233 @@
+package io.paperfeed.consumer.webhook;
+
+import io.paperfeed.model.Delivery;
+import io.paperfeed.model.Subscription;
+import io.paperfeed.model.WebhookRetry;
+import io.paperfeed.model.serde.PaperSerdes;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads {@code paperfeed.alerts.retry} and makes each attempt when it is due. Records are held in
+ * memory ordered by due time (a record due in 5 s is not stuck behind one due in 5 h), and the poll
+ * waits until the next one is due, so nothing spins. The committed offset of a partition is its
+ * lowest record not yet settled: after a restart every unsettled retry is read again (at-least-once).
+ * Past {@code maxPending} records in hand, the partitions are paused until some are settled.
+ */
+final class RetryWorker implements Runnable {
+
+    private static final Logger log = LoggerFactory.getLogger(RetryWorker.class);
+    private static final Duration MAX_WAIT = Duration.ofMillis(500);
+    private static final Duration HANDOFF_BACKOFF = Duration.ofSeconds(5);
+
+    private final Consumer<String, byte[]> consumer;
+    private final String topic;
+    private final SubscriptionView view;
+    private final WebhookDispatcher dispatcher;
+    private final Clock clock;
+    private final int maxPending;
+    private final AtomicInteger pendingCount = new AtomicInteger();
+
+    private final PriorityQueue<Pending> waiting = new PriorityQueue<>(Comparator.comparing(Pending::dueAt));
+    private final Map<TopicPartition, TreeSet<Long>> unsettled = new HashMap<>();
+    private final Map<TopicPartition, Long> nextOffset = new HashMap<>();
+    private final ConcurrentLinkedQueue<Pending> settled = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Pending> failed = new ConcurrentLinkedQueue<>();
+    private boolean dirty;
+    private volatile boolean stopping;
+
+    RetryWorker(Consumer<String, byte[]> consumer, String topic, SubscriptionView view, WebhookDispatcher dispatcher,
+            Clock clock, int maxPending) {
+        this.consumer = consumer;
+        this.topic = topic;
+        this.view = view;
+        this.dispatcher = dispatcher;
+        this.clock = clock;
+        this.maxPending = maxPending;
+    }
+
+    /** Retries read and not yet settled. */
+    int pending() {
+        return pendingCount.get();
+    }
+
+    @Override
+    public void run() {
+        try {
+            consumer.subscribe(List.of(topic), new Rebalance());
+            while (!stopping) {
+                collectSettled();
+                commitIfDirty();
+                flowControl();
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(pollTimeout())) {
+                    take(record);
+                }
+                startDue();
+            }
+        } catch (WakeupException e) {
+            if (!stopping) {
+                throw e;
+            }
+        } finally {
+            consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    private Duration pollTimeout() {
+        Pending head = waiting.peek();
+        if (head == null) {
+            return MAX_WAIT;
+        }
+        Duration until = Duration.between(clock.instant(), head.dueAt());
+        return until.isNegative() ? Duration.ZERO : until.compareTo(MAX_WAIT) < 0 ? until : MAX_WAIT;
+    }
+
+    private void take(ConsumerRecord<String, byte[]> record) {
+        TopicPartition tp = new TopicPartition(record.topic(), record.partition());
+        nextOffset.put(tp, record.offset() + 1);
+        dirty = true;
+        WebhookRetry retry;
+        try {
+            retry = PaperSerdes.WEBHOOK_RETRY.deserialize(record.topic(), record.value());
+        } catch (SerializationException e) {
+            log.warn("retry record at {}-{}@{} cannot be read, skipped: {}", record.topic(), record.partition(),
+                    record.offset(), e.getMessage());
+            return;
+        }
+        if (retry == null) {
+            return;
+        }
+        unsettled.computeIfAbsent(tp, k -> new TreeSet<>()).add(record.offset());
+        pendingCount.incrementAndGet();
+        waiting.add(new Pending(tp, record.offset(), retry, retry.dueAt()));
+    }
+
+    private void startDue() {
+        Instant now = clock.instant();
+        while (!waiting.isEmpty() && !waiting.peek().dueAt().isAfter(now)) {
+            Pending p = waiting.poll();
+            attempt(p.retry()).whenComplete((v, e) -> {
+                if (e == null) {
+                    settled.add(p);
+                } else {
+                    log.error("retry of alert {} at {}@{} could not be handed on; trying again in {}",
+                            p.retry().alert().alertId(), p.partition(), p.offset(), HANDOFF_BACKOFF, e);
+                    failed.add(p);
+                }
+            });
+        }
+    }
+
+    private CompletableFuture<Void> attempt(WebhookRetry retry) {
+        String subscriptionId = retry.alert().subscriptionId();
+        Optional<Subscription> subscription = view.get(subscriptionId);
+        if (subscription.isEmpty() || subscription.get().disabled()) {
+            return dispatcher.orphan(retry, "subscription " + subscriptionId + " was deleted or disabled");
+        }
+        Optional<Delivery> webhook = subscription.get().delivery().stream()
+                .filter(d -> d.type() == Delivery.Type.WEBHOOK && retry.url().equals(d.url()))
+                .findFirst();
+        if (webhook.isEmpty()) {
+            return dispatcher.orphan(retry, "subscription " + subscriptionId + " no longer has this webhook");
+        }
+        return dispatcher.attempt(retry.alert(), webhook.get(), retry.attempt());
+    }
+
+    private void collectSettled() {
+        for (Pending p; (p = settled.poll()) != null; ) {
+            TreeSet<Long> offsets = unsettled.get(p.partition());
+            if (offsets != null && offsets.remove(p.offset())) {
+                pendingCount.decrementAndGet();
+                dirty = true;
+            }
+        }
+        for (Pending p; (p = failed.poll()) != null; ) {
+            if (unsettled.containsKey(p.partition())) {
+                waiting.add(new Pending(p.partition(), p.offset(), p.retry(), clock.instant().plus(HANDOFF_BACKOFF)));
+            }
+        }
+    }
+
+    private void commitIfDirty() {
+        if (!dirty) {
+            return;
+        }
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        nextOffset.forEach((tp, next) -> {
+            TreeSet<Long> open = unsettled.get(tp);
+            offsets.put(tp, new OffsetAndMetadata(open == null || open.isEmpty() ? next : open.first()));
+        });
+        consumer.commitSync(offsets);
+        dirty = false;
+    }
+
+    private void flowControl() {
+        if (pendingCount.get() >= maxPending) {
+            consumer.pause(consumer.assignment());
+        } else if (!consumer.paused().isEmpty()) {
+            consumer.resume(consumer.paused());
+        }
+    }
+
+    void stop() {
+        stopping = true;
+        consumer.wakeup();
+    }
+
+    /** Settled offsets are committed before partitions go; what was in hand for them is dropped. */
+    private final class Rebalance implements ConsumerRebalanceListener {
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            if (!stopping) {
+                collectSettled();
+                commitIfDirty();
+            }
+            forget(partitions);
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            forget(partitions);
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            // positions come from the committed offsets
+        }
+
+        private void forget(Collection<TopicPartition> partitions) {
+            waiting.removeIf(p -> partitions.contains(p.partition()));
+            for (TopicPartition tp : partitions) {
+                TreeSet<Long> open = unsettled.remove(tp);
+                if (open != null) {
+                    pendingCount.addAndGet(-open.size());
+                }
+                nextOffset.remove(tp);
+            }
+        }
+    }
+
+    private record Pending(TopicPartition partition, long offset, WebhookRetry retry, Instant dueAt) {
+    }
+}

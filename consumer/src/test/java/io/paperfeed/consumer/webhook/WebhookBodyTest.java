@@ -1,0 +1,47 @@
+package io.paperfeed.consumer.webhook;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.paperfeed.model.Alert;
+import io.paperfeed.model.Delivery;
+import io.paperfeed.model.serde.Json;
+import io.paperfeed.model.serde.PaperSerdes;
+import java.io.IOException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class WebhookBodyTest {
+
+    @Test
+    void theStandardBodyIsTheAlertAsOnTheAlertsTopic() {
+        Alert alert = Alerts.alert("kv", 7);
+        byte[] body = WebhookBody.of(alert, Delivery.Format.STANDARD);
+        assertEquals(alert, PaperSerdes.ALERT.deserialize("t", body));
+        assertEquals(new String(PaperSerdes.ALERT.serialize("t", alert)), new String(body));
+    }
+
+    @Test
+    void theSlackBodyIsOneTextWithTheLinkedTitleAndTheTopics() throws IOException {
+        JsonNode slack = Json.MAPPER.readTree(WebhookBody.of(Alerts.alert("kv", 7), Delivery.Format.SLACK));
+        assertEquals(List.of("text"), List.copyOf(iterable(slack)));
+        assertEquals("New paper for *kv*: <https://arxiv.org/abs/2501.00007|Paper &lt;7&gt; &amp; more>\nTopics: kv-cache",
+                slack.get("text").asText());
+    }
+
+    @Test
+    void withoutAnArxivIdTheFirstLinkIsUsed() {
+        Alert a = Alerts.alert("kv", 7);
+        Alert noArxiv = new Alert(a.alertId(), a.subscriptionId(), new io.paperfeed.model.CanonicalPaper("content:x",
+                null, null, null, "T", "An abstract.", null, null, null, null, null, null,
+                List.of("https://example.org/p/7"), null, a.paper().sources(), null, a.paper().change()),
+                List.of(), List.of(), a.createdAt());
+        assertEquals("New paper for *kv*: <https://example.org/p/7|T>\nTopics: -", WebhookBody.slackText(noArxiv));
+    }
+
+    private static List<String> iterable(JsonNode node) {
+        List<String> names = new java.util.ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+}
