@@ -107,8 +107,11 @@ class EventStreamIT {
         assertEquals(List.of(4, 6), numbers(take(again, 2)));
         again.close();
 
-        SseTestClient noToken = SseTestClient.connect(server.uri("/subscriptions/" + mine + "/events"), null, null);
-        assertEquals(401, noToken.status());
+        SseTestClient builtInNoToken = SseTestClient.connect(server.uri("/subscriptions/" + mine + "/events"), null, null);
+        assertEquals(200, builtInNoToken.status(), "a built-in subscription's stream is public");
+        builtInNoToken.close();
+        SseTestClient noToken = SseTestClient.connect(server.uri("/subscriptions/other-" + topicId + "/events"), null, null);
+        assertEquals(401, noToken.status(), "any other subscription's stream needs the token");
         noToken.close();
         SseTestClient badId = connect("/topics/" + topicId + "/events", "0:x");
         assertEquals(400, badId.status());

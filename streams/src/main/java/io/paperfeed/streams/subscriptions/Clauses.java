@@ -15,30 +15,38 @@ import org.apache.lucene.search.TermQuery;
  * A query in the shape most subscriptions have: all of some clauses, each clause any of some terms or
  * exact phrases ({@code "kv cache" AND categories:cs.CL}, {@code authors:"Jane Doe"}, a topic list).
  * Such a query matches exactly when every clause has a leaf the paper contains, so {@link TermIndex}
- * can answer it from an inverted map of leaves without running it. Anything else (NOT, prefixes,
- * wildcards, fuzzy or sloppy phrases, optional clauses beside required ones) is not in this shape.
+ * can answer it from an inverted map of leaves without running it. Optional words beside required ones
+ * ({@code +"kv cache" quantization}) do not decide the match, only add to the why. Anything else (NOT,
+ * prefixes, wildcards, fuzzy or sloppy phrases) is not in this shape.
  *
- * @param clauses the conjunction; each inner list a disjunction of leaves
+ * @param clauses  the conjunction; each inner list a disjunction of leaves
+ * @param optional leaves beside required clauses: not needed to match, but named when the paper has them
  */
-record Clauses(List<List<Leaf>> clauses) {
+record Clauses(List<List<Leaf>> clauses, List<Leaf> optional) {
 
     /** The query's clauses, or null when it is not a conjunction of disjunctions of terms and exact phrases. */
     static Clauses of(Query query) {
         List<List<Leaf>> clauses = new ArrayList<>();
-        if (!conjunction(query, clauses) || clauses.isEmpty()) {
+        List<Leaf> optional = new ArrayList<>();
+        if (!conjunction(query, clauses, optional) || clauses.isEmpty()) {
             return null;
         }
-        return new Clauses(List.copyOf(clauses));
+        return new Clauses(List.copyOf(clauses), List.copyOf(optional));
     }
 
-    private static boolean conjunction(Query query, List<List<Leaf>> clauses) {
+    private static boolean conjunction(Query query, List<List<Leaf>> clauses, List<Leaf> optional) {
         Query q = unwrap(query);
         if (q instanceof BooleanQuery b && b.clauses().stream().anyMatch(Clauses::required)) {
-            if (b.getMinimumNumberShouldMatch() > 0 || !b.clauses().stream().allMatch(Clauses::required)) {
+            if (b.getMinimumNumberShouldMatch() > 0) {
                 return false;
             }
             for (BooleanClause clause : b.clauses()) {
-                if (!conjunction(clause.getQuery(), clauses)) {
+                boolean fits = switch (clause.getOccur()) {
+                    case MUST, FILTER -> conjunction(clause.getQuery(), clauses, optional);
+                    case SHOULD -> disjunction(clause.getQuery(), optional);
+                    case MUST_NOT -> false;
+                };
+                if (!fits) {
                     return false;
                 }
             }

@@ -3,7 +3,8 @@ package io.paperfeed.streams.subscriptions;
 import java.util.List;
 
 /**
- * The subscriptions one paper matched (in subscription id order) and what it cost.
+ * The subscriptions one paper matched and what it cost. The order is stable: subscriptions with the same
+ * query (matched as one group) together in id order, the groups (and the single ones) by their first id.
  *
  * @param queriesRun how many subscription queries were actually run against the paper, after the
  *                   presearcher filtered out those that cannot match (its selectivity)

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -255,7 +256,8 @@ public final class SubscriptionMatcher implements AutoCloseable {
      */
     public MatchResult match(CanonicalPaper paper) {
         try {
-            List<SubscriptionMatch> matches = new ArrayList<>();
+            List<List<SubscriptionMatch>> runs = new ArrayList<>();
+            Set<String> inMonitorMatches = new HashSet<>();
             List<String> lowerCategories = paper.categories().stream().map(c -> c.toLowerCase(Locale.ROOT)).toList();
             int queriesRun = 0;
             if (inMonitor.get() > 0) {
@@ -265,9 +267,10 @@ public final class SubscriptionMatcher implements AutoCloseable {
                 for (Why m : result.getMatches()) {
                     Registered r = subscriptions.get(m.getQueryId());
                     if (r != null && r.clauses() == null) {
-                        matches.add(new SubscriptionMatch(m.getQueryId(), topics(paper, r),
+                        inMonitorMatches.add(m.getQueryId());
+                        runs.add(List.of(new SubscriptionMatch(m.getQueryId(), topics(paper, r),
                                 terms(paper, lowerCategories, r.fieldTerms().has(PaperFields.CATEGORIES),
-                                        c -> r.fieldTerms().matches(PaperFields.CATEGORIES, c), m.hits())));
+                                        c -> r.fieldTerms().matches(PaperFields.CATEGORIES, c), m.hits()))));
                     }
                 }
             }
@@ -277,29 +280,24 @@ public final class SubscriptionMatcher implements AutoCloseable {
                 List<String> topics = paper.topics().stream().map(TopicMatch::id).filter(group.topics()::contains).toList();
                 List<String> terms = terms(paper, lowerCategories, !group.categories().isEmpty(),
                         group.categories()::contains, group.hits());
+                List<SubscriptionMatch> run = new ArrayList<>(group.ids().size());
                 for (String id : group.ids()) {
-                    matches.add(new SubscriptionMatch(id, topics, terms));
+                    // a subscription moving from the monitor to the index while the paper is matched: once
+                    if (inMonitorMatches.isEmpty() || !inMonitorMatches.contains(id)) {
+                        run.add(new SubscriptionMatch(id, topics, terms));
+                    }
+                }
+                if (!run.isEmpty()) {
+                    runs.add(run);
                 }
             }
-            matches.sort(Comparator.comparing(SubscriptionMatch::subscriptionId));
-            return new MatchResult(withoutRepeats(matches), queriesRun, subscriptions.size());
+            runs.sort(Comparator.comparing(run -> run.get(0).subscriptionId()));
+            List<SubscriptionMatch> matches = new ArrayList<>();
+            runs.forEach(matches::addAll);
+            return new MatchResult(matches, queriesRun, subscriptions.size());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /**
-     * The sorted matches with one per id: a subscription that moves between the monitor and the term
-     * index while a paper is matched may be found in both, once.
-     */
-    private static List<SubscriptionMatch> withoutRepeats(List<SubscriptionMatch> sorted) {
-        List<SubscriptionMatch> distinct = new ArrayList<>(sorted.size());
-        for (SubscriptionMatch m : sorted) {
-            if (distinct.isEmpty() || !distinct.get(distinct.size() - 1).subscriptionId().equals(m.subscriptionId())) {
-                distinct.add(m);
-            }
-        }
-        return distinct;
     }
 
     /**

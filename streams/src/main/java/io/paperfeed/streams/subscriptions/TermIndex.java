@@ -87,29 +87,38 @@ final class TermIndex {
         for (List<Leaf> clause : clauses.clauses()) {
             List<IndexedLeaf> indexedClause = new ArrayList<>(clause.size());
             for (Leaf leaf : clause) {
-                IndexedLeaf indexed = leaves.computeIfAbsent(leaf, l -> {
-                    IndexedLeaf created = new IndexedLeaf(l);
-                    index.computeIfAbsent(l.field(), f -> new HashMap<>())
-                            .computeIfAbsent(key(l), k -> new ArrayList<>(1)).add(created);
-                    return created;
-                });
-                indexed.users++;
-                indexedClause.add(indexed);
-                if (leaf.field().equals(PaperFields.TOPICS)) {
-                    topics.add(leaf.first());
-                } else if (leaf.field().equals(PaperFields.CATEGORIES)) {
-                    categories.add(leaf.first());
-                }
+                indexedClause.add(use(leaf, topics, categories));
             }
             resolved.add(indexedClause);
         }
-        Group group = new Group(clauses, resolved, Set.copyOf(topics), Set.copyOf(categories));
+        List<IndexedLeaf> optional = new ArrayList<>(clauses.optional().size());
+        for (Leaf leaf : clauses.optional()) {
+            optional.add(use(leaf, topics, categories));
+        }
+        Group group = new Group(clauses, resolved, optional, Set.copyOf(topics), Set.copyOf(categories));
         for (IndexedLeaf leaf : resolved.get(rarestClause(clauses))) {
             if (!leaf.owners.contains(group)) {
                 leaf.owners.add(group);
             }
         }
         return group;
+    }
+
+    /** The indexed leaf, one more group using it; a topic or category leaf is noted as named. */
+    private IndexedLeaf use(Leaf leaf, Set<String> topics, Set<String> categories) {
+        IndexedLeaf indexed = leaves.computeIfAbsent(leaf, l -> {
+            IndexedLeaf created = new IndexedLeaf(l);
+            index.computeIfAbsent(l.field(), f -> new HashMap<>())
+                    .computeIfAbsent(key(l), k -> new ArrayList<>(1)).add(created);
+            return created;
+        });
+        indexed.users++;
+        if (leaf.field().equals(PaperFields.TOPICS)) {
+            topics.add(leaf.first());
+        } else if (leaf.field().equals(PaperFields.CATEGORIES)) {
+            categories.add(leaf.first());
+        }
+        return indexed;
     }
 
     private void removeLocked(String id) {
@@ -124,17 +133,25 @@ final class TermIndex {
         groups.remove(group.clauses);
         for (List<IndexedLeaf> clause : group.resolved) {
             for (IndexedLeaf indexed : clause) {
-                indexed.owners.remove(group);
-                if (--indexed.users == 0) {
-                    Leaf leaf = indexed.leaf;
-                    leaves.remove(leaf);
-                    Map<String, List<IndexedLeaf>> field = index.get(leaf.field());
-                    List<IndexedLeaf> same = field.get(key(leaf));
-                    same.remove(indexed);
-                    if (same.isEmpty()) {
-                        field.remove(key(leaf));
-                    }
-                }
+                release(indexed, group);
+            }
+        }
+        for (IndexedLeaf indexed : group.optional) {
+            release(indexed, group);
+        }
+    }
+
+    /** One group fewer using the leaf; the last one takes it out of the index. */
+    private void release(IndexedLeaf indexed, Group group) {
+        indexed.owners.remove(group);
+        if (--indexed.users == 0) {
+            Leaf leaf = indexed.leaf;
+            leaves.remove(leaf);
+            Map<String, List<IndexedLeaf>> field = index.get(leaf.field());
+            List<IndexedLeaf> same = field.get(key(leaf));
+            same.remove(indexed);
+            if (same.isEmpty()) {
+                field.remove(key(leaf));
             }
         }
     }
@@ -165,7 +182,7 @@ final class TermIndex {
             List<GroupMatch> matches = new ArrayList<>();
             for (Group group : candidates) {
                 if (allPresent(group.resolved, present)) {
-                    matches.add(new GroupMatch(group.ids, group.topics, group.categories, hits(group.resolved, present)));
+                    matches.add(new GroupMatch(group.ids, group.topics, group.categories, hits(group, present)));
                 }
             }
             return new Found(matches, candidates.size());
@@ -271,20 +288,24 @@ final class TermIndex {
      * The hits per field, in position order without repeats: one leaf's hits are that already (the
      * tokens are read in order), more leaves in one field are merged.
      */
-    private static Map<String, Collection<Hit>> hits(List<List<IndexedLeaf>> clauses, Map<IndexedLeaf, List<Hit>> present) {
-        Map<String, Collection<Hit>> hits = Map.of();
-        for (List<IndexedLeaf> clause : clauses) {
+    private static Map<String, Collection<Hit>> hits(Group group, Map<IndexedLeaf, List<Hit>> present) {
+        Map<String, Collection<Hit>> hits = new HashMap<>(4);
+        for (List<IndexedLeaf> clause : group.resolved) {
             for (IndexedLeaf leaf : clause) {
-                List<Hit> found = present.get(leaf);
-                if (found != null && !found.isEmpty()) {
-                    if (hits.isEmpty()) {
-                        hits = new HashMap<>();
-                    }
-                    hits.merge(leaf.leaf.field(), found, TermIndex::union);
-                }
+                addHits(leaf, present, hits);
             }
         }
+        for (IndexedLeaf leaf : group.optional) {
+            addHits(leaf, present, hits);
+        }
         return hits;
+    }
+
+    private static void addHits(IndexedLeaf leaf, Map<IndexedLeaf, List<Hit>> present, Map<String, Collection<Hit>> hits) {
+        List<Hit> found = present.get(leaf);
+        if (found != null && !found.isEmpty()) {
+            hits.merge(leaf.leaf.field(), found, TermIndex::union);
+        }
     }
 
     private static Collection<Hit> union(Collection<Hit> a, Collection<Hit> b) {
@@ -332,13 +353,16 @@ final class TermIndex {
     private static final class Group {
         final Clauses clauses;
         final List<List<IndexedLeaf>> resolved;
+        final List<IndexedLeaf> optional;
         final Set<String> topics;
         final Set<String> categories;
         volatile List<String> ids = List.of();
 
-        Group(Clauses clauses, List<List<IndexedLeaf>> resolved, Set<String> topics, Set<String> categories) {
+        Group(Clauses clauses, List<List<IndexedLeaf>> resolved, List<IndexedLeaf> optional, Set<String> topics,
+              Set<String> categories) {
             this.clauses = clauses;
             this.resolved = resolved;
+            this.optional = optional;
             this.topics = topics;
             this.categories = categories;
         }
