@@ -1,6 +1,7 @@
 package io.paperfeed.app.ops;
 
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -16,7 +17,11 @@ public final class Metrics implements AutoCloseable {
     private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
 
     public Metrics(String service) {
-        registry.config().commonTags("service", service);
+        registry.config().commonTags("service", service)
+                // Kafka Streams names a window or session store's id differently from a key-value store's
+                // under the same meter names; Prometheus needs one set of tag keys per name
+                .meterFilter(MeterFilter.renameTag("kafka.stream.state", "rocksdb.window.state.id", "rocksdb.state.id"))
+                .meterFilter(MeterFilter.renameTag("kafka.stream.state", "rocksdb.session.state.id", "rocksdb.state.id"));
         new ClassLoaderMetrics().bindTo(registry);
         new JvmMemoryMetrics().bindTo(registry);
         gcMetrics.bindTo(registry);
