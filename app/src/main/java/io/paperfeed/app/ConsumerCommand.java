@@ -6,6 +6,7 @@ import io.paperfeed.app.cli.HttpOptions;
 import io.paperfeed.app.cli.KafkaOptions;
 import io.paperfeed.app.cli.Lifecycle;
 import io.paperfeed.app.ops.ApiMount;
+import io.paperfeed.app.ops.HealthCheck;
 import io.paperfeed.app.ops.TopicSetup;
 import io.paperfeed.app.cli.WebhookOptions;
 import io.paperfeed.app.pipeline.ConsoleAlertSink;
@@ -68,7 +69,8 @@ final class ConsumerCommand implements Callable<Integer> {
             });
             ops.start("consumer", http);
             thread.start();
-            webhooks.start(lifecycle, kafka.bootstrapServers, ops.metrics().registry());
+            ops.server().addCheck(HealthCheck.of("webhooks",
+                    webhooks.start(lifecycle, kafka.bootstrapServers, ops.metrics().registry())::problem));
             lifecycle.awaitShutdown();
             return 0;
         }

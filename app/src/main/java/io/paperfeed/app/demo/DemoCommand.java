@@ -9,6 +9,7 @@ import io.paperfeed.app.cli.UserError;
 import io.paperfeed.app.ops.ApiMount;
 import io.paperfeed.app.cli.WebhookOptions;
 import io.paperfeed.app.ops.BrokerHealthCheck;
+import io.paperfeed.app.ops.HealthCheck;
 import io.paperfeed.app.ops.LatestAlerts;
 import io.paperfeed.app.ops.Metrics;
 import io.paperfeed.app.ops.OpsHttpServer;
@@ -140,7 +141,7 @@ public final class DemoCommand implements Callable<Integer> {
                 alerts.close();
                 alertThread.join(10_000);
             });
-            webhooks.start(lifecycle, bootstrap, metrics.registry());
+            server.addCheck(HealthCheck.of("webhooks", webhooks.start(lifecycle, bootstrap, metrics.registry())::problem));
 
             PublishReport report = Publishing.publish(bootstrap, inputs, metrics.registry(), out);
             return followThrough(lifecycle, bootstrap, report, out);

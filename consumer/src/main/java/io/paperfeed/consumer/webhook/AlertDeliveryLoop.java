@@ -122,7 +122,7 @@ final class AlertDeliveryLoop implements Runnable {
         }
     }
 
-    private static Alert read(ConsumerRecord<String, byte[]> record) {
+    private Alert read(ConsumerRecord<String, byte[]> record) {
         if (record.value() == null) {
             return null;
         }
@@ -131,6 +131,7 @@ final class AlertDeliveryLoop implements Runnable {
         } catch (SerializationException e) {
             log.warn("alert at {}-{}@{} cannot be read, skipped: {}", record.topic(), record.partition(),
                     record.offset(), e.getMessage());
+            dispatcher.unreadable("alerts");
             return null;
         }
     }

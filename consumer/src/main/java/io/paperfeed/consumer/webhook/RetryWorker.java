@@ -113,6 +113,7 @@ final class RetryWorker implements Runnable {
         } catch (SerializationException e) {
             log.warn("retry record at {}-{}@{} cannot be read, skipped: {}", record.topic(), record.partition(),
                     record.offset(), e.getMessage());
+            dispatcher.unreadable("retry");
             return;
         }
         if (retry == null) {

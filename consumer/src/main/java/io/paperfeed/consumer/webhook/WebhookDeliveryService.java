@@ -37,6 +37,8 @@ public final class WebhookDeliveryService implements AutoCloseable {
     private final RetryWorker retries;
     private final Thread alertThread;
     private final Thread retryThread;
+    private volatile boolean started;
+    private volatile boolean closing;
 
     public WebhookDeliveryService(WebhookSettings settings, MeterRegistry registry) {
         this.settings = settings;
@@ -82,13 +84,32 @@ public final class WebhookDeliveryService implements AutoCloseable {
         }
         alertThread.start();
         retryThread.start();
+        started = true;
         log.info("webhook delivery started (group {}, {} requests at once, loopback {})", settings.groupId(),
                 settings.concurrency(), settings.allowLoopback() ? "allowed" : "refused");
+    }
+
+    /**
+     * Null while delivering, else why not: the alert loop or the retry worker stopped (a producer failure,
+     * logged), so alerts wait in Kafka until a restart. For {@code /health}.
+     */
+    public String problem() {
+        if (!started || closing) {
+            return null;
+        }
+        if (!alertThread.isAlive()) {
+            return "the webhook alert loop stopped (see the log); alerts wait in Kafka until a restart";
+        }
+        if (!retryThread.isAlive()) {
+            return "the webhook retry worker stopped (see the log); retries wait in Kafka until a restart";
+        }
+        return null;
     }
 
     /** Stops at once: attempts in flight are abandoned uncommitted and made again by the next instance. */
     @Override
     public void close() throws InterruptedException {
+        closing = true;
         alerts.stop();
         retries.stop();
         pool.shutdownNow();

@@ -140,4 +140,9 @@ final class WebhookDispatcher {
         });
         return acked;
     }
+
+    /** Counts a record of the alerts or retry topic that could not be read ({@code alerts} or {@code retry}). */
+    void unreadable(String topic) {
+        metrics.unreadable(topic);
+    }
 }

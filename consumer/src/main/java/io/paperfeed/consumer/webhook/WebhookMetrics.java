@@ -13,7 +13,8 @@ import java.util.function.Supplier;
 /**
  * The webhook meters, registered at start so every series exists before the first alert:
  * {@code paperfeed.webhook.deliveries} (tag outcome), {@code paperfeed.webhook.duration} (tag outcome of
- * the HTTP attempt), {@code paperfeed.webhook.retry.pending} and {@code paperfeed.alerts.dead.letters}.
+ * the HTTP attempt), {@code paperfeed.webhook.retry.pending}, {@code paperfeed.alerts.dead.letters} and
+ * {@code paperfeed.webhook.unreadable} (records of the alerts or retry topic that could not be read).
  */
 final class WebhookMetrics {
 
@@ -29,6 +30,7 @@ final class WebhookMetrics {
     private final Map<DeliveryOutcome, Counter> deliveries = new EnumMap<>(DeliveryOutcome.class);
     private final Map<SendResult.Outcome, Timer> durations = new EnumMap<>(SendResult.Outcome.class);
     private final Counter deadLetters;
+    private final Map<String, Counter> unreadable = new java.util.HashMap<>();
 
     WebhookMetrics(MeterRegistry registry, Supplier<Number> retryPending) {
         for (DeliveryOutcome d : DeliveryOutcome.values()) {
@@ -46,6 +48,12 @@ final class WebhookMetrics {
         deadLetters = Counter.builder("paperfeed.alerts.dead.letters")
                 .description("Alerts written to paperfeed.alerts.dlq")
                 .register(registry);
+        for (String topic : new String[] {"alerts", "retry"}) {
+            unreadable.put(topic, Counter.builder("paperfeed.webhook.unreadable")
+                    .description("Records of the alerts or retry topic that could not be read (logged with their position)")
+                    .tag("topic", topic)
+                    .register(registry));
+        }
         Gauge.builder("paperfeed.webhook.retry.pending", retryPending)
                 .description("Webhook deliveries read from the retry topic and not yet done")
                 .register(registry);
@@ -57,6 +65,11 @@ final class WebhookMetrics {
 
     void time(SendResult.Outcome outcome, long nanos) {
         durations.get(outcome).record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** A record that could not be read, on {@code alerts} or {@code retry}. */
+    void unreadable(String topic) {
+        unreadable.get(topic).increment();
     }
 
     void deadLetter() {

@@ -190,10 +190,14 @@ class WebhookDeliveryIT {
     void loopbackIsRefusedWithoutTheFlagAndDeadLettered() throws Exception {
         subscribe("local", receiver.url("/local"), null);
         try (WebhookDeliveryService service = start(false, FAST, "webhooks-" + UUID.randomUUID())) {
+            kafka.publishGarbage("local");
             kafka.publish(Alerts.alert("local", 1));
             kafka.flush();
             await().atMost(WAIT).until(() -> !kafka.readAll(kafka.topics.deadLetters(),
                     PaperSerdes.WEBHOOK_DEAD_LETTER).isEmpty());
+            assertEquals(1.0, registry.get("paperfeed.webhook.unreadable").tag("topic", "alerts").counter().count(),
+                    "the unreadable record is counted and skipped");
+            assertEquals(null, service.problem(), "still delivering");
         }
         WebhookDeadLetter letter = kafka.readAll(kafka.topics.deadLetters(), PaperSerdes.WEBHOOK_DEAD_LETTER).get(0);
         assertEquals("refused", letter.reason());

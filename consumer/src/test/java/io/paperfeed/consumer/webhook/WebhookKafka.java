@@ -53,6 +53,11 @@ final class WebhookKafka implements AutoCloseable {
                 PaperSerdes.ALERT.serialize(topics.alerts(), a)));
     }
 
+    /** A record that is not an alert, on the alerts topic. */
+    void publishGarbage(String key) {
+        producer.send(new ProducerRecord<>(topics.alerts(), key, "{not an alert".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
     void flush() {
         producer.flush();
     }
