@@ -36,7 +36,7 @@ abstract class ApiHandler implements HttpHandler {
             } catch (ApiError e) {
                 refuse(exchange, e);
             } catch (StreamUnavailableException e) {
-                refuse(exchange, new ApiError(503, "unavailable", e.getMessage()));
+                refuse(exchange, new ApiError(503, "unavailable", e.getMessage()).header("Retry-After", "5"));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 refuse(exchange, new ApiError(503, "unavailable", "the server is stopping"));

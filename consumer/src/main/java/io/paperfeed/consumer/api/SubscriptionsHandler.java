@@ -76,6 +76,10 @@ final class SubscriptionsHandler extends ApiHandler {
 
     private void create(HttpExchange exchange) throws IOException, InterruptedException {
         Subscription subscription = requests.parse(RequestBodies.readJson(exchange));
+        if (builtIn.contains(subscription.id())) {
+            throw new ApiError(400, "invalid-subscription", "subscription id " + subscription.id()
+                    + " is the streams app's built-in subscription; choose another id");
+        }
         await(writer.put(subscription), subscription.id());
         exchange.getResponseHeaders().set("Location", MOUNT + "/" + subscription.id());
         HttpResponses.json(exchange, 201, subscription);

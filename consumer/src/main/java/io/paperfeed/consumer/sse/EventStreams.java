@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 
 /**
  * Serves Server-Sent Events streams of Kafka topics: one {@link StreamHub} (one Kafka reader) per
@@ -16,11 +17,14 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class EventStreams implements AutoCloseable {
 
     private final SseSettings settings;
+    /** Open streams, at most {@link SseSettings#maxClients()}. */
+    private final Semaphore open;
     private final SseMetrics metrics;
     private final Map<String, StreamHub> hubs = new ConcurrentHashMap<>();
 
     public EventStreams(SseSettings settings, MeterRegistry registry) {
         this.settings = settings;
+        this.open = new Semaphore(settings.maxClients());
         this.metrics = new SseMetrics(registry);
     }
 
@@ -41,6 +45,19 @@ public final class EventStreams implements AutoCloseable {
      * @throws IllegalArgumentException   before anything is written, for a malformed {@code Last-Event-ID}
      */
     private void serve(HttpExchange exchange, StreamKind kind, String kafkaTopic, String keyFilter) throws IOException {
+        if (!open.tryAcquire()) {
+            throw new StreamUnavailableException("too many event-stream clients (" + settings.maxClients()
+                    + "); try again later");
+        }
+        try {
+            serveAdmitted(exchange, kind, kafkaTopic, keyFilter);
+        } finally {
+            open.release();
+        }
+    }
+
+    private void serveAdmitted(HttpExchange exchange, StreamKind kind, String kafkaTopic, String keyFilter)
+            throws IOException {
         StreamHub hub = hubs.compute(kafkaTopic, (topic, existing) ->
                 existing != null && existing.alive() ? existing : new StreamHub(settings.bootstrapServers(), topic,
                         kind.eventName()));

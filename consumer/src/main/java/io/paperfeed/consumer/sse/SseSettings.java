@@ -9,11 +9,14 @@ import java.util.Objects;
  * @param bootstrapServers the Kafka to read
  * @param heartbeat        how often an idle stream gets a {@code : heartbeat} comment (15 s by default)
  * @param clientBuffer     events a client may fall behind before it is dropped as too slow
+ * @param maxClients       open streams at most (each holds a thread, and a catch-up reader while it
+ *                         replays); one more is answered 503 with Retry-After
  */
-public record SseSettings(String bootstrapServers, Duration heartbeat, int clientBuffer) {
+public record SseSettings(String bootstrapServers, Duration heartbeat, int clientBuffer, int maxClients) {
 
     public static final Duration DEFAULT_HEARTBEAT = Duration.ofSeconds(15);
     public static final int DEFAULT_CLIENT_BUFFER = 1024;
+    public static final int DEFAULT_MAX_CLIENTS = 5_000;
 
     public SseSettings {
         Objects.requireNonNull(bootstrapServers, "bootstrapServers");
@@ -23,6 +26,13 @@ public record SseSettings(String bootstrapServers, Duration heartbeat, int clien
         if (clientBuffer < 1) {
             throw new IllegalArgumentException("clientBuffer must be at least 1: " + clientBuffer);
         }
+        if (maxClients < 1) {
+            throw new IllegalArgumentException("maxClients must be at least 1: " + maxClients);
+        }
+    }
+
+    public SseSettings(String bootstrapServers, Duration heartbeat, int clientBuffer) {
+        this(bootstrapServers, heartbeat, clientBuffer, DEFAULT_MAX_CLIENTS);
     }
 
     public static SseSettings defaults(String bootstrapServers) {

@@ -23,6 +23,8 @@ import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.clients.consumer.CommitFailedException;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
@@ -33,7 +35,14 @@ import org.slf4j.LoggerFactory;
  * memory ordered by due time (a record due in 5 s is not stuck behind one due in 5 h), and the poll
  * waits until the next one is due, so nothing spins. The committed offset of a partition is its
  * lowest record not yet settled: after a restart every unsettled retry is read again (at-least-once).
- * Past {@code maxPending} records in hand, the partitions are paused until some are settled.
+ * Past {@code maxPending} records in hand, the partitions are paused until some are settled; at most
+ * {@code maxInFlight} attempts run at once, so a backlog of overdue retries (after a restart) cannot fill
+ * the pool the first attempts of new alerts share.
+ *
+ * <p>A restart or rebalance reads again every record above the committed offset (the lowest unsettled
+ * one), including attempts that were already made and handed on. So that a chain is not forked, a newly
+ * assigned partition is read to its end before any attempt starts, and a record whose alert and URL
+ * already have a later attempt in hand is settled without an attempt: the later record supersedes it.
  */
 final class RetryWorker implements Runnable {
 
@@ -48,6 +57,12 @@ final class RetryWorker implements Runnable {
     private final Clock clock;
     private final int maxPending;
     private final AtomicInteger pendingCount = new AtomicInteger();
+    private final int maxInFlight;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    /** The latest attempt in hand per (alert id, URL): an earlier one read again is superseded by it. */
+    private final Map<String, Pending> chains = new HashMap<>();
+    /** Newly assigned partitions and the end offset to read before attempting anything. */
+    private final Map<TopicPartition, Long> catchingUp = new HashMap<>();
 
     private final PriorityQueue<Pending> waiting = new PriorityQueue<>(Comparator.comparing(Pending::dueAt));
     private final Map<TopicPartition, TreeSet<Long>> unsettled = new HashMap<>();
@@ -58,13 +73,14 @@ final class RetryWorker implements Runnable {
     private volatile boolean stopping;
 
     RetryWorker(Consumer<String, byte[]> consumer, String topic, SubscriptionView view, WebhookDispatcher dispatcher,
-            Clock clock, int maxPending) {
+            Clock clock, int maxPending, int maxInFlight) {
         this.consumer = consumer;
         this.topic = topic;
         this.view = view;
         this.dispatcher = dispatcher;
         this.clock = clock;
         this.maxPending = maxPending;
+        this.maxInFlight = maxInFlight;
     }
 
     /** Retries read and not yet settled. */
@@ -121,14 +137,35 @@ final class RetryWorker implements Runnable {
         }
         unsettled.computeIfAbsent(tp, k -> new TreeSet<>()).add(record.offset());
         pendingCount.incrementAndGet();
-        waiting.add(new Pending(tp, record.offset(), retry, retry.dueAt()));
+        Pending taken = new Pending(tp, record.offset(), retry, retry.dueAt());
+        Pending earlier = chains.get(taken.chain());
+        if (earlier != null && earlier.retry().attempt() >= retry.attempt()) {
+            settled.add(taken); // an older attempt read after a newer one of the same chain
+            return;
+        }
+        if (earlier != null && waiting.remove(earlier)) {
+            settled.add(earlier); // made and handed on before a restart: this record is its successor
+        }
+        chains.put(taken.chain(), taken);
+        waiting.add(taken);
+    }
+
+    /** Whether a newly assigned partition is still being read up to where it ended at assignment. */
+    private boolean catchingUp() {
+        catchingUp.entrySet().removeIf(e -> consumer.position(e.getKey()) >= e.getValue());
+        return !catchingUp.isEmpty();
     }
 
     private void startDue() {
+        if (catchingUp()) {
+            return;
+        }
         Instant now = clock.instant();
-        while (!waiting.isEmpty() && !waiting.peek().dueAt().isAfter(now)) {
+        while (!waiting.isEmpty() && !waiting.peek().dueAt().isAfter(now) && inFlight.get() < maxInFlight) {
             Pending p = waiting.poll();
+            inFlight.incrementAndGet();
             attempt(p.retry()).whenComplete((v, e) -> {
+                inFlight.decrementAndGet();
                 if (e == null) {
                     settled.add(p);
                 } else {
@@ -157,6 +194,7 @@ final class RetryWorker implements Runnable {
 
     private void collectSettled() {
         for (Pending p; (p = settled.poll()) != null; ) {
+            chains.remove(p.chain(), p);
             TreeSet<Long> offsets = unsettled.get(p.partition());
             if (offsets != null && offsets.remove(p.offset())) {
                 pendingCount.decrementAndGet();
@@ -179,7 +217,12 @@ final class RetryWorker implements Runnable {
             TreeSet<Long> open = unsettled.get(tp);
             offsets.put(tp, new OffsetAndMetadata(open == null || open.isEmpty() ? next : open.first()));
         });
-        consumer.commitSync(offsets);
+        try {
+            consumer.commitSync(offsets);
+        } catch (CommitFailedException | RebalanceInProgressException e) {
+            log.warn("retry offsets not committed ({}); the partitions' records are read again by their next owner",
+                    e.toString());
+        }
         dirty = false;
     }
 
@@ -214,11 +257,16 @@ final class RetryWorker implements Runnable {
 
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-            // positions come from the committed offsets
+            // positions come from the committed offsets; read to the end before attempting anything
+            if (!partitions.isEmpty()) {
+                catchingUp.putAll(consumer.endOffsets(partitions));
+            }
         }
 
         private void forget(Collection<TopicPartition> partitions) {
             waiting.removeIf(p -> partitions.contains(p.partition()));
+            chains.values().removeIf(p -> partitions.contains(p.partition()));
+            partitions.forEach(catchingUp::remove);
             for (TopicPartition tp : partitions) {
                 TreeSet<Long> open = unsettled.remove(tp);
                 if (open != null) {
@@ -230,5 +278,9 @@ final class RetryWorker implements Runnable {
     }
 
     private record Pending(TopicPartition partition, long offset, WebhookRetry retry, Instant dueAt) {
+
+        String chain() {
+            return retry.alert().alertId() + " " + retry.url();
+        }
     }
 }

@@ -58,6 +58,11 @@ final class SubscriptionView implements AutoCloseable {
         thread.start();
     }
 
+    /** Whether the reading thread is still up (false once it failed, or after {@link #close}). */
+    boolean running() {
+        return thread.isAlive();
+    }
+
     /** The subscription with this id, unless it was deleted or never seen. */
     Optional<Subscription> get(String id) {
         return Optional.ofNullable(subscriptions.get(id));

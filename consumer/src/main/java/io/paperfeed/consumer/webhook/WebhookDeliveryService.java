@@ -60,7 +60,7 @@ public final class WebhookDeliveryService implements AutoCloseable {
                 settings.topics(), metrics, pool, clock);
         this.alerts = new AlertDeliveryLoop(consumer(settings.groupId()), settings.topics().alerts(), view, dispatcher);
         this.retries = new RetryWorker(consumer(settings.groupId() + "-retry"), settings.topics().retry(), view,
-                dispatcher, clock, MAX_PENDING_RETRIES);
+                dispatcher, clock, MAX_PENDING_RETRIES, Math.max(1, settings.concurrency() / 2));
         worker[0] = retries;
         this.alertThread = new Thread(alerts, "paperfeed-webhook-alerts");
         this.retryThread = new Thread(retries, "paperfeed-webhook-retries");
@@ -102,6 +102,9 @@ public final class WebhookDeliveryService implements AutoCloseable {
         }
         if (!retryThread.isAlive()) {
             return "the webhook retry worker stopped (see the log); retries wait in Kafka until a restart";
+        }
+        if (!view.running()) {
+            return "the webhook subscription view stopped (see the log); new subscriptions are not seen";
         }
         return null;
     }

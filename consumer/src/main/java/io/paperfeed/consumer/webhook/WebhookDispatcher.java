@@ -119,8 +119,9 @@ final class WebhookDispatcher {
     /** Publishes the subscription again, disabled, naming the webhook and the time. */
     private CompletableFuture<Void> disable(String subscriptionId, String url) {
         Optional<Subscription> current = view.get(subscriptionId);
-        if (current.isEmpty() || current.get().disabled()) {
-            return CompletableFuture.completedFuture(null);
+        if (current.isEmpty() || current.get().disabled() || current.get().delivery().stream()
+                .noneMatch(d -> d.type() == Delivery.Type.WEBHOOK && url.equals(d.url()))) {
+            return CompletableFuture.completedFuture(null); // gone, or replaced meanwhile without that URL
         }
         Subscription disabled = current.get().disable("webhook " + url + " answered 410 Gone at " + clock.instant());
         view.put(disabled);

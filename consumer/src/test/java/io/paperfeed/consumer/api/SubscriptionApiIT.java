@@ -50,7 +50,7 @@ class SubscriptionApiIT {
     void start(KafkaBroker broker) throws Exception {
         bootstrap = broker.bootstrapServers();
         KafkaTopicsForTests.create(bootstrap, Map.of());
-        server = new ApiTestServer(new ApiSettings(Taxonomy.defaults(), TOKEN, Set.of(), SseSettings.defaults(bootstrap)));
+        server = new ApiTestServer(new ApiSettings(Taxonomy.defaults(), TOKEN, Set.of("all-papers"), SseSettings.defaults(bootstrap)));
     }
 
     @AfterAll
@@ -127,6 +127,8 @@ class SubscriptionApiIT {
                 "invalid-query", "no searchable words");
         assertError(send("POST", "/subscriptions", "{\"id\":\"t4\",\"query\":\"kv\",\"mode\":\"weekly\"}", TOKEN), 400,
                 "invalid-subscription", "weekly");
+        assertError(send("POST", "/subscriptions", "{\"id\":\"all-papers\",\"query\":\"kv\"}", TOKEN), 400,
+                "invalid-subscription", "built-in subscription");
         assertError(send("PUT", "/subscriptions", "{}", TOKEN), 405, "method-not-allowed", "GET, POST");
         assertEquals("GET, POST", send("PUT", "/subscriptions", "{}", TOKEN).headers().firstValue("Allow").orElseThrow());
         assertError(send("POST", "/subscriptions/x", "{}", TOKEN), 405, "method-not-allowed", "GET, DELETE");

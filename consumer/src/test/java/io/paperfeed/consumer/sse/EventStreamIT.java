@@ -43,10 +43,15 @@ class EventStreamIT {
     private ApiTestServer server;
 
     private void start(KafkaBroker broker, int partitions, Duration heartbeat, int clientBuffer) throws Exception {
+        start(broker, partitions, heartbeat, clientBuffer, SseSettings.DEFAULT_MAX_CLIENTS);
+    }
+
+    private void start(KafkaBroker broker, int partitions, Duration heartbeat, int clientBuffer, int maxClients)
+            throws Exception {
         KafkaTopicsForTests.create(broker.bootstrapServers(), Map.of(kafkaTopic, partitions));
         Taxonomy taxonomy = new Taxonomy(List.of(new TopicDefinition(topicId, "SSE test", "a test topic", "test")));
         server = new ApiTestServer(new ApiSettings(taxonomy, TOKEN, Set.of("sub-a-" + topicId),
-                new SseSettings(broker.bootstrapServers(), heartbeat, clientBuffer)));
+                new SseSettings(broker.bootstrapServers(), heartbeat, clientBuffer, maxClients)));
         open.add(server);
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
                 ProducerConfig.LINGER_MS_CONFIG, 0), new StringSerializer(), new StringSerializer());
@@ -156,6 +161,24 @@ class EventStreamIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> client.heartbeats() >= 2);
         assertTrue(client.messages().isEmpty());
         client.close();
+    }
+
+    @Test
+    void pastTheClientLimitAStreamIsRefusedUntilOneCloses(KafkaBroker broker) throws Exception {
+        start(broker, 1, Duration.ofMillis(200), 16, 1);
+        SseTestClient first = connect("/topics/" + topicId + "/events", null);
+        await().atMost(Duration.ofSeconds(10)).until(() -> first.heartbeats() >= 1);
+
+        SseTestClient second = connect("/topics/" + topicId + "/events", null);
+        assertEquals(503, second.status(), "one stream at most");
+        second.close();
+
+        first.close();
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            SseTestClient again = connect("/topics/" + topicId + "/events", null);
+            again.close();
+            return again.status() == 200;
+        });
     }
 
     private double clients() {

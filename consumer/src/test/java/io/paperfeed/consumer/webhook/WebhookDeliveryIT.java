@@ -7,14 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.paperfeed.consumer.webhook.ScriptedReceiver.Answer;
 import io.paperfeed.consumer.webhook.ScriptedReceiver.Request;
+import io.paperfeed.model.Alert;
 import io.paperfeed.model.Delivery;
 import io.paperfeed.model.Subscription;
 import io.paperfeed.model.WebhookDeadLetter;
+import io.paperfeed.model.WebhookRetry;
 import io.paperfeed.model.serde.Json;
 import io.paperfeed.model.serde.PaperSerdes;
 import io.paperfeed.testkit.KafkaBroker;
 import io.paperfeed.testkit.KafkaBrokerExtension;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
@@ -184,6 +187,28 @@ class WebhookDeliveryIT {
         assertEquals(1.0, deliveries("gone"));
         assertEquals(2.0, deliveries("dead-lettered"));
         assertEquals(2.0, registry.get("paperfeed.alerts.dead.letters").counter().count());
+    }
+
+    @Test
+    void aRetryReadAgainAfterARestartIsSupersededByItsSuccessor() throws Exception {
+        receiver.on("/down", (a, r) -> Answer.status(503));
+        RetrySchedule threeAttempts = new RetrySchedule(List.of(Duration.ofMillis(20), Duration.ofMillis(20)), 0);
+        subscribe("down", receiver.url("/down"), null);
+        Alert alert = Alerts.alert("down", 1);
+        // what a worker killed after handing attempt 2 on leaves uncommitted: attempt 2's record, then attempt 3's
+        kafka.publish(new WebhookRetry(alert, receiver.url("/down"), 2, Instant.EPOCH, "HTTP 503"));
+        kafka.publish(new WebhookRetry(alert, receiver.url("/down"), 3, Instant.EPOCH, "HTTP 503"));
+        kafka.flush();
+
+        try (WebhookDeliveryService service = start(true, threeAttempts, "webhooks-" + UUID.randomUUID())) {
+            await().atMost(WAIT).until(() -> kafka.readAll(kafka.topics.deadLetters(),
+                    PaperSerdes.WEBHOOK_DEAD_LETTER).size() == 1);
+            await().during(Duration.ofSeconds(1)).atMost(WAIT).until(() -> service.problem() == null);
+        }
+        assertEquals(1, receiver.requests("/down").size(), "only attempt 3 is made: attempt 2 was made before");
+        List<WebhookDeadLetter> dlq = kafka.readAll(kafka.topics.deadLetters(), PaperSerdes.WEBHOOK_DEAD_LETTER);
+        assertEquals(1, dlq.size(), "one chain, one dead letter");
+        assertEquals(3, dlq.get(0).attempts());
     }
 
     @Test

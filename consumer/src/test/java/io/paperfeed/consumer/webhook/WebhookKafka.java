@@ -53,6 +53,12 @@ final class WebhookKafka implements AutoCloseable {
                 PaperSerdes.ALERT.serialize(topics.alerts(), a)));
     }
 
+    /** A retry record, keyed as the dispatcher keys them (by subscription id). */
+    void publish(io.paperfeed.model.WebhookRetry retry) {
+        producer.send(new ProducerRecord<>(topics.retry(), retry.alert().subscriptionId(),
+                io.paperfeed.model.serde.PaperSerdes.WEBHOOK_RETRY.serialize(topics.retry(), retry)));
+    }
+
     /** A record that is not an alert, on the alerts topic. */
     void publishGarbage(String key) {
         producer.send(new ProducerRecord<>(topics.alerts(), key, "{not an alert".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
