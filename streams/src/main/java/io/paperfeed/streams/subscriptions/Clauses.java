@@ -1,7 +1,9 @@
 package io.paperfeed.streams.subscriptions;
 
+import io.paperfeed.streams.classify.PaperFields;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -24,26 +26,36 @@ import org.apache.lucene.search.TermQuery;
  */
 record Clauses(List<List<Leaf>> clauses, List<Leaf> optional) {
 
+    private static final Set<String> TEXT_FIELDS = Set.of(PaperFields.TITLE, PaperFields.ABSTRACT, PaperFields.AUTHORS);
+
     /** The query's clauses, or null when it is not a conjunction of disjunctions of terms and exact phrases. */
     static Clauses of(Query query) {
         List<List<Leaf>> clauses = new ArrayList<>();
         List<Leaf> optional = new ArrayList<>();
-        if (!conjunction(query, clauses, optional) || clauses.isEmpty()) {
+        if (!conjunction(query, clauses, optional, true) || clauses.isEmpty()) {
             return null;
         }
         return new Clauses(List.copyOf(clauses), List.copyOf(optional));
     }
 
-    private static boolean conjunction(Query query, List<List<Leaf>> clauses, List<Leaf> optional) {
+    /**
+     * @param scored false under a FILTER clause or a constant score, where Lucene rewrites optional
+     *               clauses away (they give no hits there): such a query is not in this shape
+     */
+    private static boolean conjunction(Query query, List<List<Leaf>> clauses, List<Leaf> optional, boolean scored) {
         Query q = unwrap(query);
+        if (q instanceof ConstantScoreQuery c) {
+            return conjunction(c.getQuery(), clauses, optional, false);
+        }
         if (q instanceof BooleanQuery b && b.clauses().stream().anyMatch(Clauses::required)) {
             if (b.getMinimumNumberShouldMatch() > 0) {
                 return false;
             }
             for (BooleanClause clause : b.clauses()) {
                 boolean fits = switch (clause.getOccur()) {
-                    case MUST, FILTER -> conjunction(clause.getQuery(), clauses, optional);
-                    case SHOULD -> disjunction(clause.getQuery(), optional);
+                    case MUST -> conjunction(clause.getQuery(), clauses, optional, scored);
+                    case FILTER -> conjunction(clause.getQuery(), clauses, optional, false);
+                    case SHOULD -> scored && disjunction(clause.getQuery(), optional);
                     case MUST_NOT -> false;
                 };
                 if (!fits) {
@@ -69,6 +81,9 @@ record Clauses(List<List<Leaf>> clauses, List<Leaf> optional) {
         if (q instanceof PhraseQuery p) {
             return phrase(p, any);
         }
+        if (q instanceof ConstantScoreQuery c) {
+            return disjunction(c.getQuery(), any); // a disjunction keeps its clauses without scores
+        }
         if (q instanceof BooleanQuery b && !b.clauses().isEmpty() && b.getMinimumNumberShouldMatch() == 0) {
             if (b.clauses().size() == 1 && b.clauses().get(0).getOccur() != BooleanClause.Occur.MUST_NOT) {
                 return disjunction(b.clauses().get(0).getQuery(), any);
@@ -90,6 +105,9 @@ record Clauses(List<List<Leaf>> clauses, List<Leaf> optional) {
         if (p.getSlop() != 0 || terms.length == 0) {
             return false;
         }
+        if (terms.length > 1 && !TEXT_FIELDS.contains(p.getField())) {
+            return false; // a phrase over category or topic values: only looked up one value at a time
+        }
         List<String> texts = new ArrayList<>(terms.length);
         List<Integer> offsets = new ArrayList<>(terms.length);
         for (int i = 0; i < terms.length; i++) {
@@ -109,15 +127,10 @@ record Clauses(List<List<Leaf>> clauses, List<Leaf> optional) {
 
     private static Query unwrap(Query query) {
         Query q = query;
-        while (true) {
-            if (q instanceof BoostQuery b) {
-                q = b.getQuery();
-            } else if (q instanceof ConstantScoreQuery c) {
-                q = c.getQuery();
-            } else {
-                return q;
-            }
+        while (q instanceof BoostQuery b) {
+            q = b.getQuery();
         }
+        return q;
     }
 
     /**

@@ -16,7 +16,7 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
  * The analysed tokens of one text field of a paper, as Lucene's memory index sees them: terms with
  * positions (a stop word leaves a gap; each further value of a multi-valued field starts after the
  * analyzer's position gap) and offsets (each further value after the text of the ones before plus the
- * offset gap), in position order.
+ * offset gap; values before the first one with tokens count for nothing), in position order.
  */
 final class PaperTokens {
 
@@ -41,13 +41,20 @@ final class PaperTokens {
         int position = -1;
         int offset = 0;
         for (int v = 0; v < values.size(); v++) {
-            if (v > 0) {
+            if (v > 0 && tokens.size > 0) { // as Lucene's memory index: gaps only after a value with tokens
                 position += analyzer.getPositionIncrementGap(field);
                 offset += values.get(v - 1).length() + analyzer.getOffsetGap(field);
             }
             position = tokens.add(analyzer, field, values.get(v), position, offset);
         }
         return tokens;
+    }
+
+    /** How many tokens the analyzer makes of one value. */
+    static int ofText(String field, String text, Analyzer analyzer) {
+        PaperTokens tokens = new PaperTokens();
+        tokens.add(analyzer, field, text, -1, 0);
+        return tokens.size;
     }
 
     private int add(Analyzer analyzer, String field, String text, int startPosition, int offset) {

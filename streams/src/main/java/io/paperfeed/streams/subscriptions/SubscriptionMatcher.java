@@ -151,35 +151,42 @@ public final class SubscriptionMatcher implements AutoCloseable {
             }
         }
         List<MonitorQuery> queries = new ArrayList<>(accepted.size());
-        List<String> leaveMonitor = new ArrayList<>();
         accepted.forEach((id, r) -> {
             if (r.clauses() == null) {
                 queries.add(new MonitorQuery(id, r.query(), r.subscription().query(), Map.of()));
-            } else {
-                leaveMonitor.add(id);
             }
         });
         try {
-            monitor.register(queries);
-            if (!leaveMonitor.isEmpty()) {
-                monitor.deleteById(leaveMonitor);
+            // in an order that never leaves a concurrent match without the subscription: the new
+            // version is in place (monitor first, index replacing atomically) before the old one goes
+            if (!queries.isEmpty()) {
+                monitor.register(queries);
+            }
+            List<String> leftMonitor = new ArrayList<>();
+            accepted.forEach((id, r) -> {
+                if (r.clauses() != null) {
+                    indexed.add(id, r.clauses());
+                    Registered previous = subscriptions.put(id, r);
+                    if (previous != null && previous.clauses() == null) {
+                        inMonitor.decrementAndGet();
+                        leftMonitor.add(id);
+                    }
+                } else {
+                    Registered previous = subscriptions.put(id, r);
+                    if (previous == null || previous.clauses() != null) {
+                        inMonitor.incrementAndGet();
+                    }
+                    if (previous != null && previous.clauses() != null) {
+                        indexed.remove(id);
+                    }
+                }
+            });
+            if (!leftMonitor.isEmpty()) {
+                monitor.deleteById(leftMonitor);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        accepted.forEach((id, r) -> {
-            Registered previous = subscriptions.put(id, r);
-            if (previous != null && previous.clauses() != null) {
-                indexed.remove(id);
-            } else if (previous != null) {
-                inMonitor.decrementAndGet();
-            }
-            if (r.clauses() != null) {
-                indexed.add(id, r.clauses());
-            } else {
-                inMonitor.incrementAndGet();
-            }
-        });
         disabled.forEach(this::delete);
         return new Registration(List.copyOf(accepted.keySet()), rejected);
     }
@@ -470,11 +477,15 @@ public final class SubscriptionMatcher implements AutoCloseable {
         if (hits.isEmpty()) {
             return List.of();
         }
+        // as Lucene's memory index counts offsets: from the first value with words on, each value
+        // followed by the offset gap (values before it, such as a lone "†", take no offsets)
+        List<String> counted = authors.stream().dropWhile(a -> PaperTokens.ofText(PaperFields.AUTHORS, a, analyzer) == 0)
+                .toList();
         int gap = analyzer.getOffsetGap(PaperFields.AUTHORS);
         Set<String> named = new LinkedHashSet<>();
         for (HighlightsMatch.Hit hit : hits) {
             int start = 0;
-            for (String author : authors) {
+            for (String author : counted) {
                 if (hit.startOffset >= start && hit.startOffset < start + author.length()) {
                     named.add(author);
                     break;

@@ -99,6 +99,21 @@ class TermIndexEquivalenceTest {
         }
     }
 
+    @Test
+    void authorsAfterAValueWithoutWordsAreNamedAsTheMonitorNamesThem() {
+        CanonicalPaper paper = Papers.paper("Title", "An abstract about caches.", List.of("†", "Ann Lee", "Bo Chen"),
+                List.of("cs.LG"));
+        Subscription bo = Subscription.ofQuery("bo", "authors:\"bo chen\"");
+        try (SubscriptionMatcher fast = new SubscriptionMatcher(Set.copyOf(topicIds));
+             SubscriptionMatcher monitorOnly = new SubscriptionMatcher(Set.copyOf(topicIds),
+                     SubscriptionMatcher.defaultPresearcher(), false)) {
+            fast.register(bo);
+            monitorOnly.register(bo);
+            assertEquals(monitorOnly.match(paper).matches(), fast.match(paper).matches());
+            assertEquals(List.of("authors:Bo Chen"), fast.match(paper).matches().get(0).terms());
+        }
+    }
+
     private static List<SubscriptionMatch> byId(MatchResult result) {
         return result.matches().stream().sorted(Comparator.comparing(SubscriptionMatch::subscriptionId)).toList();
     }
