@@ -284,7 +284,7 @@ public final class SubscriptionMatcher implements AutoCloseable {
             TermIndex.Found found = indexed.match(paper);
             queriesRun += found.candidates();
             for (TermIndex.GroupMatch group : found.matches()) {
-                List<String> topics = paper.topics().stream().map(TopicMatch::id).filter(group.topics()::contains).toList();
+                List<String> topics = group.topics().isEmpty() ? List.of() : namedTopics(paper, group.topics());
                 List<String> terms = terms(paper, lowerCategories, !group.categories().isEmpty(),
                         group.categories()::contains, group.hits());
                 List<SubscriptionMatch> run = new ArrayList<>(group.ids().size());
@@ -413,6 +413,17 @@ public final class SubscriptionMatcher implements AutoCloseable {
         Query query = SubscriptionQuery.build(s);
         return new Registered(s, query, FieldTerms.of(query, VALUE_FIELDS), useTermIndex ? Clauses.of(query) : null,
                 !FieldTerms.of(query, TEXT_FIELDS).isEmpty());
+    }
+
+    /** The paper's topics among {@code named}, as an immutable list (shared by every match of a group). */
+    private static List<String> namedTopics(CanonicalPaper paper, Set<String> named) {
+        List<String> found = new ArrayList<>(paper.topics().size());
+        for (TopicMatch topic : paper.topics()) {
+            if (named.contains(topic.id())) {
+                found.add(topic.id());
+            }
+        }
+        return List.copyOf(found);
     }
 
     /** The paper's topics that a monitor subscription names (in its topic list or a {@code topics:} clause). */
