@@ -11,7 +11,8 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * Reads the part of a stream a client missed, {@code [from, until)} on every partition, with a
  * consumer of its own; {@code until} is where the hub's live events for the client begin, so the
- * two together are the stream with no gap and no repeat.
+ * two together are the stream with no gap and no repeat. {@code betweenPolls} runs after every poll
+ * (the client writes a heartbeat there when a long replay has had nothing for it for a while).
  */
 final class HistoryReplay {
 
@@ -19,7 +20,7 @@ final class HistoryReplay {
     }
 
     static void replay(String bootstrapServers, StreamHub hub, StreamPosition from, StreamPosition until,
-                       Consumer<SseEvent> sink) {
+                       Consumer<SseEvent> sink, Runnable betweenPolls) {
         List<TopicPartition> behind = new ArrayList<>();
         for (TopicPartition tp : KafkaReaders.partitions(hub.topic(), until.partitions())) {
             if (from.next(tp.partition()) < until.next(tp.partition())) {
@@ -41,6 +42,7 @@ final class HistoryReplay {
                                 r.value()));
                     }
                 }
+                betweenPolls.run();
                 List<TopicPartition> done = reading.stream()
                         .filter(tp -> consumer.position(tp) >= until.next(tp.partition())).toList();
                 if (!done.isEmpty()) {

@@ -82,7 +82,19 @@ final class SseClient {
         try {
             out.write(OPENED);
             out.flush();
-            HistoryReplay.replay(bootstrapServers, hub, from, live, event -> write(out, event));
+            long[] nextReplayBeat = {System.nanoTime() + heartbeat.toNanos()};
+            HistoryReplay.replay(bootstrapServers, hub, from, live, event -> {
+                if (write(out, event)) {
+                    nextReplayBeat[0] = System.nanoTime() + heartbeat.toNanos();
+                }
+            }, () -> {
+                // a long replay of a narrow stream (one subscription's alerts among all) may write
+                // nothing for a while: keep proxies from closing it
+                if (System.nanoTime() - nextReplayBeat[0] >= 0) {
+                    writeHeartbeat(out);
+                    nextReplayBeat[0] = System.nanoTime() + heartbeat.toNanos();
+                }
+            });
             out.flush();
             long nextBeat = System.nanoTime() + heartbeat.toNanos();
             while (!stopped && hub.alive()) {
@@ -112,9 +124,19 @@ final class SseClient {
         }
     }
 
-    private void write(OutputStream out, SseEvent event) {
+    private static void writeHeartbeat(OutputStream out) {
+        try {
+            out.write(HEARTBEAT);
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedWriteException(e);
+        }
+    }
+
+    /** Writes the event unless the client does not take it (another key, or already sent); whether it did. */
+    private boolean write(OutputStream out, SseEvent event) {
         if (!accepts(event.key()) || event.offset() < position.next(event.partition())) {
-            return;
+            return false;
         }
         position = position.after(event.partition(), event.offset());
         try {
@@ -124,6 +146,7 @@ final class SseClient {
             throw new UncheckedWriteException(e);
         }
         metrics.written(kind);
+        return true;
     }
 
     /** A failed write inside the history replay's callback. */

@@ -164,6 +164,22 @@ class EventStreamIT {
     }
 
     @Test
+    void aLongReplayOfANarrowStreamKeepsItAliveWithHeartbeats(KafkaBroker broker) throws Exception {
+        start(broker, 1, Duration.ofMillis(5), 16);
+        String mine = "sub-a-" + topicId;
+        for (int i = 0; i < 3_000; i++) {
+            producer.send(new ProducerRecord<>(Topics.ALERTS.name(), "noise-" + topicId, "{\"n\":" + i + "}"));
+        }
+        producer.send(new ProducerRecord<>(Topics.ALERTS.name(), mine, "{\"n\":3000}")).get();
+
+        SseTestClient client = connect("/subscriptions/" + mine + "/events", null);
+        await().atMost(Duration.ofSeconds(20)).until(() -> !client.messages().isEmpty());
+
+        assertEquals(List.of(3000), numbers(List.copyOf(client.messages())));
+        assertTrue(client.heartbeatsBeforeFirstEvent() > 0, "heartbeats while 3,000 other alerts were replayed");
+    }
+
+    @Test
     void pastTheClientLimitAStreamIsRefusedUntilOneCloses(KafkaBroker broker) throws Exception {
         start(broker, 1, Duration.ofMillis(200), 16, 1);
         SseTestClient first = connect("/topics/" + topicId + "/events", null);

@@ -26,6 +26,7 @@ public final class SseTestClient implements AutoCloseable {
 
     private final BlockingQueue<Message> messages = new LinkedBlockingQueue<>();
     private final AtomicInteger heartbeats = new AtomicInteger();
+    private final AtomicInteger heartbeatsBeforeFirstEvent = new AtomicInteger(-1);
     private final InputStream body;
     private final Thread reader;
     private final int status;
@@ -61,6 +62,11 @@ public final class SseTestClient implements AutoCloseable {
         return heartbeats.get();
     }
 
+    /** Heartbeats that came before the first event (-1 while there is no event). */
+    public int heartbeatsBeforeFirstEvent() {
+        return heartbeatsBeforeFirstEvent.get();
+    }
+
     private void read() {
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
             String id = null;
@@ -69,6 +75,7 @@ public final class SseTestClient implements AutoCloseable {
             for (String line; (line = lines.readLine()) != null; ) {
                 if (line.isEmpty()) {
                     if (data != null) {
+                        heartbeatsBeforeFirstEvent.compareAndSet(-1, heartbeats.get());
                         messages.add(new Message(id, event, data.toString()));
                     }
                     id = null;
