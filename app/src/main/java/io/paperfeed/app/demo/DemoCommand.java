@@ -126,8 +126,9 @@ public final class DemoCommand implements Callable<Integer> {
             StreamsService streams = lifecycle.add(new StreamsService(settings, metrics.registry()));
             server.addCheck(new StreamsHealthCheck(streams));
             server.start();
-            out.printf("paperfeed demo: metrics at http://%s:%d/metrics, health at http://%s:%d/health%n",
-                    http.host, server.port(), http.host, server.port());
+            out.printf("paperfeed demo: metrics at http://%s:%d/metrics, health at http://%s:%d/health, "
+                    + "status page at http://%s:%d/%n", http.host, server.port(), http.host, server.port(), http.host,
+                    server.port());
             streams.start();
             if (!streams.awaitRunning(Duration.ofSeconds(60))) {
                 throw new UserError("the streams app did not reach RUNNING within 60 s (state " + streams.state() + ")");
