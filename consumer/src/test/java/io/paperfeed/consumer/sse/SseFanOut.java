@@ -112,15 +112,9 @@ public final class SseFanOut {
         return server.registry().get(name).tag("stream", "topic").counter().count();
     }
 
-    private static void waitFor(java.util.function.BooleanSupplier done, Duration timeout, String what)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("timed out waiting for " + what);
-            }
-            Thread.sleep(20);
-        }
+    private static void waitFor(java.util.function.BooleanSupplier done, Duration timeout, String what) {
+        org.awaitility.Awaitility.await(what).atMost(timeout).pollInterval(Duration.ofMillis(20))
+                .until(done::getAsBoolean);
     }
 
     /** Records, per data line, the delay since the event's Kafka timestamp. */
