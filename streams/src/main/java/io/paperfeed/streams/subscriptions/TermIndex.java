@@ -97,9 +97,7 @@ final class TermIndex {
         }
         Group group = new Group(clauses, resolved, optional, Set.copyOf(topics), Set.copyOf(categories));
         for (IndexedLeaf leaf : resolved.get(rarestClause(clauses))) {
-            if (!leaf.owners.contains(group)) {
-                leaf.owners.add(group);
-            }
+            leaf.owners.add(group); // a leaf twice in the clause is owned twice and released twice
         }
         return group;
     }
