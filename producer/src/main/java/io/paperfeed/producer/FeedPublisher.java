@@ -27,6 +27,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
@@ -46,6 +47,9 @@ public final class FeedPublisher {
     static final String REASON_UNKNOWN_FORMAT = "unknown-format";
     static final String REASON_UNREADABLE_FILE = FetchProblem.UNREADABLE_FILE;
     private static final String UNKNOWN = "unknown";
+    /** Every format a source's items can be counted under, registered at 0 before its first fetch. */
+    private static final List<String> FORMATS_AND_UNKNOWN = Stream.concat(FeedReader.formats().stream(),
+            Stream.of(UNKNOWN)).toList();
 
     private final Producer<String, byte[]> producer;
     private final FeedReader reader;
@@ -100,6 +104,7 @@ public final class FeedPublisher {
     private void publishSource(FeedSource source, Checkpoint checkpoint, Run run) throws InterruptedException {
         String name = source.name();
         run.source = name;
+        metrics.source(name, FORMATS_AND_UNKNOWN);
         Fetch fetch = source.fetch(checkpoint.validators(name));
         if (fetch.status() == Fetch.Status.FAILED) {
             log.warn("fetch failed: {}", fetch.error());

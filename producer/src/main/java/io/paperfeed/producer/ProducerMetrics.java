@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -36,6 +38,26 @@ public final class ProducerMetrics {
 
     public ProducerMetrics(MeterRegistry registry) {
         this.registry = registry;
+        checkpointFailures();
+    }
+
+    /**
+     * Registers a configured source's series at 0 before its first fetch: Prometheus' {@code rate()}
+     * and {@code increase()} do not count a series' first value, so a source published in one burst
+     * would otherwise never show on the dashboard.
+     */
+    void source(String source, Collection<String> formats) {
+        for (String format : formats) {
+            for (String outcome : List.of("published", "invalid", "skipped")) {
+                items(source, format, outcome);
+            }
+        }
+        for (String outcome : List.of(OK, NOT_MODIFIED, EMPTY, ERROR)) {
+            fetches(source, outcome);
+        }
+        emptyFetches(source);
+        retries(source);
+        lastFetch(source);
     }
 
     void published(String source, String format) {
@@ -68,25 +90,13 @@ public final class ProducerMetrics {
     /** One fetch of a configured source, with its outcome; {@code succeededAt} null for an error. */
     void fetched(String source, String outcome, int attempts, Instant succeededAt) {
         AtomicLong last = lastFetch(source);
-        Counter.builder("paperfeed.producer.fetches")
-                .description("Fetches of each configured source, by outcome (ok, not-modified, empty, error)")
-                .tag("source", source)
-                .tag("outcome", outcome)
-                .register(registry)
-                .increment();
-        Counter empty = Counter.builder("paperfeed.producer.empty.fetches")
-                .description("Successful fetches that brought no new item (not modified, or nothing new)")
-                .tag("source", source)
-                .register(registry);
+        fetches(source, outcome).increment();
+        Counter empty = emptyFetches(source);
         if (outcome.equals(NOT_MODIFIED) || outcome.equals(EMPTY)) {
             empty.increment();
         }
         if (attempts > 1) {
-            Counter.builder("paperfeed.producer.fetch.retries")
-                    .description("Requests beyond the first of each fetch (HTTP retries)")
-                    .tag("source", source)
-                    .register(registry)
-                    .increment(attempts - 1);
+            retries(source).increment(attempts - 1);
         }
         if (succeededAt != null) {
             last.set(succeededAt.getEpochSecond());
@@ -94,10 +104,35 @@ public final class ProducerMetrics {
     }
 
     void checkpointFailed() {
-        Counter.builder("paperfeed.producer.checkpoint.failures")
+        checkpointFailures().increment();
+    }
+
+    private Counter checkpointFailures() {
+        return Counter.builder("paperfeed.producer.checkpoint.failures")
                 .description("Checkpoint writes that failed (the items may be published again after a restart)")
-                .register(registry)
-                .increment();
+                .register(registry);
+    }
+
+    private Counter fetches(String source, String outcome) {
+        return Counter.builder("paperfeed.producer.fetches")
+                .description("Fetches of each configured source, by outcome (ok, not-modified, empty, error)")
+                .tag("source", source)
+                .tag("outcome", outcome)
+                .register(registry);
+    }
+
+    private Counter emptyFetches(String source) {
+        return Counter.builder("paperfeed.producer.empty.fetches")
+                .description("Successful fetches that brought no new item (not modified, or nothing new)")
+                .tag("source", source)
+                .register(registry);
+    }
+
+    private Counter retries(String source) {
+        return Counter.builder("paperfeed.producer.fetch.retries")
+                .description("Requests beyond the first of each fetch (HTTP retries)")
+                .tag("source", source)
+                .register(registry);
     }
 
     private AtomicLong lastFetch(String source) {

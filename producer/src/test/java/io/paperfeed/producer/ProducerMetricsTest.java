@@ -65,6 +65,18 @@ class ProducerMetricsTest {
     }
 
     @Test
+    void aSourcesSeriesExistAtZeroBeforeItsFirstFetch() {
+        assertEquals(0.0, count("paperfeed.producer.checkpoint.failures"));
+        metrics.source("seeds", List.of("hf-daily-papers", "unknown"));
+        assertEquals(0.0, count("paperfeed.producer.items", "source", "seeds", "format", "hf-daily-papers",
+                "outcome", "published"));
+        assertEquals(0.0, count("paperfeed.producer.items", "source", "seeds", "format", "unknown", "outcome", "invalid"));
+        assertEquals(0.0, count("paperfeed.producer.fetches", "source", "seeds", "outcome", "error"));
+        assertEquals(0.0, count("paperfeed.producer.empty.fetches", "source", "seeds"));
+        assertEquals(0.0, registry.get("paperfeed.producer.last.fetch").tag("source", "seeds").gauge().value());
+    }
+
+    @Test
     void aFailingSourceHasItsGaugeAtZeroAndCountsItsRetries() {
         metrics.fetched("https://example.org/feed", ProducerMetrics.ERROR, 4, null);
         assertEquals(0.0, registry.get("paperfeed.producer.last.fetch").tag("source", "https://example.org/feed")

@@ -73,7 +73,7 @@ public final class FeedReader {
     }
 
     /** Every known format name, in detection order. */
-    static List<String> formats() {
+    public static List<String> formats() {
         return FormatDetector.names();
     }
 
