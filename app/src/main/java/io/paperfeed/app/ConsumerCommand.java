@@ -62,7 +62,13 @@ final class ConsumerCommand implements Callable<Integer> {
                     System.out));
             AlertConsumer consumer = new AlertConsumer(new AlertConsumerSettings(kafka.bootstrapServers, groupId),
                     new ConsoleAlertSink(System.out), ops.metrics().registry());
-            Thread thread = new Thread(consumer, "paperfeed-alerts");
+            Thread thread = new Thread(() -> {
+                consumer.run();
+                if (consumer.problem() != null) { // it ended on its own: exit, so a supervisor restarts it
+                    lifecycle.fail(consumer.problem());
+                }
+            }, "paperfeed-alerts");
+            ops.server().addCheck(HealthCheck.of("alerts", consumer::problem));
             lifecycle.add(() -> {
                 consumer.close();
                 thread.join(10_000);
@@ -72,7 +78,7 @@ final class ConsumerCommand implements Callable<Integer> {
             ops.server().addCheck(HealthCheck.of("webhooks",
                     webhooks.start(lifecycle, kafka.bootstrapServers, ops.metrics().registry())::problem));
             lifecycle.awaitShutdown();
-            return 0;
+            return lifecycle.exitCode("consumer");
         }
     }
 }

@@ -58,10 +58,11 @@ final class StreamsCommand implements Callable<Integer> {
             TopicSetup.ensureTopics(ops.admin(), settings.taxonomy());
             StreamsService streams = lifecycle.add(new StreamsService(settings, ops.metrics().registry()));
             ops.server().addCheck(new StreamsHealthCheck(streams));
+            streams.onError(() -> lifecycle.fail("the streams app stopped in state ERROR (see the log)"));
             ops.start("streams", http);
             streams.start();
             lifecycle.awaitShutdown();
-            return 0;
+            return lifecycle.exitCode("streams");
         }
     }
 }

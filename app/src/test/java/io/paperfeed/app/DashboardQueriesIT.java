@@ -126,7 +126,7 @@ class DashboardQueriesIT {
                 JsonNode p95 = query(api, "histogram_quantile(0.95, sum by (le) "
                         + "(rate(paperfeed_alert_latency_seconds_bucket[1m])))");
                 double latency = p95.get(0).path("value").get(1).asDouble();
-                System.out.printf("dashboard: end-to-end latency p95 %.2f s (first sighting to alert delivered)%n",
+                System.out.printf("dashboard: end-to-end latency p95 %.2f s (sighting to alert delivered)%n",
                         latency);
                 assertTrue(latency > 0 && latency < 120, "a real p95 latency of the demo's alerts: " + latency);
             } finally {

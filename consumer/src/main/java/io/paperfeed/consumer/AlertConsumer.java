@@ -33,6 +33,7 @@ public final class AlertConsumer implements Runnable, AutoCloseable {
     private final DeliveryMetrics metrics;
     private final KafkaClientMetrics clientMetrics;
     private final AtomicBoolean stopping = new AtomicBoolean();
+    private volatile String failure;
 
     public AlertConsumer(AlertConsumerSettings settings, AlertSink sink, MeterRegistry registry) {
         this(new KafkaConsumer<>(settings.toProperties(), Topics.ALERTS.keySerde().deserializer(),
@@ -72,10 +73,26 @@ public final class AlertConsumer implements Runnable, AutoCloseable {
         } catch (SinkFailure e) {
             log.error("alert delivery failed at {}-{}@{}; stopping without committing so it is retried",
                     e.record.topic(), e.record.partition(), e.record.offset(), e.getCause());
+            failure = "alert delivery failed at " + e.record.topic() + "-" + e.record.partition() + "@"
+                    + e.record.offset() + ": " + e.getCause();
+        } catch (RuntimeException e) {
+            log.error("the alert consumer stopped", e);
+            failure = "the alert consumer stopped: " + e;
         } finally {
+            if (failure != null) {
+                metrics.lagUnknown(); // no one reads on: the last lag would be a stale, reassuring figure
+            }
             clientMetrics.close();
             consumer.close(Duration.ofSeconds(5));
         }
+    }
+
+    /**
+     * Null while the loop runs (or after it was asked to stop), else why it ended on its own; the alerts
+     * not committed wait in Kafka until a restart. For {@code /health} and the command's exit.
+     */
+    public String problem() {
+        return failure;
     }
 
     private void deliver(ConsumerRecord<String, Alert> record) {
@@ -88,12 +105,15 @@ public final class AlertConsumer implements Runnable, AutoCloseable {
         }
     }
 
-    /** Records behind the end of the assigned partitions, as far as the consumer knows. */
-    private long lag() {
+    /** Records behind the end of the assigned partitions, or NaN while a partition's lag is not known yet. */
+    private double lag() {
         long total = 0;
         for (TopicPartition partition : consumer.assignment()) {
             OptionalLong lag = consumer.currentLag(partition);
-            total += lag.orElse(0);
+            if (lag.isEmpty()) {
+                return Double.NaN;
+            }
+            total += lag.getAsLong();
         }
         return total;
     }

@@ -21,14 +21,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * The alert consumer's meters, all registered when it starts:
  * <ul>
  *   <li>{@code paperfeed.consumer.alerts} (outcome = delivered, failed): alerts handed to the sink</li>
- *   <li>{@code paperfeed.alert.latency} (timer, percentile histogram): from paperfeed's first sighting of
- *       the paper (the earliest provenance {@code fetchedAt}) to the alert's delivery, the end-to-end
- *       latency of the pipeline</li>
+ *   <li>{@code paperfeed.alert.latency} (timer, percentile histogram): from paperfeed's fetch of
+ *       the sighting behind the alert (the latest provenance {@code fetchedAt}: for a NEW paper its only
+ *       one) to the alert's delivery, the end-to-end latency of the pipeline</li>
  *   <li>{@code paperfeed.alert.publication.age} (timer, buckets 1 h .. 1 year): from the paper's
  *       publication date (midnight UTC when the feed gives a date only) to the alert's delivery; papers
  *       whose date is not ISO (e.g. {@code Aug 29}) are counted in {@code paperfeed.alert.publication.undated}</li>
  *   <li>{@code paperfeed.consumer.lag} (gauge): alerts on {@code paperfeed.alerts} not yet read by
- *       this consumer, summed over its partitions, as of its last poll</li>
+ *       this consumer, summed over its partitions, as of its last poll; NaN while unknown or once the
+ *       consumer stopped</li>
  * </ul>
  */
 final class DeliveryMetrics {
@@ -49,7 +50,7 @@ final class DeliveryMetrics {
         this.delivered = outcome(registry, "delivered");
         this.failed = outcome(registry, "failed");
         this.latency = Timer.builder("paperfeed.alert.latency")
-                .description("From paperfeed's first sighting of a paper (its earliest fetch) to the delivery of its alert")
+                .description("From paperfeed's fetch of the sighting behind an alert to the alert's delivery")
                 .publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(10))
                 .maximumExpectedValue(Duration.ofHours(1))
@@ -61,8 +62,9 @@ final class DeliveryMetrics {
         this.undated = Counter.builder("paperfeed.alert.publication.undated")
                 .description("Delivered alerts whose paper has no ISO publication date (not in paperfeed.alert.publication.age)")
                 .register(registry);
-        Gauge.builder("paperfeed.consumer.lag", lag, AtomicLong::get)
-                .description("Alerts on paperfeed.alerts not yet read by this consumer, as of its last poll")
+        Gauge.builder("paperfeed.consumer.lag", lag, l -> Double.longBitsToDouble(l.get()))
+                .description("Alerts on paperfeed.alerts not yet read by this consumer, as of its last poll "
+                        + "(NaN while unknown, or once the consumer stopped)")
                 .register(registry);
     }
 
@@ -76,7 +78,7 @@ final class DeliveryMetrics {
     void delivered(Alert alert) {
         delivered.increment();
         Instant now = clock.instant();
-        firstSighting(alert).ifPresent(first -> latency.record(nonNegative(Duration.between(first, now))));
+        sightingBehind(alert).ifPresent(first -> latency.record(nonNegative(Duration.between(first, now))));
         Optional<Instant> published = publication(alert.paper().published());
         if (published.isPresent()) {
             publicationAge.record(nonNegative(Duration.between(published.get(), now)));
@@ -89,13 +91,23 @@ final class DeliveryMetrics {
         failed.increment();
     }
 
-    void lag(long records) {
-        lag.set(records);
+    void lag(double records) {
+        lag.set(Double.doubleToLongBits(records));
     }
 
-    static Optional<Instant> firstSighting(Alert alert) {
+    /** The consumer stopped: its last lag would be stale. */
+    void lagUnknown() {
+        lag(Double.NaN);
+    }
+
+    /**
+     * When paperfeed saw the sighting behind this alert: the latest fetch among the paper's sources (for
+     * a NEW paper its only sighting; for an UPDATED one the sighting that brought the update, not the
+     * first one days before).
+     */
+    static Optional<Instant> sightingBehind(Alert alert) {
         return alert.paper().sources().stream().map(Provenance::fetchedAt).filter(Objects::nonNull)
-                .min(Instant::compareTo);
+                .max(Instant::compareTo);
     }
 
     /** An ISO date ({@code 2025-01-02}, at midnight UTC) or date-time, else empty. */

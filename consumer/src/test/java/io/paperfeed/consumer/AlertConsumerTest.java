@@ -77,6 +77,9 @@ class AlertConsumerTest {
         assertEquals(null, mock.lastCommit);
         assertEquals(1.0, registry.get("paperfeed.consumer.alerts").tag("outcome", "failed").counter().count());
         assertEquals(0.0, registry.get("paperfeed.consumer.alerts").tag("outcome", "delivered").counter().count());
+        assertTrue(consumer.problem().contains("receiver down"), "health and the command's exit say why: "
+                + consumer.problem());
+        assertTrue(Double.isNaN(registry.get("paperfeed.consumer.lag").gauge().value()), "no stale lag");
     }
 
     @Test

@@ -24,6 +24,7 @@ public final class StreamsService implements AutoCloseable {
     private final KafkaStreams streams;
     private final KafkaStreamsMetrics streamsMetrics;
     private final CountDownLatch running = new CountDownLatch(1);
+    private volatile Runnable onError = () -> { };
 
     public StreamsService(StreamsSettings settings, MeterRegistry registry) {
         PipelineMetrics metrics = new PipelineMetrics();
@@ -38,10 +39,20 @@ public final class StreamsService implements AutoCloseable {
             log.info("streams state {} -> {}", previous, next);
             if (next == KafkaStreams.State.RUNNING) {
                 running.countDown();
+            } else if (next == KafkaStreams.State.ERROR) {
+                onError.run();
             }
         });
         this.streamsMetrics = new KafkaStreamsMetrics(streams);
         this.streamsMetrics.bindTo(registry);
+    }
+
+    /**
+     * What to do when the app reaches ERROR (a stream thread failed and the client shut down): it will
+     * not process again in this process, so a service exits and lets its supervisor restart it.
+     */
+    public void onError(Runnable action) {
+        this.onError = action;
     }
 
     public void start() {

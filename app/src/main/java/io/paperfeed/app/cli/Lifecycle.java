@@ -18,6 +18,7 @@ public final class Lifecycle implements AutoCloseable {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Thread hook = new Thread(this::close, "paperfeed-shutdown");
     private boolean closed;
+    private volatile String failure;
 
     public Lifecycle() {
         Runtime.getRuntime().addShutdownHook(hook);
@@ -32,9 +33,36 @@ public final class Lifecycle implements AutoCloseable {
         return resource;
     }
 
-    /** Blocks until shutdown begins (Ctrl-C). */
+    /** Blocks until shutdown begins (Ctrl-C, SIGTERM, or {@link #fail}). */
     public void awaitShutdown() throws InterruptedException {
         stopped.await();
+    }
+
+    /**
+     * Something the command cannot run without has stopped for good: {@link #awaitShutdown} returns and
+     * {@link #failure} says why, so the command can exit non-zero and its supervisor restart it.
+     */
+    public void fail(String reason) {
+        if (failure == null) {
+            failure = reason;
+        }
+        stopped.countDown();
+    }
+
+    /** Why the command failed ({@link #fail}), or null. */
+    public String failure() {
+        return failure;
+    }
+
+    /**
+     * After {@link #awaitShutdown}: 0, or 1 with the failure on stderr when the command {@link #fail}ed.
+     */
+    public int exitCode(String command) {
+        if (failure == null) {
+            return 0;
+        }
+        System.err.println("paperfeed " + command + ": " + failure + "; exiting so that a supervisor restarts it");
+        return 1;
     }
 
     @Override

@@ -137,6 +137,7 @@ public final class DemoCommand implements Callable<Integer> {
             AlertConsumer alerts = new AlertConsumer(new AlertConsumerSettings(bootstrap, "paperfeed-demo-console"),
                     new ConsoleAlertSink(out), metrics.registry());
             Thread alertThread = new Thread(alerts, "paperfeed-alerts");
+            server.addCheck(HealthCheck.of("alerts", alerts::problem));
             alertThread.start();
             lifecycle.add(() -> {
                 alerts.close();
