@@ -84,12 +84,15 @@ class StatusPageIT {
         List<String> command = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox",
                 "--disable-gpu", "--window-size=1280,900", "--virtual-time-budget=5000",
                 "--user-data-dir=" + Path.of("target", "chromium-profile").toAbsolutePath(), mode, url));
-        Process process = new ProcessBuilder(command)
+        Path out = Path.of("target", "chromium.out");
+        Process process = new ProcessBuilder(command).redirectOutput(out.toFile())
                 .redirectError(Path.of("target", "chromium.log").toFile()).start();
-        byte[] out = process.getInputStream().readAllBytes();
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "chromium finished");
+        if (!process.waitFor(60, TimeUnit.SECONDS)) { // never hang the build on a browser that does not exit
+            process.destroyForcibly();
+            throw new AssertionError("chromium did not finish within 60 s; see target/chromium.log");
+        }
         assertEquals(0, process.exitValue(), "chromium's exit code; see target/chromium.log");
-        return new String(out, StandardCharsets.UTF_8);
+        return Files.readString(out, StandardCharsets.UTF_8);
     }
 
     private static String escape(String text) {

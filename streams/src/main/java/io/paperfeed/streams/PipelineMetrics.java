@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.paperfeed.model.CanonicalPaper;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -43,13 +44,21 @@ public final class PipelineMetrics implements MeterBinder {
         duplicates(reason).increment();
     }
 
-    /** A paper tagged with a taxonomy topic. */
+    /** Registers each taxonomy topic's counter at 0, so {@code increase()} sees a topic's first papers. */
+    public void topics(Collection<String> topicIds) {
+        topicIds.forEach(this::topicCounter);
+    }
+
+    /** A new paper tagged with a taxonomy topic. */
     void topic(String topicId) {
-        Counter.builder("paperfeed.papers.topics")
-                .description("Papers tagged with each taxonomy topic")
+        topicCounter(topicId).increment();
+    }
+
+    private Counter topicCounter(String topicId) {
+        return Counter.builder("paperfeed.papers.topics")
+                .description("New papers tagged with each taxonomy topic")
                 .tag("topic", topicId)
-                .register(registry)
-                .increment();
+                .register(registry);
     }
 
     void alert() {

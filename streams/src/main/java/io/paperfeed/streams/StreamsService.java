@@ -2,6 +2,7 @@ package io.paperfeed.streams;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.paperfeed.streams.classify.TopicDefinition;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +30,7 @@ public final class StreamsService implements AutoCloseable {
     public StreamsService(StreamsSettings settings, MeterRegistry registry) {
         PipelineMetrics metrics = new PipelineMetrics();
         metrics.bindTo(registry);
+        metrics.topics(settings.taxonomy().topics().stream().map(TopicDefinition::id).toList());
         Topology topology = PaperFeedTopology.build(settings, metrics);
         this.streams = new KafkaStreams(topology, settings.toProperties());
         this.streams.setUncaughtExceptionHandler(e -> {

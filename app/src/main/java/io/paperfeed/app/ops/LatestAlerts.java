@@ -10,12 +10,16 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RecordDeserializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +37,7 @@ public final class LatestAlerts implements AutoCloseable {
     private final int capacity;
     private final Deque<Alert> latest = new ArrayDeque<>();
     private final AtomicBoolean stopping = new AtomicBoolean();
+    private final CountDownLatch closed = new CountDownLatch(1);
     private final Thread thread;
 
     public LatestAlerts(String bootstrapServers, int capacity) {
@@ -65,35 +70,62 @@ public final class LatestAlerts implements AutoCloseable {
 
     private void run() {
         try {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.ALERTS.name()).stream()
-                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-            consumer.assign(partitions);
-            Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            for (TopicPartition partition : partitions) {
-                consumer.seek(partition, Math.max(begin.get(partition), end.get(partition) - capacity));
-            }
             while (!stopping.get()) {
-                for (ConsumerRecord<String, Alert> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (record.value() != null) {
-                        add(record.value());
+                try {
+                    if (consumer.assignment().isEmpty() && !assignLatest()) {
+                        pause();
+                        continue;
                     }
+                    for (ConsumerRecord<String, Alert> record : consumer.poll(Duration.ofMillis(500))) {
+                        if (record.value() != null) {
+                            add(record.value());
+                        }
+                    }
+                } catch (RecordDeserializationException e) {
+                    log.warn("unreadable alert at {}@{} skipped: {}", e.topicPartition(), e.offset(), e.getMessage());
+                    consumer.seek(e.topicPartition(), e.offset() + 1);
+                } catch (WakeupException e) {
+                    throw e;
+                } catch (KafkaException e) {
+                    log.warn("the status page's alert list: {}; trying again in 5 s", e.toString());
+                    pause();
                 }
             }
         } catch (WakeupException e) {
             if (!stopping.get()) {
                 log.warn("latest alerts stopped by an unexpected wakeup", e);
             }
-        } catch (RuntimeException e) {
-            log.warn("the status page's alert list stopped: {}", e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             consumer.close(Duration.ofSeconds(2));
         }
     }
 
+    /** Reads the last {@code capacity} alerts of every partition on; false while the topic is not there. */
+    private boolean assignLatest() {
+        List<TopicPartition> partitions = consumer.partitionsFor(Topics.ALERTS.name()).stream()
+                .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+        if (partitions.isEmpty()) {
+            return false;
+        }
+        consumer.assign(partitions);
+        Map<TopicPartition, Long> begin = consumer.beginningOffsets(partitions);
+        Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+        for (TopicPartition partition : partitions) {
+            consumer.seek(partition, Math.max(begin.get(partition), end.get(partition) - capacity));
+        }
+        return true;
+    }
+
+    private void pause() throws InterruptedException {
+        closed.await(5, TimeUnit.SECONDS);
+    }
+
     @Override
     public void close() throws InterruptedException {
         stopping.set(true);
+        closed.countDown();
         consumer.wakeup();
         thread.join(5_000);
     }

@@ -54,7 +54,9 @@ public final class ClassifyProcessor implements FixedKeyProcessor<String, Canoni
         boolean hasArxivCategory = paper.categories().stream().anyMatch(LabelledPaper::isArxivCategory);
         List<PredictedCategory> predicted = hasArxivCategory ? List.of() : categories.predict(paper);
         CanonicalPaper classified = paper.withTopics(classifier.classify(paper)).withPredictedCategories(predicted);
-        classified.topics().forEach(t -> onTopic.accept(t.id()));
+        if (classified.change() == CanonicalPaper.Change.NEW) { // papers per topic, not updates of them
+            classified.topics().forEach(t -> onTopic.accept(t.id()));
+        }
         context.forward(record.withValue(classified));
     }
 
