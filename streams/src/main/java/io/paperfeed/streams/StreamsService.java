@@ -2,7 +2,7 @@ package io.paperfeed.streams;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
-import io.paperfeed.streams.classify.TopicDefinition;
+import io.paperfeed.subscriptions.taxonomy.TopicDefinition;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;

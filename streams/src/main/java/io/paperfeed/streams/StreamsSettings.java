@@ -1,6 +1,6 @@
 package io.paperfeed.streams;
 
-import io.paperfeed.streams.classify.Taxonomy;
+import io.paperfeed.subscriptions.taxonomy.Taxonomy;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Properties;

@@ -58,6 +58,11 @@ public final class Topics {
     private Topics() {
     }
 
+    /** The stream of one taxonomy topic's classified papers, {@code paperfeed.topic.<id>} (key: paper id). */
+    public static Topic<String, CanonicalPaper> topicStream(String topicId) {
+        return new Topic<>("paperfeed.topic." + topicId, PaperSerdes.KEY, PaperSerdes.CANONICAL_PAPER, false);
+    }
+
     /** Every topic paperfeed creates at start-up. */
     public static List<Topic<?, ?>> all() {
         return List.of(PAPERS_RAW, PAPERS_INVALID, PAPERS_CANONICAL, DEDUP_DECISIONS, PAPERS_CLASSIFIED, ALERTS,

@@ -47,6 +47,6 @@ public final class TopicStreams {
 
     /** {@code paperfeed.topic.<id>}. */
     public static String kafkaTopic(String topicId) {
-        return "paperfeed.topic." + topicId;
+        return io.paperfeed.model.topics.Topics.topicStream(topicId).name();
     }
 }

@@ -2,6 +2,8 @@ package io.paperfeed.streams.classify;
 
 import io.paperfeed.model.CanonicalPaper;
 import io.paperfeed.model.TopicMatch;
+import io.paperfeed.subscriptions.taxonomy.Taxonomy;
+import io.paperfeed.subscriptions.taxonomy.TopicClassifier;
 import io.paperfeed.streams.dedup.DedupFigures;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,0 +1,140 @@
+package io.paperfeed.subscriptions.match;
+
+import io.paperfeed.model.CanonicalPaper;
+import io.paperfeed.subscriptions.query.PaperFields;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
+
+/**
+ * The analysed tokens of one text field of a paper, as Lucene's memory index sees them: terms with
+ * positions (a stop word leaves a gap; each further value of a multi-valued field starts after the
+ * analyzer's position gap) and offsets (each further value after the text of the ones before plus the
+ * offset gap; values before the first one with tokens count for nothing), in position order.
+ */
+final class PaperTokens {
+
+    private String[] terms = new String[64];
+    private int[] positions = new int[64];
+    private int[] startOffsets = new int[64];
+    private int[] endOffsets = new int[64];
+    private int size;
+
+    private PaperTokens() {
+    }
+
+    /** The tokens of the paper's title, abstract or authors, analysed by {@code analyzer}. */
+    static PaperTokens of(CanonicalPaper paper, String field, Analyzer analyzer) {
+        List<String> values = switch (field) {
+            case PaperFields.TITLE -> paper.title() == null ? List.of() : List.of(paper.title());
+            case PaperFields.ABSTRACT -> List.of(paper.abstractText());
+            case PaperFields.AUTHORS -> paper.authors();
+            default -> throw new IllegalArgumentException("not a text field: " + field);
+        };
+        PaperTokens tokens = new PaperTokens();
+        int position = -1;
+        int offset = 0;
+        for (int v = 0; v < values.size(); v++) {
+            if (v > 0 && tokens.size > 0) { // as Lucene's memory index: gaps only after a value with tokens
+                position += analyzer.getPositionIncrementGap(field);
+                offset += values.get(v - 1).length() + analyzer.getOffsetGap(field);
+            }
+            position = tokens.add(analyzer, field, values.get(v), position, offset);
+        }
+        return tokens;
+    }
+
+    /** How many tokens the analyzer makes of one value. */
+    static int ofText(String field, String text, Analyzer analyzer) {
+        PaperTokens tokens = new PaperTokens();
+        tokens.add(analyzer, field, text, -1, 0);
+        return tokens.size;
+    }
+
+    private int add(Analyzer analyzer, String field, String text, int startPosition, int offset) {
+        int position = startPosition;
+        try (TokenStream stream = analyzer.tokenStream(field, text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
+            OffsetAttribute offsets = stream.addAttribute(OffsetAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                position += increment.getPositionIncrement();
+                append(term.toString(), position, offset + offsets.startOffset(), offset + offsets.endOffset());
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return position;
+    }
+
+    private void append(String term, int position, int start, int end) {
+        if (size == terms.length) {
+            int capacity = size * 2;
+            terms = Arrays.copyOf(terms, capacity);
+            positions = Arrays.copyOf(positions, capacity);
+            startOffsets = Arrays.copyOf(startOffsets, capacity);
+            endOffsets = Arrays.copyOf(endOffsets, capacity);
+        }
+        terms[size] = term;
+        positions[size] = position;
+        startOffsets[size] = start;
+        endOffsets[size] = end;
+        size++;
+    }
+
+    int size() {
+        return size;
+    }
+
+    String term(int i) {
+        return terms[i];
+    }
+
+    int position(int i) {
+        return positions[i];
+    }
+
+    int startOffset(int i) {
+        return startOffsets[i];
+    }
+
+    int endOffset(int i) {
+        return endOffsets[i];
+    }
+
+    /**
+     * Whether the phrase whose first term is token {@code first} goes on there: each later term at its
+     * relative position.
+     *
+     * @return the index of the phrase's last token, or -1 when the phrase is not at {@code first}
+     */
+    int phraseEnd(int first, List<String> phraseTerms, List<Integer> relativePositions) {
+        int j = first;
+        for (int k = 1; k < phraseTerms.size(); k++) {
+            int wanted = positions[first] + relativePositions.get(k);
+            while (j < size && positions[j] < wanted) {
+                j++;
+            }
+            int found = -1;
+            for (int t = j; t < size && positions[t] == wanted; t++) {
+                if (terms[t].equals(phraseTerms.get(k))) {
+                    found = t;
+                    break;
+                }
+            }
+            if (found < 0) {
+                return -1;
+            }
+            j = found;
+        }
+        return j;
+    }
+}

@@ -1,0 +1,382 @@
+package io.paperfeed.subscriptions.match;
+
+import io.paperfeed.model.CanonicalPaper;
+import io.paperfeed.model.TopicMatch;
+import io.paperfeed.subscriptions.query.PaperFields;
+import io.paperfeed.subscriptions.match.Clauses.Leaf;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.monitor.HighlightsMatch.Hit;
+
+/**
+ * Subscriptions whose query is {@link Clauses} (all of some clauses, each any of some terms or exact
+ * phrases), answered without running a query.
+ *
+ * <ul>
+ *   <li>Subscriptions with the same clauses form one group, matched (and explained) once: a thousand
+ *       {@code categories:cs.LG} watches cost what one does.</li>
+ *   <li>Every distinct leaf is indexed once: a phrase under its first two terms and their distance, a
+ *       single term (and a phrase whose second term is far behind stop words) under its term. A paper's
+ *       tokens, and pairs of tokens near each other, are looked up, and each candidate checked at its
+ *       positions.</li>
+ *   <li>A group is a candidate only through the leaves of its rarest clause (as lucene-monitor's
+ *       presearcher picks a query's best term: a phrase before a category or topic, which thousands of
+ *       papers share), and matches when each of its other clauses also has a leaf in the paper.</li>
+ * </ul>
+ *
+ * The cost grows with the paper's tokens and its matching groups, not with the number of subscriptions.
+ * The hits are the ones Lucene's {@code Matches} would give: one per occurrence of a matched word or
+ * phrase. Thread-safe.
+ */
+final class TermIndex {
+
+    private static final List<String> TEXT_FIELDS = List.of(PaperFields.TITLE, PaperFields.ABSTRACT, PaperFields.AUTHORS);
+    /** A phrase whose second term is at most this many positions after its first is indexed under both. */
+    private static final int PAIR_REACH = 4;
+
+    private final Analyzer analyzer;
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    /** field → key ({@link #key}) → the leaves under it. */
+    private final Map<String, Map<String, List<IndexedLeaf>>> index = new HashMap<>();
+    private final Map<Leaf, IndexedLeaf> leaves = new HashMap<>();
+    private final Map<Clauses, Group> groups = new HashMap<>();
+    private final Map<String, Group> byId = new HashMap<>();
+
+    TermIndex(Analyzer analyzer) {
+        this.analyzer = analyzer;
+    }
+
+    /** Adds (or replaces) a subscription's clauses. */
+    void add(String id, Clauses clauses) {
+        lock.writeLock().lock();
+        try {
+            removeLocked(id);
+            Group group = groups.computeIfAbsent(clauses, this::indexGroup);
+            group.ids = withId(group.ids, id);
+            byId.put(id, group);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    void remove(String id) {
+        lock.writeLock().lock();
+        try {
+            removeLocked(id);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    private Group indexGroup(Clauses clauses) {
+        List<List<IndexedLeaf>> resolved = new ArrayList<>(clauses.clauses().size());
+        Set<String> topics = new HashSet<>();
+        Set<String> categories = new HashSet<>();
+        for (List<Leaf> clause : clauses.clauses()) {
+            List<IndexedLeaf> indexedClause = new ArrayList<>(clause.size());
+            for (Leaf leaf : clause) {
+                indexedClause.add(use(leaf, topics, categories));
+            }
+            resolved.add(indexedClause);
+        }
+        List<IndexedLeaf> optional = new ArrayList<>(clauses.optional().size());
+        for (Leaf leaf : clauses.optional()) {
+            optional.add(use(leaf, topics, categories));
+        }
+        Group group = new Group(clauses, resolved, optional, Set.copyOf(topics), Set.copyOf(categories));
+        for (IndexedLeaf leaf : resolved.get(rarestClause(clauses))) {
+            leaf.owners.add(group); // a leaf twice in the clause is owned twice and released twice
+        }
+        return group;
+    }
+
+    /** The indexed leaf, one more group using it; a topic or category leaf is noted as named. */
+    private IndexedLeaf use(Leaf leaf, Set<String> topics, Set<String> categories) {
+        IndexedLeaf indexed = leaves.computeIfAbsent(leaf, l -> {
+            IndexedLeaf created = new IndexedLeaf(l);
+            index.computeIfAbsent(l.field(), f -> new HashMap<>())
+                    .computeIfAbsent(key(l), k -> new ArrayList<>(1)).add(created);
+            return created;
+        });
+        indexed.users++;
+        if (leaf.field().equals(PaperFields.TOPICS)) {
+            topics.add(leaf.first());
+        } else if (leaf.field().equals(PaperFields.CATEGORIES)) {
+            categories.add(leaf.first());
+        }
+        return indexed;
+    }
+
+    private void removeLocked(String id) {
+        Group group = byId.remove(id);
+        if (group == null) {
+            return;
+        }
+        group.ids = withoutId(group.ids, id);
+        if (!group.ids.isEmpty()) {
+            return;
+        }
+        groups.remove(group.clauses);
+        for (List<IndexedLeaf> clause : group.resolved) {
+            for (IndexedLeaf indexed : clause) {
+                release(indexed, group);
+            }
+        }
+        for (IndexedLeaf indexed : group.optional) {
+            release(indexed, group);
+        }
+    }
+
+    /** One group fewer using the leaf; the last one takes it out of the index. */
+    private void release(IndexedLeaf indexed, Group group) {
+        indexed.owners.remove(group);
+        if (--indexed.users == 0) {
+            Leaf leaf = indexed.leaf;
+            leaves.remove(leaf);
+            Map<String, List<IndexedLeaf>> field = index.get(leaf.field());
+            List<IndexedLeaf> same = field.get(key(leaf));
+            same.remove(indexed);
+            if (same.isEmpty()) {
+                field.remove(key(leaf));
+            }
+        }
+    }
+
+    /**
+     * The groups of subscriptions the paper matches, each with its hits per text field, and how many
+     * groups had a leaf of their rarest clause in the paper (the candidates).
+     */
+    Found match(CanonicalPaper paper) {
+        Map<String, PaperTokens> tokens = new HashMap<>();
+        for (String field : TEXT_FIELDS) {
+            tokens.put(field, PaperTokens.of(paper, field, analyzer));
+        }
+        lock.readLock().lock();
+        try {
+            Map<IndexedLeaf, List<Hit>> present = new IdentityHashMap<>();
+            tokens.forEach((field, fieldTokens) -> findPhrases(field, fieldTokens, present));
+            for (String category : paper.categories()) {
+                findValue(PaperFields.CATEGORIES, category.toLowerCase(Locale.ROOT), present);
+            }
+            for (TopicMatch topic : paper.topics()) {
+                findValue(PaperFields.TOPICS, topic.id(), present);
+            }
+            Set<Group> candidates = Collections.newSetFromMap(new IdentityHashMap<>());
+            for (IndexedLeaf leaf : present.keySet()) {
+                candidates.addAll(leaf.owners);
+            }
+            List<GroupMatch> matches = new ArrayList<>();
+            for (Group group : candidates) {
+                if (allPresent(group.resolved, present)) {
+                    matches.add(new GroupMatch(group.ids, group.topics, group.categories, hits(group, present)));
+                }
+            }
+            return new Found(matches, candidates.size());
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private void findPhrases(String field, PaperTokens tokens, Map<IndexedLeaf, List<Hit>> present) {
+        Map<String, List<IndexedLeaf>> keyed = index.get(field);
+        if (keyed == null) {
+            return;
+        }
+        for (int i = 0; i < tokens.size(); i++) {
+            check(keyed.get(tokens.term(i)), tokens, i, present);
+            for (int j = i + 1; j < tokens.size() && tokens.position(j) - tokens.position(i) <= PAIR_REACH; j++) {
+                check(keyed.get(pairKey(tokens.term(i), tokens.position(j) - tokens.position(i), tokens.term(j))),
+                        tokens, i, present);
+            }
+        }
+    }
+
+    private static void check(List<IndexedLeaf> candidates, PaperTokens tokens, int first,
+                              Map<IndexedLeaf, List<Hit>> present) {
+        if (candidates == null) {
+            return;
+        }
+        for (IndexedLeaf leaf : candidates) {
+            int last = tokens.phraseEnd(first, leaf.leaf.terms(), leaf.leaf.positions());
+            if (last >= 0) {
+                present.computeIfAbsent(leaf, l -> new ArrayList<>(2)).add(new Hit(tokens.position(first),
+                        tokens.startOffset(first), tokens.position(last), tokens.endOffset(last)));
+            }
+        }
+    }
+
+    private void findValue(String field, String value, Map<IndexedLeaf, List<Hit>> present) {
+        List<IndexedLeaf> candidates = index.getOrDefault(field, Map.of()).get(value);
+        if (candidates != null) {
+            for (IndexedLeaf leaf : candidates) {
+                present.computeIfAbsent(leaf, l -> new ArrayList<>(1));
+            }
+        }
+    }
+
+    /** Where a leaf is indexed: a near pair of terms, or its first term. */
+    private static String key(Leaf leaf) {
+        if (leaf.terms().size() > 1 && leaf.positions().get(1) <= PAIR_REACH) {
+            return pairKey(leaf.first(), leaf.positions().get(1), leaf.terms().get(1));
+        }
+        return leaf.first();
+    }
+
+    private static String pairKey(String first, int distance, String second) {
+        return first + '\u0000' + distance + '\u0000' + second;
+    }
+
+    private static boolean allPresent(List<List<IndexedLeaf>> clauses, Map<IndexedLeaf, List<Hit>> present) {
+        for (List<IndexedLeaf> clause : clauses) {
+            boolean any = false;
+            for (int i = 0; i < clause.size() && !any; i++) {
+                any = present.containsKey(clause.get(i));
+            }
+            if (!any) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The clause whose leaves the fewest papers are expected to have: a clause is as common as its
+     * commonest leaf; a category or topic is commoner than any word, and a longer word or phrase rarer.
+     */
+    private static int rarestClause(Clauses clauses) {
+        int best = 0;
+        int bestRarity = -1;
+        for (int c = 0; c < clauses.clauses().size(); c++) {
+            int rarity = Integer.MAX_VALUE;
+            for (Leaf leaf : clauses.clauses().get(c)) {
+                rarity = Math.min(rarity, rarity(leaf));
+            }
+            if (rarity > bestRarity) {
+                best = c;
+                bestRarity = rarity;
+            }
+        }
+        return best;
+    }
+
+    private static int rarity(Leaf leaf) {
+        if (!TEXT_FIELDS.contains(leaf.field())) {
+            return 0;
+        }
+        int characters = 0;
+        for (String term : leaf.terms()) {
+            characters += term.length();
+        }
+        return characters;
+    }
+
+    /**
+     * The hits per field, in position order without repeats: one leaf's hits are that already (the
+     * tokens are read in order), more leaves in one field are merged.
+     */
+    private static Map<String, Collection<Hit>> hits(Group group, Map<IndexedLeaf, List<Hit>> present) {
+        Map<String, Collection<Hit>> hits = new HashMap<>(4);
+        for (List<IndexedLeaf> clause : group.resolved) {
+            for (IndexedLeaf leaf : clause) {
+                addHits(leaf, present, hits);
+            }
+        }
+        for (IndexedLeaf leaf : group.optional) {
+            addHits(leaf, present, hits);
+        }
+        return hits;
+    }
+
+    private static void addHits(IndexedLeaf leaf, Map<IndexedLeaf, List<Hit>> present, Map<String, Collection<Hit>> hits) {
+        List<Hit> found = present.get(leaf);
+        if (found != null && !found.isEmpty()) {
+            hits.merge(leaf.leaf.field(), found, TermIndex::union);
+        }
+    }
+
+    private static Collection<Hit> union(Collection<Hit> a, Collection<Hit> b) {
+        TreeSet<Hit> merged = a instanceof TreeSet<Hit> set ? set : new TreeSet<>(a);
+        merged.addAll(b);
+        return merged;
+    }
+
+    /** The ids with one more, in order, as a new immutable list (matching reads the old one unlocked). */
+    private static List<String> withId(List<String> ids, String id) {
+        List<String> copy = new ArrayList<>(ids.size() + 1);
+        copy.addAll(ids);
+        int at = Collections.binarySearch(copy, id);
+        if (at < 0) {
+            copy.add(-at - 1, id);
+        }
+        return List.copyOf(copy);
+    }
+
+    private static List<String> withoutId(List<String> ids, String id) {
+        List<String> copy = new ArrayList<>(ids);
+        copy.remove(id);
+        return List.copyOf(copy);
+    }
+
+    /**
+     * @param matches    the matched groups
+     * @param candidates how many groups were checked
+     */
+    record Found(List<GroupMatch> matches, int candidates) {
+    }
+
+    /**
+     * Subscriptions with the same clauses that matched a paper, and why.
+     *
+     * @param ids        the subscription ids, in order
+     * @param topics     the topic ids the clauses name
+     * @param categories the (lowercase) categories the clauses name
+     * @param hits       the hits per text field, in position order
+     */
+    record GroupMatch(List<String> ids, Set<String> topics, Set<String> categories, Map<String, Collection<Hit>> hits) {
+    }
+
+    /** Subscriptions with the same clauses, and those clauses as indexed leaves. */
+    private static final class Group {
+        final Clauses clauses;
+        final List<List<IndexedLeaf>> resolved;
+        final List<IndexedLeaf> optional;
+        final Set<String> topics;
+        final Set<String> categories;
+        volatile List<String> ids = List.of();
+
+        Group(Clauses clauses, List<List<IndexedLeaf>> resolved, List<IndexedLeaf> optional, Set<String> topics,
+              Set<String> categories) {
+            this.clauses = clauses;
+            this.resolved = resolved;
+            this.optional = optional;
+            this.topics = topics;
+            this.categories = categories;
+        }
+    }
+
+    /**
+     * A leaf, the groups it makes candidates (those whose rarest clause holds it) and how many groups use
+     * it at all (it stays indexed while one does, to check their other clauses).
+     */
+    private static final class IndexedLeaf {
+        final Leaf leaf;
+        final List<Group> owners = new ArrayList<>(1);
+        int users;
+
+        IndexedLeaf(Leaf leaf) {
+            this.leaf = leaf;
+        }
+    }
+}

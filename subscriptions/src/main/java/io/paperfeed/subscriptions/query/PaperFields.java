@@ -1,0 +1,66 @@
+package io.paperfeed.subscriptions.query;
+
+import io.paperfeed.model.CanonicalPaper;
+import io.paperfeed.model.TopicMatch;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.core.KeywordAnalyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+
+/**
+ * The fields a paper is matched on, and how each is analysed: {@code title} and {@code abstract}
+ * with English stemming, {@code authors} as words, {@code categories} and {@code topics} as exact
+ * lowercase keywords.
+ */
+public final class PaperFields {
+
+    public static final String TITLE = "title";
+    public static final String ABSTRACT = "abstract";
+    public static final String AUTHORS = "authors";
+    public static final String CATEGORIES = "categories";
+    public static final String TOPICS = "topics";
+
+    private PaperFields() {
+    }
+
+    /** One analyzer for documents and queries alike. */
+    public static Analyzer analyzer() {
+        return new PerFieldAnalyzerWrapper(new EnglishAnalyzer(), Map.of(
+                AUTHORS, new StandardAnalyzer(),
+                CATEGORIES, new KeywordAnalyzer(),
+                TOPICS, new KeywordAnalyzer()));
+    }
+
+    public static Document document(CanonicalPaper paper) {
+        Document doc = new Document();
+        if (paper.title() != null) {
+            doc.add(new TextField(TITLE, paper.title(), Field.Store.NO));
+        }
+        doc.add(new TextField(ABSTRACT, paper.abstractText(), Field.Store.NO));
+        for (String author : paper.authors()) {
+            doc.add(new TextField(AUTHORS, author, Field.Store.NO));
+        }
+        for (String category : paper.categories()) {
+            doc.add(new StringField(CATEGORIES, category.toLowerCase(java.util.Locale.ROOT), Field.Store.NO));
+        }
+        for (TopicMatch topic : paper.topics()) {
+            doc.add(new StringField(TOPICS, topic.id(), Field.Store.NO));
+        }
+        return doc;
+    }
+
+    /** The text of a field, to read matched terms out of highlight offsets. */
+    public static String text(CanonicalPaper paper, String field) {
+        return switch (field) {
+            case TITLE -> paper.title() == null ? "" : paper.title();
+            case ABSTRACT -> paper.abstractText();
+            default -> "";
+        };
+    }
+}
