@@ -5,15 +5,13 @@ import io.paperfeed.app.cli.ConfigOption;
 import io.paperfeed.app.cli.HttpOptions;
 import io.paperfeed.app.cli.KafkaOptions;
 import io.paperfeed.app.cli.Lifecycle;
-import io.paperfeed.app.ops.ApiMount;
-import io.paperfeed.app.ops.HealthCheck;
-import io.paperfeed.app.ops.TopicSetup;
+import io.paperfeed.app.services.ConsumerRole;
+import io.paperfeed.app.services.ServiceContext;
 import io.paperfeed.app.cli.WebhookOptions;
 import io.paperfeed.app.pipeline.ConsoleAlertSink;
-import io.paperfeed.consumer.AlertConsumer;
 import io.paperfeed.consumer.AlertConsumerSettings;
 import io.paperfeed.streams.StreamsSettings;
-import io.paperfeed.streams.classify.Taxonomy;
+import io.paperfeed.subscriptions.taxonomy.Taxonomy;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -54,29 +52,13 @@ final class ConsumerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (Lifecycle lifecycle = new Lifecycle()) {
-            ServiceCommands.Ops ops = ServiceCommands.open(lifecycle, "consumer", kafka, http);
             Taxonomy taxonomy = topicsFile == null ? Taxonomy.defaults() : Taxonomy.load(topicsFile);
-            TopicSetup.ensureTopics(ops.admin(), taxonomy);
-            lifecycle.add(ApiMount.mount(ops.server(), http, kafka.bootstrapServers, taxonomy, api,
-                    Set.of(StreamsSettings.DEFAULT_ALL_PAPERS_SUBSCRIPTION), ops.metrics().registry(), "consumer",
-                    System.out));
-            AlertConsumer consumer = new AlertConsumer(new AlertConsumerSettings(kafka.bootstrapServers, groupId),
-                    new ConsoleAlertSink(System.out), ops.metrics().registry());
-            Thread thread = new Thread(() -> {
-                consumer.run();
-                if (consumer.problem() != null) { // it ended on its own: exit, so a supervisor restarts it
-                    lifecycle.fail(consumer.problem());
-                }
-            }, "paperfeed-alerts");
-            ops.server().addCheck(HealthCheck.of("alerts", consumer::problem));
-            lifecycle.add(() -> {
-                consumer.close();
-                thread.join(10_000);
-            });
-            ops.start("consumer", http);
-            thread.start();
-            ops.server().addCheck(HealthCheck.of("webhooks",
-                    webhooks.start(lifecycle, kafka.bootstrapServers, ops.metrics().registry())::problem));
+            ServiceContext context = ServiceContext.open("consumer", lifecycle, kafka.clients(), http, taxonomy,
+                    System.out);
+            ConsumerRole consumer = ConsumerRole.mount(context, taxonomy, api,
+                    Set.of(StreamsSettings.DEFAULT_ALL_PAPERS_SUBSCRIPTION));
+            context.startHttp();
+            consumer.start(groupId, new ConsoleAlertSink(System.out), webhooks);
             lifecycle.awaitShutdown();
             return lifecycle.exitCode("consumer");
         }

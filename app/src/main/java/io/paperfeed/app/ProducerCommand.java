@@ -6,6 +6,8 @@ import io.paperfeed.app.cli.KafkaOptions;
 import io.paperfeed.app.cli.Lifecycle;
 import io.paperfeed.app.cli.UserError;
 import io.paperfeed.app.pipeline.Publishing;
+import io.paperfeed.app.services.ServiceContext;
+import io.paperfeed.kafka.KafkaClients;
 import io.paperfeed.producer.PublishReport;
 import io.paperfeed.producer.parse.FeedReader;
 import io.paperfeed.producer.source.Checkpoint;
@@ -87,18 +89,19 @@ final class ProducerCommand implements Callable<Integer> {
         FeedReader reader = reader();
         List<FeedSource> sources = sources();
         try (Lifecycle lifecycle = new Lifecycle()) {
-            ServiceCommands.Ops ops = ServiceCommands.open(lifecycle, "producer", kafka, http);
-            ops.start("producer", http);
-            Checkpoint checkpoint = checkpoint();
+            KafkaClients clients = kafka.clients();
+            ServiceContext context = ServiceContext.open("producer", lifecycle, clients, http, System.out);
+            context.startHttp();
+            Checkpoint checkpoint = checkpoint(clients);
             if (poll != null) {
                 System.out.printf("paperfeed producer: fetching %d input(s) every %s, checkpoint %s%n", sources.size(),
                         poll, checkpoint.file().map(Path::toString).orElse("in memory only"));
-                Publishing.poll(kafka.bootstrapServers, sources, checkpoint, reader, poll, ops.metrics().registry(),
+                Publishing.poll(clients, sources, checkpoint, reader, poll, context.metrics().registry(),
                         System.out, lifecycle);
                 return 0;
             }
-            PublishReport report = Publishing.publish(kafka.bootstrapServers, sources, checkpoint, reader,
-                    ops.metrics().registry(), System.out);
+            PublishReport report = Publishing.publish(clients, sources, checkpoint, reader,
+                    context.metrics().registry(), System.out);
             if (report.skipped() > 0) {
                 System.out.println("paperfeed producer: items published before were skipped (checkpoint "
                         + checkpoint.file().map(Path::toString).orElse("") + "; --no-checkpoint publishes them again)");
@@ -139,13 +142,13 @@ final class ProducerCommand implements Callable<Integer> {
         }
     }
 
-    private Checkpoint checkpoint() throws IOException, InterruptedException {
+    private Checkpoint checkpoint(KafkaClients clients) throws IOException, InterruptedException {
         if (noCheckpoint) {
             return Checkpoint.inMemory();
         }
         Path file = checkpointFile != null ? checkpointFile : stateDir.resolve("checkpoint.json");
         try {
-            return Publishing.checkpoint(file, kafka.bootstrapServers);
+            return Publishing.checkpoint(file, clients);
         } catch (IOException e) {
             throw new UserError(e.getMessage());
         }

@@ -4,9 +4,9 @@ import io.paperfeed.app.cli.ConfigOption;
 import io.paperfeed.app.cli.HttpOptions;
 import io.paperfeed.app.cli.KafkaOptions;
 import io.paperfeed.app.cli.Lifecycle;
-import io.paperfeed.app.ops.StreamsHealthCheck;
-import io.paperfeed.app.ops.TopicSetup;
-import io.paperfeed.streams.StreamsService;
+import io.paperfeed.app.services.ServiceContext;
+import io.paperfeed.app.services.StreamsRole;
+import io.paperfeed.kafka.KafkaClients;
 import io.paperfeed.streams.StreamsSettings;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -52,15 +52,13 @@ final class StreamsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (Lifecycle lifecycle = new Lifecycle()) {
-            ServiceCommands.Ops ops = ServiceCommands.open(lifecycle, "streams", kafka, http);
-            StreamsSettings settings = new StreamsSettings(kafka.bootstrapServers, applicationId, stateDir, threads,
+            KafkaClients clients = kafka.clients();
+            StreamsSettings settings = new StreamsSettings(clients, applicationId, stateDir, threads,
                     StreamsSettings.DEFAULT_ALL_PAPERS_SUBSCRIPTION, topicsFile, standbyReplicas);
-            TopicSetup.ensureTopics(ops.admin(), settings.taxonomy());
-            StreamsService streams = lifecycle.add(new StreamsService(settings, ops.metrics().registry()));
-            ops.server().addCheck(new StreamsHealthCheck(streams));
-            streams.onError(() -> lifecycle.fail("the streams app stopped in state ERROR (see the log)"));
-            ops.start("streams", http);
-            streams.start();
+            ServiceContext context = ServiceContext.open("streams", lifecycle, clients, http, settings.taxonomy(),
+                    System.out);
+            context.startHttp();
+            StreamsRole.start(context, settings);
             lifecycle.awaitShutdown();
             return lifecycle.exitCode("streams");
         }

@@ -7,12 +7,12 @@ import io.paperfeed.model.topics.Topics;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.slf4j.Logger;
@@ -36,8 +36,9 @@ public final class AlertConsumer implements Runnable, AutoCloseable {
     private volatile String failure;
 
     public AlertConsumer(AlertConsumerSettings settings, AlertSink sink, MeterRegistry registry) {
-        this(new KafkaConsumer<>(settings.toProperties(), Topics.ALERTS.keySerde().deserializer(),
-                Topics.ALERTS.valueSerde().deserializer()), sink, registry);
+        this(settings.clients().groupConsumer(settings.groupId(), "paperfeed-alerts-" + settings.groupId(),
+                Topics.ALERTS.keySerde().deserializer(), Topics.ALERTS.valueSerde().deserializer(), Map.of()),
+                sink, registry);
     }
 
     AlertConsumer(Consumer<String, Alert> consumer, AlertSink sink, MeterRegistry registry) {

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 /**
  * A standing request for papers: a Lucene query, a list of taxonomy topic ids, or both (then a paper
  * must satisfy both). Published to {@code paperfeed.subscriptions} keyed by {@code id}; a tombstone
- * deletes it. The query's syntax is checked where Lucene lives (the streams module); this record
+ * deletes it. The query's syntax is checked where Lucene lives (the subscriptions module); this record
  * checks everything else.
  *
  * @param id            {@code [A-Za-z0-9._-]{1,64}}, also the key of its alerts

@@ -9,10 +9,11 @@ import io.paperfeed.streams.classify.TopicStreams;
 import io.paperfeed.streams.dedup.DedupResult;
 import io.paperfeed.streams.dedup.DedupStores;
 import io.paperfeed.streams.dedup.Deduplicator;
+import io.paperfeed.streams.alerts.AllPapersAlerts;
 import io.paperfeed.streams.alerts.SubscriptionAlerts;
+import io.paperfeed.subscriptions.SubscriptionValidator;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -72,7 +73,7 @@ public final class PaperFeedTopology {
         decoded.split(Named.as("decoded-"))
                 .branch((key, value) -> !value.isValid(), Branched.withConsumer(invalid -> invalid
                         .mapValues(DecodedSighting::invalid, Named.as("invalid-item"))
-                        .to(Topics.PAPERS_INVALID.name(), Topics.PAPERS_INVALID.produced()), "invalid"))
+                        .to(Topics.PAPERS_INVALID.name(), StreamsTopics.produced(Topics.PAPERS_INVALID)), "invalid"))
                 .defaultBranch(Branched.withConsumer(valid -> deduplicate(valid, metrics), "valid"));
 
         if (classify) {
@@ -90,11 +91,11 @@ public final class PaperFeedTopology {
                 .process(() -> new Deduplicator(CanonicalIds::of, metrics::duplicate), Named.as("dedup"),
                         Deduplicator.storeNames());
         results.map((paperId, r) -> KeyValue.pair(r.decision().itemKey(), r.decision()), Named.as("decision"))
-                .to(Topics.DEDUP_DECISIONS.name(), Topics.DEDUP_DECISIONS.produced());
+                .to(Topics.DEDUP_DECISIONS.name(), StreamsTopics.produced(Topics.DEDUP_DECISIONS));
         results.filter((paperId, r) -> r.paper() != null, Named.as("changed-papers"))
                 .peek((paperId, r) -> metrics.paper(r.paper().change()), Named.as("count-papers"))
                 .flatMap(PaperFeedTopology::paperAndRetiredId, Named.as("paper-records"))
-                .to(Topics.PAPERS_CANONICAL.name(), Topics.PAPERS_CANONICAL.produced());
+                .to(Topics.PAPERS_CANONICAL.name(), StreamsTopics.produced(Topics.PAPERS_CANONICAL));
     }
 
     /** The paper under its id, and a tombstone for the id it had until now, if that changed. */
@@ -111,22 +112,14 @@ public final class PaperFeedTopology {
     private static void classifyAndAlert(StreamsBuilder builder, StreamsSettings settings, PipelineMetrics metrics) {
         Taxonomy taxonomy = settings.taxonomy();
         KStream<String, CanonicalPaper> classified = builder
-                .stream(Topics.PAPERS_CANONICAL.name(), Topics.PAPERS_CANONICAL.consumed().withName("read-canonical"))
+                .stream(Topics.PAPERS_CANONICAL.name(), StreamsTopics.consumed(Topics.PAPERS_CANONICAL).withName("read-canonical"))
                 .processValues(() -> new ClassifyProcessor(taxonomy, metrics::topic), Named.as("classify"));
-        classified.to(Topics.PAPERS_CLASSIFIED.name(), Topics.PAPERS_CLASSIFIED.produced());
+        classified.to(Topics.PAPERS_CLASSIFIED.name(), StreamsTopics.produced(Topics.PAPERS_CLASSIFIED));
         TopicStreams.addTo(classified);
-        SubscriptionAlerts.addTo(builder, classified,
-                taxonomy.topics().stream().map(t -> t.id()).collect(Collectors.toSet()), alert -> metrics.alert());
+        SubscriptionAlerts.addTo(builder, classified, SubscriptionValidator.of(taxonomy), alert -> metrics.alert());
 
         if (settings.allPapersSubscription() != null) {
-            String subscription = settings.allPapersSubscription();
-            classified
-                    .filter((id, paper) -> paper != null && paper.change() == CanonicalPaper.Change.NEW,
-                            Named.as("new-papers"))
-                    .map((id, paper) -> KeyValue.pair(subscription, AllPapersAlerts.alertFor(subscription, paper)),
-                            Named.as("alert"))
-                    .peek((sub, alert) -> metrics.alert(), Named.as("count-alerts"))
-                    .to(Topics.ALERTS.name(), Topics.ALERTS.produced());
+            AllPapersAlerts.addTo(classified, settings.allPapersSubscription(), alert -> metrics.alert());
         }
     }
 }

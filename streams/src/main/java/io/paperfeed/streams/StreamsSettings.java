@@ -1,5 +1,6 @@
 package io.paperfeed.streams;
 
+import io.paperfeed.kafka.KafkaClients;
 import io.paperfeed.subscriptions.taxonomy.Taxonomy;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -21,7 +22,7 @@ import org.apache.kafka.streams.StreamsConfig;
  *                          its changelog from the start
  */
 public record StreamsSettings(
-        String bootstrapServers,
+        KafkaClients clients,
         String applicationId,
         Path stateDir,
         int numStreamThreads,
@@ -34,7 +35,7 @@ public record StreamsSettings(
     static final int COMMIT_INTERVAL_MS = 1000;
 
     public StreamsSettings {
-        Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+        Objects.requireNonNull(clients, "clients");
         Objects.requireNonNull(applicationId, "applicationId");
         Objects.requireNonNull(stateDir, "stateDir");
         if (numStreamThreads < 1) {
@@ -46,15 +47,16 @@ public record StreamsSettings(
     }
 
     /** Settings without standby replicas. */
-    public StreamsSettings(String bootstrapServers, String applicationId, Path stateDir, int numStreamThreads,
+    public StreamsSettings(KafkaClients clients, String applicationId, Path stateDir, int numStreamThreads,
                            String allPapersSubscription, Path topicsFile) {
-        this(bootstrapServers, applicationId, stateDir, numStreamThreads, allPapersSubscription, topicsFile, 0);
+        this(clients, applicationId, stateDir, numStreamThreads, allPapersSubscription, topicsFile, 0);
     }
 
-    /** Settings with the default taxonomy. */
+    /** Settings with the default taxonomy and plain clients of {@code bootstrapServers} (tests, the benchmark). */
     public StreamsSettings(String bootstrapServers, String applicationId, Path stateDir, int numStreamThreads,
                            String allPapersSubscription) {
-        this(bootstrapServers, applicationId, stateDir, numStreamThreads, allPapersSubscription, null, 0);
+        this(new KafkaClients(bootstrapServers), applicationId, stateDir, numStreamThreads, allPapersSubscription,
+                null, 0);
     }
 
     /** The taxonomy papers are classified into. */
@@ -62,10 +64,12 @@ public record StreamsSettings(
         return topicsFile == null ? Taxonomy.defaults() : Taxonomy.load(topicsFile);
     }
 
-    /** The Kafka Streams configuration: exactly-once v2, string keys, state in {@link #stateDir}. */
+    /**
+     * The Kafka Streams configuration: the clients' common properties (bootstrap servers, security),
+     * then exactly-once v2, state in {@link #stateDir}.
+     */
     public Properties toProperties() {
-        Properties p = new Properties();
-        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Properties p = clients.streamsProperties();
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         p.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, numStreamThreads);

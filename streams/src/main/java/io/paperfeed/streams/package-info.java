@@ -8,9 +8,9 @@
  * {@link io.paperfeed.streams.dedup.Deduplicator} finds or starts its paper and writes the paper to
  * {@code paperfeed.papers.canonical} (key: canonical id) and its decision to
  * {@code paperfeed.dedup.decisions} (key: item key). Sub-topology 2 reads the canonical topic back,
- * partitioned by paper id, classifies (pass-through for now) into {@code paperfeed.papers.classified}
- * and alerts into {@code paperfeed.alerts} (key: subscription id). Processing is exactly-once
- * ({@code exactly_once_v2}): each sub-topology's outputs, store changes and input offsets commit in
- * one transaction.
+ * partitioned by paper id, classifies it ({@code classify}) into {@code paperfeed.papers.classified} and
+ * the per-topic streams, and alerts ({@code alerts}) into {@code paperfeed.alerts} (key: subscription id).
+ * Processing is exactly-once ({@code exactly_once_v2}): each sub-topology's outputs, store changes and
+ * input offsets commit in one transaction. {@link io.paperfeed.streams.StreamsService} runs it.
  */
 package io.paperfeed.streams;

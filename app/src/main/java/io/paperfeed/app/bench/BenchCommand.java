@@ -1,6 +1,7 @@
 package io.paperfeed.app.bench;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.paperfeed.kafka.KafkaClients;
 import io.paperfeed.app.cli.TempDirectory;
 import io.paperfeed.app.cli.UserError;
 import io.paperfeed.broker.EmbeddedKafkaBroker;
@@ -61,8 +62,8 @@ public final class BenchCommand implements Callable<Integer> {
         System.out.println("paperfeed bench: " + data.description() + ", exactly_once_v2, embedded single-node broker");
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start();
              TempDirectory state = new TempDirectory("paperfeed-bench-");
-             Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
-            BenchRun run = new BenchRun(broker.bootstrapServers());
+             Admin admin = new KafkaClients(broker.bootstrapServers()).admin()) {
+            BenchRun run = new BenchRun(new KafkaClients(broker.bootstrapServers()));
             BenchTopics.reset(admin);
             LatencyStats pass = run.measure("pass-through", passThrough(),
                     settings(broker, state.path(), "bench-passthrough").toProperties(), BENCH_IN,

@@ -1,5 +1,6 @@
 package io.paperfeed.app.bench;
 
+import io.paperfeed.kafka.KafkaClients;
 import io.paperfeed.model.PaperEvent;
 import io.paperfeed.model.serde.PaperSerdes;
 import java.nio.ByteBuffer;
@@ -14,11 +15,8 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
@@ -39,10 +37,10 @@ final class BenchRun {
     static final String SENT_HEADER = "paperfeed-bench-sent-ms";
     private static final Duration DEADLINE = Duration.ofMinutes(5);
 
-    private final String bootstrapServers;
+    private final KafkaClients clients;
 
-    BenchRun(String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
+    BenchRun(KafkaClients clients) {
+        this.clients = clients;
     }
 
     /**
@@ -52,7 +50,7 @@ final class BenchRun {
                          Map<String, Function<byte[], List<String>>> outputs, List<PaperEvent> events)
             throws InterruptedException {
         try (KafkaStreams streams = new KafkaStreams(topology, streamsConfig);
-             KafkaConsumer<String, byte[]> consumer = outputConsumer(outputs.keySet())) {
+             Consumer<String, byte[]> consumer = outputConsumer(outputs.keySet())) {
             awaitRunning(streams);
             Set<String> pending = new HashSet<>();
             events.forEach(e -> pending.add(e.itemKey()));
@@ -82,13 +80,8 @@ final class BenchRun {
     }
 
     private long send(String topic, List<PaperEvent> events) {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         long first = System.currentTimeMillis();
-        try (var producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
+        try (var producer = clients.producer("paperfeed-bench", new StringSerializer(), new ByteArraySerializer())) {
             for (PaperEvent e : events) {
                 var record = new ProducerRecord<>(topic, e.itemKey(), PaperSerdes.PAPER_EVENT.serialize(topic, e));
                 record.headers().add(SENT_HEADER, ByteBuffer.allocate(Long.BYTES).putLong(System.currentTimeMillis()).array());
@@ -99,12 +92,8 @@ final class BenchRun {
         return first;
     }
 
-    private KafkaConsumer<String, byte[]> outputConsumer(Collection<String> topics) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        var consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
+    private Consumer<String, byte[]> outputConsumer(Collection<String> topics) {
+        var consumer = clients.reader("paperfeed-bench", new StringDeserializer(), new ByteArrayDeserializer());
         List<TopicPartition> partitions = topics.stream().flatMap(topic -> consumer.partitionsFor(topic).stream()
                 .map(info -> new TopicPartition(topic, info.partition()))).toList();
         consumer.assign(partitions);

@@ -2,8 +2,8 @@ package io.paperfeed.app.bench;
 
 import io.paperfeed.model.topics.Topic;
 import io.paperfeed.model.topics.Topics;
-import io.paperfeed.streams.classify.Taxonomy;
-import io.paperfeed.streams.classify.TopicDefinition;
+import io.paperfeed.subscriptions.taxonomy.Taxonomy;
+import io.paperfeed.subscriptions.taxonomy.TopicDefinition;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

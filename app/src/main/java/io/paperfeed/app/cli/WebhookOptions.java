@@ -1,9 +1,6 @@
 package io.paperfeed.app.cli;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.paperfeed.consumer.webhook.WebhookDeliveryService;
 import io.paperfeed.consumer.webhook.WebhookSettings;
-import java.time.Duration;
 import picocli.CommandLine.Option;
 
 /** Webhook delivery next to a command's alert consumer (docs/WEBHOOKS.md). */
@@ -14,12 +11,8 @@ public final class WebhookOptions {
                     + "link-local or metadata address stays refused (env PAPERFEED_WEBHOOK_ALLOW_LOOPBACK=true).")
     public boolean allowLoopback;
 
-    /** Starts webhook delivery (group paperfeed-webhooks) and registers it to be closed with the command. */
-    public WebhookDeliveryService start(Lifecycle lifecycle, String bootstrapServers, MeterRegistry registry)
-            throws InterruptedException {
-        WebhookDeliveryService service = lifecycle.add(
-                new WebhookDeliveryService(WebhookSettings.of(bootstrapServers, allowLoopback), registry));
-        service.start(Duration.ofSeconds(60));
-        return service;
+    /** The delivery settings: group paperfeed-webhooks, the standard retry schedule. */
+    public WebhookSettings settings() {
+        return WebhookSettings.of(allowLoopback);
     }
 }

@@ -6,37 +6,32 @@ import io.paperfeed.app.cli.HttpOptions;
 import io.paperfeed.app.cli.Lifecycle;
 import io.paperfeed.app.cli.TempDirectory;
 import io.paperfeed.app.cli.UserError;
-import io.paperfeed.app.ops.ApiMount;
 import io.paperfeed.app.cli.WebhookOptions;
-import io.paperfeed.app.ops.BrokerHealthCheck;
-import io.paperfeed.app.ops.HealthCheck;
 import io.paperfeed.app.ops.LatestAlerts;
-import io.paperfeed.app.ops.Metrics;
-import io.paperfeed.app.ops.OpsHttpServer;
 import io.paperfeed.app.ops.StatusPage;
-import io.paperfeed.app.ops.StreamsHealthCheck;
-import io.paperfeed.app.ops.TopicSetup;
 import io.paperfeed.app.pipeline.ConsoleAlertSink;
 import io.paperfeed.app.pipeline.ExportWriter;
 import io.paperfeed.app.pipeline.PipelineFollower;
 import io.paperfeed.app.pipeline.PipelineOutput;
 import io.paperfeed.app.pipeline.Publishing;
 import io.paperfeed.app.pipeline.SubscriptionPublishing;
+import io.paperfeed.app.services.ConsumerRole;
+import io.paperfeed.app.services.ServiceContext;
+import io.paperfeed.app.services.StreamsRole;
 import io.paperfeed.broker.EmbeddedKafkaBroker;
-import io.paperfeed.consumer.AlertConsumer;
-import io.paperfeed.consumer.AlertConsumerSettings;
+import io.paperfeed.kafka.KafkaClients;
 import io.paperfeed.producer.PublishReport;
 import io.paperfeed.streams.StreamsService;
 import io.paperfeed.streams.StreamsSettings;
+import io.paperfeed.subscriptions.SubscriptionValidator;
+import io.paperfeed.subscriptions.taxonomy.Taxonomy;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.apache.kafka.clients.admin.Admin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -100,59 +95,46 @@ public final class DemoCommand implements Callable<Integer> {
             }
         }
         try (Lifecycle lifecycle = new Lifecycle()) {
-            Metrics metrics = lifecycle.add(new Metrics("demo"));
-            OpsHttpServer server = lifecycle.add(new OpsHttpServer(http.host, http.port, metrics));
+            ServiceContext.Endpoint endpoint = ServiceContext.Endpoint.bind("demo", lifecycle, http);
             String bootstrap = bootstrapServers;
             if (bootstrap == null) {
                 EmbeddedKafkaBroker broker = lifecycle.add(EmbeddedKafkaBroker.start());
                 bootstrap = broker.bootstrapServers();
                 out.println("paperfeed demo: embedded Kafka broker at " + bootstrap);
             }
-            Admin admin = lifecycle.add(Admin.create(Map.of("bootstrap.servers", bootstrap)));
-            server.addCheck(new BrokerHealthCheck(admin));
+            KafkaClients clients = new KafkaClients(bootstrap);
             TempDirectory stateDir = lifecycle.add(new TempDirectory("paperfeed-state-"));
-            StreamsSettings settings = new StreamsSettings(bootstrap, "paperfeed-demo", stateDir.path(), 2,
-                    subscriptionsFile == null ? StreamsSettings.DEFAULT_ALL_PAPERS_SUBSCRIPTION : null, topicsFile);
-            TopicSetup.ensureTopics(admin, settings.taxonomy());
-            lifecycle.add(ApiMount.mount(server, http, bootstrap, settings.taxonomy(), api,
-                    subscriptionsFile == null ? Set.of(StreamsSettings.DEFAULT_ALL_PAPERS_SUBSCRIPTION) : Set.of(),
-                    metrics.registry(), "demo", out));
+            String allPapers = subscriptionsFile == null ? StreamsSettings.DEFAULT_ALL_PAPERS_SUBSCRIPTION : null;
+            StreamsSettings settings = new StreamsSettings(clients, "paperfeed-demo", stateDir.path(), 2, allPapers,
+                    topicsFile);
+            Taxonomy taxonomy = settings.taxonomy();
+            // the same services as `paperfeed streams` and `paperfeed consumer`, in one process
+            ServiceContext context = ServiceContext.open("demo", lifecycle, endpoint, clients, http, taxonomy, out);
+            ConsumerRole consumer = ConsumerRole.mount(context, taxonomy, api,
+                    allPapers == null ? Set.of() : Set.of(allPapers));
             // the status page at / (figures, topics, latest alerts; live through the all-papers subscription)
-            StatusPage.mount(server, metrics.registry(), lifecycle.add(new LatestAlerts(bootstrap, 20)),
-                    settings.allPapersSubscription());
+            StatusPage.mount(context.server(), context.metrics().registry(),
+                    lifecycle.add(new LatestAlerts(clients, 20)), allPapers);
             if (subscriptionsFile != null) {
-                SubscriptionPublishing.publish(bootstrap, subscriptionsFile, out);
+                SubscriptionPublishing.publish(clients, subscriptionsFile, SubscriptionValidator.of(taxonomy), out);
             }
-            StreamsService streams = lifecycle.add(new StreamsService(settings, metrics.registry()));
-            server.addCheck(new StreamsHealthCheck(streams));
-            server.start();
-            out.printf("paperfeed demo: metrics at http://%s:%d/metrics, health at http://%s:%d/health, "
-                    + "status page at http://%s:%d/%n", http.host, server.port(), http.host, server.port(), http.host,
-                    server.port());
-            streams.start();
+            context.server().start();
+            out.printf("paperfeed demo: metrics at %s/metrics, health at %s/health, status page at %s/%n",
+                    context.baseUrl(), context.baseUrl(), context.baseUrl());
+            StreamsService streams = StreamsRole.start(context, settings);
             if (!streams.awaitRunning(Duration.ofSeconds(60))) {
                 throw new UserError("the streams app did not reach RUNNING within 60 s (state " + streams.state() + ")");
             }
+            consumer.start("paperfeed-demo-console", new ConsoleAlertSink(out), webhooks);
 
-            AlertConsumer alerts = new AlertConsumer(new AlertConsumerSettings(bootstrap, "paperfeed-demo-console"),
-                    new ConsoleAlertSink(out), metrics.registry());
-            Thread alertThread = new Thread(alerts, "paperfeed-alerts");
-            server.addCheck(HealthCheck.of("alerts", alerts::problem));
-            alertThread.start();
-            lifecycle.add(() -> {
-                alerts.close();
-                alertThread.join(10_000);
-            });
-            server.addCheck(HealthCheck.of("webhooks", webhooks.start(lifecycle, bootstrap, metrics.registry())::problem));
-
-            PublishReport report = Publishing.publish(bootstrap, inputs, metrics.registry(), out);
-            return followThrough(lifecycle, bootstrap, report, out);
+            PublishReport report = Publishing.publish(clients, inputs, context.metrics().registry(), out);
+            return followThrough(lifecycle, clients, report, out);
         }
     }
 
-    private int followThrough(Lifecycle lifecycle, String bootstrap, PublishReport report, PrintStream out)
+    private int followThrough(Lifecycle lifecycle, KafkaClients clients, PublishReport report, PrintStream out)
             throws Exception {
-        try (PipelineFollower follower = new PipelineFollower(bootstrap)) {
+        try (PipelineFollower follower = new PipelineFollower(clients)) {
             if (!follower.awaitThrough(report.itemKeys(), Duration.ofSeconds(timeoutSeconds))) {
                 List<String> missing = follower.output().missing(report.itemKeys());
                 throw new UserError(missing.size() + " of " + report.itemKeys().size()
@@ -172,6 +154,6 @@ public final class DemoCommand implements Callable<Integer> {
         }
         out.println("paperfeed demo: serving until Ctrl-C");
         lifecycle.awaitShutdown();
-        return 0;
+        return lifecycle.exitCode("demo");
     }
 }

@@ -1,13 +1,12 @@
 package io.paperfeed.app.ops;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.paperfeed.app.cli.ApiOptions;
-import io.paperfeed.app.cli.HttpOptions;
+import io.paperfeed.app.services.ServiceContext;
 import io.paperfeed.consumer.api.ApiSettings;
 import io.paperfeed.consumer.api.PaperfeedApi;
 import io.paperfeed.consumer.sse.SseSettings;
-import io.paperfeed.streams.classify.Taxonomy;
-import java.io.PrintStream;
+import io.paperfeed.subscriptions.SubscriptionView;
+import io.paperfeed.subscriptions.taxonomy.Taxonomy;
 import java.util.Set;
 
 /**
@@ -19,22 +18,22 @@ public final class ApiMount {
     private ApiMount() {
     }
 
-    /** Call before {@link OpsHttpServer#start()}; close the returned API on shutdown. */
-    public static PaperfeedApi mount(OpsHttpServer server, HttpOptions http, String bootstrapServers, Taxonomy taxonomy,
-                                     ApiOptions options, Set<String> builtInSubscriptions, MeterRegistry registry,
-                                     String service, PrintStream out) {
+    /** Call before the server starts; close the returned API on shutdown. */
+    public static PaperfeedApi mount(ServiceContext context, Taxonomy taxonomy, ApiOptions options,
+                                     SubscriptionView view, Set<String> builtInSubscriptions) {
         String token = options.token();
         PaperfeedApi api = new PaperfeedApi(new ApiSettings(taxonomy, token, builtInSubscriptions,
-                SseSettings.defaults(bootstrapServers)), registry);
-        api.routes().forEach(server::route);
-        String base = "http://" + http.host + ":" + server.port();
+                SseSettings.defaults(context.clients())), view, context.metrics().registry());
+        api.routes().forEach(context.server()::route);
+        String base = context.baseUrl();
+        String service = context.service();
         if (options.generated()) {
-            out.printf("paperfeed %s: API token %s (generated; choose one with --api-token or PAPERFEED_API_TOKEN)%n",
-                    service, token);
+            context.out().printf("paperfeed %s: API token %s (generated; choose one with --api-token or "
+                    + "PAPERFEED_API_TOKEN)%n", service, token);
         }
-        out.printf("paperfeed %s: API at %s/subscriptions (bearer token), %s/topics, events at %s/topics/{id}/events%n",
-                service, base, base, base);
-        out.printf("  curl -H 'Authorization: Bearer %s' -H 'Content-Type: application/json' "
+        context.out().printf("paperfeed %s: API at %s/subscriptions (bearer token), %s/topics, events at "
+                + "%s/topics/{id}/events%n", service, base, base, base);
+        context.out().printf("  curl -H 'Authorization: Bearer %s' -H 'Content-Type: application/json' "
                 + "-d '{\"id\":\"kv-watch\",\"query\":\"abstract:\\\"kv cache\\\"\"}' %s/subscriptions%n",
                 options.generated() ? token : "$PAPERFEED_API_TOKEN", base);
         return api;

@@ -3,10 +3,10 @@ package io.paperfeed.app.pipeline;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.paperfeed.app.cli.Lifecycle;
+import io.paperfeed.kafka.KafkaClients;
 import io.paperfeed.producer.FeedPublisher;
 import io.paperfeed.producer.FileReport;
 import io.paperfeed.producer.ProducerMetrics;
-import io.paperfeed.producer.ProducerSettings;
 import io.paperfeed.producer.PublishReport;
 import io.paperfeed.producer.parse.FeedReader;
 import io.paperfeed.producer.source.Checkpoint;
@@ -18,13 +18,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -40,9 +38,9 @@ public final class Publishing {
     }
 
     /** Publishes every item of the files and folders once, remembering nothing (the demo). */
-    public static PublishReport publish(String bootstrapServers, List<Path> inputs, MeterRegistry registry,
+    public static PublishReport publish(KafkaClients clients, List<Path> inputs, MeterRegistry registry,
                                         PrintStream out) throws IOException {
-        try (var producer = producer(bootstrapServers); var clientMetrics = new KafkaClientMetrics(producer)) {
+        try (var producer = producer(clients); var clientMetrics = new KafkaClientMetrics(producer)) {
             clientMetrics.bindTo(registry);
             PublishReport report = publisher(producer, new FeedReader(), registry).publish(inputs);
             print(report, out, true);
@@ -51,10 +49,10 @@ public final class Publishing {
     }
 
     /** Fetches every source once and publishes what the checkpoint does not know yet, then saves it. */
-    public static PublishReport publish(String bootstrapServers, List<FeedSource> sources, Checkpoint checkpoint,
+    public static PublishReport publish(KafkaClients clients, List<FeedSource> sources, Checkpoint checkpoint,
                                         FeedReader reader, MeterRegistry registry, PrintStream out)
             throws InterruptedException {
-        try (var producer = producer(bootstrapServers); var clientMetrics = new KafkaClientMetrics(producer)) {
+        try (var producer = producer(clients); var clientMetrics = new KafkaClientMetrics(producer)) {
             clientMetrics.bindTo(registry);
             PublishReport report = publisher(producer, reader, registry).publish(sources, checkpoint);
             print(report, out, true);
@@ -66,9 +64,9 @@ public final class Publishing {
      * Fetches, publishes and checkpoints every {@code interval} until the lifecycle closes (Ctrl-C,
      * SIGTERM); returns then. The producer and the loop are closed by the lifecycle, loop first.
      */
-    public static void poll(String bootstrapServers, List<FeedSource> sources, Checkpoint checkpoint, FeedReader reader,
+    public static void poll(KafkaClients clients, List<FeedSource> sources, Checkpoint checkpoint, FeedReader reader,
                             Duration interval, MeterRegistry registry, PrintStream out, Lifecycle lifecycle) {
-        KafkaProducer<String, byte[]> producer = lifecycle.add(producer(bootstrapServers));
+        Producer<String, byte[]> producer = lifecycle.add(producer(clients));
         lifecycle.add(new KafkaClientMetrics(producer)).bindTo(registry);
         FeedPublisher publisher = publisher(producer, reader, registry);
         PollLoop loop = lifecycle.add(new PollLoop(interval,
@@ -80,12 +78,13 @@ public final class Publishing {
      * The checkpoint in the file, scoped to the Kafka cluster's id, so the same file pointed at
      * another cluster starts afresh rather than skipping items that cluster never got.
      */
-    public static Checkpoint checkpoint(Path file, String bootstrapServers) throws IOException, InterruptedException {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+    public static Checkpoint checkpoint(Path file, KafkaClients clients) throws IOException, InterruptedException {
+        try (Admin admin = clients.admin()) {
             String clusterId = admin.describeCluster().clusterId().get(30, TimeUnit.SECONDS);
             return Checkpoint.load(file, "kafka-cluster:" + clusterId);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IOException("cannot read the id of the Kafka cluster at " + bootstrapServers + ": " + e, e);
+            throw new IOException("cannot read the id of the Kafka cluster at " + clients.bootstrapServers() + ": "
+                    + e, e);
         }
     }
 
@@ -109,12 +108,11 @@ public final class Publishing {
                         ? "; skipped " + report.skipped() + " already published" : "");
     }
 
-    private static KafkaProducer<String, byte[]> producer(String bootstrapServers) {
-        ProducerSettings settings = new ProducerSettings(bootstrapServers, CLIENT_ID);
-        return new KafkaProducer<>(settings.toProperties(), new StringSerializer(), new ByteArraySerializer());
+    private static Producer<String, byte[]> producer(KafkaClients clients) {
+        return clients.producer(CLIENT_ID, new StringSerializer(), new ByteArraySerializer());
     }
 
-    private static FeedPublisher publisher(KafkaProducer<String, byte[]> producer, FeedReader reader,
+    private static FeedPublisher publisher(Producer<String, byte[]> producer, FeedReader reader,
                                            MeterRegistry registry) {
         return new FeedPublisher(producer, reader, new ProducerMetrics(registry), Clock.systemUTC());
     }

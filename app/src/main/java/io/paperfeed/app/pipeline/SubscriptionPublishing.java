@@ -1,41 +1,40 @@
 package io.paperfeed.app.pipeline;
 
 import io.paperfeed.app.cli.UserError;
+import io.paperfeed.kafka.KafkaClients;
 import io.paperfeed.model.Subscription;
 import io.paperfeed.model.topics.Topics;
-import io.paperfeed.streams.subscriptions.SubscriptionsFile;
+import io.paperfeed.subscriptions.SubscriptionPublisher;
+import io.paperfeed.subscriptions.SubscriptionValidator;
+import io.paperfeed.subscriptions.SubscriptionsFile;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Loads a subscriptions file and publishes each valid subscription to the compacted
- * {@code paperfeed.subscriptions} topic (key: its id); each invalid entry is reported with its place
- * and reason, and the valid ones still load.
+ * {@code paperfeed.subscriptions} topic (key: its id) with the {@link SubscriptionPublisher}; each
+ * invalid entry is reported with its place and reason, and the valid ones still load.
  */
 public final class SubscriptionPublishing {
 
     private SubscriptionPublishing() {
     }
 
-    public static void publish(String bootstrapServers, Path file, PrintStream out) throws Exception {
+    public static void publish(KafkaClients clients, Path file, SubscriptionValidator validator, PrintStream out)
+            throws InterruptedException {
         if (!Files.isRegularFile(file)) {
             throw new UserError("subscriptions file " + file + " does not exist");
         }
-        SubscriptionsFile.Loaded loaded = SubscriptionsFile.load(file);
+        SubscriptionsFile.Loaded loaded = SubscriptionsFile.load(file, validator);
         loaded.problems().forEach(problem -> out.println(file + ": " + problem));
-        Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.ACKS_CONFIG, "all");
-        try (var producer = new KafkaProducer<>(config, new StringSerializer(),
-                Topics.SUBSCRIPTIONS.valueSerde().serializer())) {
+        try (SubscriptionPublisher publisher = SubscriptionPublisher.open(clients, "paperfeed-subscriptions-file",
+                Topics.SUBSCRIPTIONS.name(), validator)) {
             for (Subscription subscription : loaded.subscriptions()) {
-                producer.send(new ProducerRecord<>(Topics.SUBSCRIPTIONS.name(), subscription.id(), subscription)).get();
+                publisher.put(subscription);
             }
+        } catch (SubscriptionPublisher.PublishException e) {
+            throw new UserError(e.getMessage());
         }
         out.printf("loaded %d subscriptions from %s (%d refused)%n", loaded.subscriptions().size(), file,
                 loaded.problems().size());

@@ -1,7 +1,7 @@
 package io.paperfeed.consumer.api;
 
 import io.paperfeed.consumer.sse.SseSettings;
-import io.paperfeed.streams.classify.Taxonomy;
+import io.paperfeed.subscriptions.taxonomy.Taxonomy;
 import java.util.Objects;
 import java.util.Set;
 
@@ -21,9 +21,5 @@ public record ApiSettings(Taxonomy taxonomy, String apiToken, Set<String> builtI
         Objects.requireNonNull(apiToken, "apiToken");
         builtInSubscriptions = Set.copyOf(builtInSubscriptions);
         Objects.requireNonNull(sse, "sse");
-    }
-
-    public String bootstrapServers() {
-        return sse.bootstrapServers();
     }
 }

@@ -3,32 +3,31 @@ package io.paperfeed.consumer.api;
 import com.sun.net.httpserver.HttpHandler;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.paperfeed.consumer.sse.EventStreams;
-import io.paperfeed.streams.classify.TopicDefinition;
+import io.paperfeed.subscriptions.SubscriptionPublisher;
+import io.paperfeed.subscriptions.SubscriptionValidator;
+import io.paperfeed.subscriptions.SubscriptionView;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * The subscription API and the event streams, as handlers to mount on an HTTP server
- * ({@link #routes()}: path → handler). Opening it starts the subscription view; closing it stops the
- * view, the writer and every stream reader.
+ * ({@link #routes()}: path → handler). It reads subscriptions from the process's
+ * {@link SubscriptionView} (not owned: its owner starts and closes it) and writes them with a
+ * {@link SubscriptionPublisher} of its own; closing it stops the publisher and every stream reader.
  */
 public final class PaperfeedApi implements AutoCloseable {
 
-    private final SubscriptionView view;
-    private final SubscriptionWriter writer;
+    private final SubscriptionPublisher publisher;
     private final EventStreams streams;
     private final Map<String, HttpHandler> routes = new LinkedHashMap<>();
 
-    public PaperfeedApi(ApiSettings settings, MeterRegistry registry) {
+    public PaperfeedApi(ApiSettings settings, SubscriptionView view, MeterRegistry registry) {
         ApiMetrics metrics = new ApiMetrics(registry);
+        SubscriptionValidator validator = SubscriptionValidator.of(settings.taxonomy());
         this.streams = new EventStreams(settings.sse(), registry);
-        this.view = new SubscriptionView(settings.bootstrapServers(), registry);
-        this.writer = new SubscriptionWriter(settings.bootstrapServers());
-        SubscriptionRequests requests = new SubscriptionRequests(settings.taxonomy().topics().stream()
-                .map(TopicDefinition::id).collect(Collectors.toSet()));
-        routes.put(SubscriptionsHandler.MOUNT, new SubscriptionsHandler(new BearerAuth(settings.apiToken()), requests,
-                view, writer, streams, settings.builtInSubscriptions(), metrics));
+        this.publisher = SubscriptionPublisher.open(settings.sse().clients(), "paperfeed-api", view.topic(), validator);
+        routes.put(SubscriptionsHandler.MOUNT, new SubscriptionsHandler(new BearerAuth(settings.apiToken()),
+                new SubscriptionRequests(validator), view, publisher, streams, settings.builtInSubscriptions(), metrics));
         routes.put(TopicsHandler.MOUNT, new TopicsHandler(settings.taxonomy(), streams, metrics));
     }
 
@@ -40,7 +39,6 @@ public final class PaperfeedApi implements AutoCloseable {
     @Override
     public void close() {
         streams.close();
-        writer.close();
-        view.close();
+        publisher.close();
     }
 }

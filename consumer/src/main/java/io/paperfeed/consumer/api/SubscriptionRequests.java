@@ -5,21 +5,21 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.paperfeed.model.Subscription;
 import io.paperfeed.model.serde.Json;
-import io.paperfeed.streams.subscriptions.SubscriptionQuery;
+import io.paperfeed.subscriptions.InvalidSubscriptionException;
+import io.paperfeed.subscriptions.SubscriptionValidator;
 import java.io.IOException;
-import java.util.Set;
 
 /**
- * Turns a request body into a {@link Subscription} and checks it as the streams matcher will
- * ({@code SubscriptionMatcher.compile}): topic ids of the taxonomy, a query that
- * {@link SubscriptionQuery#build} accepts. Each refusal is an {@link ApiError} saying what is wrong.
+ * Turns a request body into a {@link Subscription} and checks it with the {@link SubscriptionValidator}
+ * the matcher uses too: topic ids of the taxonomy, a query that parses. Each refusal is an
+ * {@link ApiError} saying what is wrong.
  */
 final class SubscriptionRequests {
 
-    private final Set<String> topicIds;
+    private final SubscriptionValidator validator;
 
-    SubscriptionRequests(Set<String> topicIds) {
-        this.topicIds = Set.copyOf(topicIds);
+    SubscriptionRequests(SubscriptionValidator validator) {
+        this.validator = validator;
     }
 
     Subscription parse(byte[] body) {
@@ -52,18 +52,13 @@ final class SubscriptionRequests {
         return subscription;
     }
 
-    /** The checks of the streams matcher: known topic ids, then the query. */
+    /** The validator's checks: known topic ids, then the query. */
     void check(Subscription subscription) {
-        for (String topic : subscription.topics()) {
-            if (!topicIds.contains(topic)) {
-                throw ApiError.badRequest("unknown-topic", "subscription " + subscription.id() + ": topic " + topic
-                        + " is not in the taxonomy (GET /topics lists them)").detail("topic", topic);
-            }
-        }
         try {
-            SubscriptionQuery.build(subscription);
-        } catch (IllegalArgumentException e) {
-            throw ApiError.badRequest("invalid-query", e.getMessage()).detail("query", subscription.query());
+            validator.check(subscription);
+        } catch (InvalidSubscriptionException e) {
+            String message = e.code().equals("unknown-topic") ? e.getMessage() + " (GET /topics lists them)" : e.getMessage();
+            throw ApiError.badRequest(e.code(), message).detail(e.field(), e.value());
         }
     }
 

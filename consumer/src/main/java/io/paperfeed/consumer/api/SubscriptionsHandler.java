@@ -3,6 +3,8 @@ package io.paperfeed.consumer.api;
 import com.sun.net.httpserver.HttpExchange;
 import io.paperfeed.consumer.sse.EventStreams;
 import io.paperfeed.model.Subscription;
+import io.paperfeed.subscriptions.SubscriptionPublisher;
+import io.paperfeed.subscriptions.SubscriptionView;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -22,17 +24,17 @@ final class SubscriptionsHandler extends ApiHandler {
     private final BearerAuth auth;
     private final SubscriptionRequests requests;
     private final SubscriptionView view;
-    private final SubscriptionWriter writer;
+    private final SubscriptionPublisher publisher;
     private final EventStreams streams;
     private final Set<String> builtIn;
 
     SubscriptionsHandler(BearerAuth auth, SubscriptionRequests requests, SubscriptionView view,
-                         SubscriptionWriter writer, EventStreams streams, Set<String> builtIn, ApiMetrics metrics) {
+                         SubscriptionPublisher publisher, EventStreams streams, Set<String> builtIn, ApiMetrics metrics) {
         super(MOUNT, metrics);
         this.auth = auth;
         this.requests = requests;
         this.view = view;
-        this.writer = writer;
+        this.publisher = publisher;
         this.streams = streams;
         this.builtIn = Set.copyOf(builtIn);
     }
@@ -60,7 +62,7 @@ final class SubscriptionsHandler extends ApiHandler {
             if (exchange.getRequestMethod().equals("GET")) {
                 HttpResponses.json(exchange, 200, existing);
             } else {
-                await(writer.delete(id), id);
+                await(() -> publisher.delete(id), id);
                 exchange.sendResponseHeaders(204, -1);
             }
         } else if (segments.size() == 2 && segments.get(1).equals("events")) {
@@ -80,13 +82,25 @@ final class SubscriptionsHandler extends ApiHandler {
             throw new ApiError(400, "invalid-subscription", "subscription id " + subscription.id()
                     + " is the streams app's built-in subscription; choose another id");
         }
-        await(writer.put(subscription), subscription.id());
+        await(() -> publisher.put(subscription), subscription.id());
         exchange.getResponseHeaders().set("Location", MOUNT + "/" + subscription.id());
         HttpResponses.json(exchange, 201, subscription);
     }
 
-    private void await(RecordMetadata written, String id) throws InterruptedException {
-        if (!view.awaitPast(written.partition(), written.offset(), VISIBLE_WITHIN)) {
+    /** A write, answered once the view shows it (read-your-writes). */
+    @FunctionalInterface
+    private interface Write {
+        RecordMetadata run() throws InterruptedException;
+    }
+
+    private void await(Write write, String id) throws InterruptedException {
+        RecordMetadata written;
+        try {
+            written = write.run();
+        } catch (SubscriptionPublisher.PublishException e) {
+            throw new ApiError(503, "kafka-unavailable", e.getMessage());
+        }
+        if (!view.awaitPast(written, VISIBLE_WITHIN)) {
             throw new ApiError(503, "unavailable", "subscription " + id + " was written (partition "
                     + written.partition() + ", offset " + written.offset() + ") but is not readable back yet; retry");
         }

@@ -2,8 +2,8 @@ package io.paperfeed.consumer.api;
 
 import com.sun.net.httpserver.HttpExchange;
 import io.paperfeed.consumer.sse.EventStreams;
-import io.paperfeed.streams.classify.Taxonomy;
-import io.paperfeed.streams.classify.TopicDefinition;
+import io.paperfeed.subscriptions.taxonomy.Taxonomy;
+import io.paperfeed.subscriptions.taxonomy.TopicDefinition;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -5,13 +5,13 @@
  * <ul>
  *   <li>{@code /subscriptions} (bearer token): {@code POST} creates or replaces a subscription by
  *       writing it to the compacted topic {@code paperfeed.subscriptions} (key = id), {@code DELETE}
- *       writes a tombstone; reads come from {@link io.paperfeed.consumer.api.SubscriptionView}, an
- *       in-memory view that a consumer keeps from the topic's beginning. A write answers only once
- *       the view has read past the offset it was written at, so the next read shows it.</li>
- *   <li>A subscription is checked before it is written exactly as the streams matcher checks it:
- *       the record's own invariants, taxonomy topic ids, and
- *       {@link io.paperfeed.streams.subscriptions.SubscriptionQuery#build} (the Lucene parser's
- *       message is returned).</li>
+ *       writes a tombstone (both through the {@link io.paperfeed.subscriptions.SubscriptionPublisher});
+ *       reads come from the process's {@link io.paperfeed.subscriptions.SubscriptionView}. A write
+ *       answers only once the view has read past the offset it was written at, so the next read
+ *       shows it.</li>
+ *   <li>A subscription is checked before it is written exactly as the streams matcher checks it: the
+ *       record's own invariants, then the {@link io.paperfeed.subscriptions.SubscriptionValidator}
+ *       (taxonomy topic ids; a query that parses, with the Lucene parser's message).</li>
  *   <li>{@code /topics} (public): the taxonomy, and {@code /topics/{id}/events};
  *       {@code /subscriptions/{id}/events} (token): Server-Sent Events from
  *       {@link io.paperfeed.consumer.sse}.</li>

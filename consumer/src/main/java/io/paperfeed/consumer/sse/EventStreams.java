@@ -59,7 +59,7 @@ public final class EventStreams implements AutoCloseable {
     private void serveAdmitted(HttpExchange exchange, StreamKind kind, String kafkaTopic, String keyFilter)
             throws IOException {
         StreamHub hub = hubs.compute(kafkaTopic, (topic, existing) ->
-                existing != null && existing.alive() ? existing : new StreamHub(settings.bootstrapServers(), topic,
+                existing != null && existing.alive() ? existing : new StreamHub(settings.clients(), topic,
                         kind.eventName()));
         String lastEventId = exchange.getRequestHeaders().getFirst("Last-Event-ID");
         StreamPosition from = lastEventId == null || lastEventId.isBlank()
@@ -71,7 +71,7 @@ public final class EventStreams implements AutoCloseable {
         exchange.sendResponseHeaders(200, 0);
         SseClient client = new SseClient(kind, keyFilter, settings.clientBuffer(), metrics);
         try (OutputStream out = exchange.getResponseBody()) {
-            client.serve(out, hub, from, settings.heartbeat(), settings.bootstrapServers());
+            client.serve(out, hub, from, settings.heartbeat(), settings.clients());
         } catch (IOException closingABrokenStream) {
             // the client is gone; nothing to tell it
         } finally {

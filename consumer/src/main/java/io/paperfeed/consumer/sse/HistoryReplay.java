@@ -1,11 +1,11 @@
 package io.paperfeed.consumer.sse;
 
+import io.paperfeed.kafka.KafkaClients;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -19,7 +19,7 @@ final class HistoryReplay {
     private HistoryReplay() {
     }
 
-    static void replay(String bootstrapServers, StreamHub hub, StreamPosition from, StreamPosition until,
+    static void replay(KafkaClients clients, StreamHub hub, StreamPosition from, StreamPosition until,
                        Consumer<SseEvent> sink, Runnable betweenPolls) {
         List<TopicPartition> behind = new ArrayList<>();
         for (TopicPartition tp : KafkaReaders.partitions(hub.topic(), until.partitions())) {
@@ -30,7 +30,7 @@ final class HistoryReplay {
         if (behind.isEmpty()) {
             return;
         }
-        try (KafkaConsumer<String, byte[]> consumer = KafkaReaders.open(bootstrapServers,
+        try (org.apache.kafka.clients.consumer.Consumer<String, byte[]> consumer = KafkaReaders.open(clients,
                 "paperfeed-sse-history-" + hub.topic())) {
             consumer.assign(behind);
             behind.forEach(tp -> consumer.seek(tp, from.next(tp.partition())));

@@ -1,5 +1,6 @@
 package io.paperfeed.consumer.sse;
 
+import io.paperfeed.kafka.KafkaClients;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -72,7 +73,7 @@ final class SseClient {
      * Writes the stream from {@code from}: the history it missed, then live events and heartbeats,
      * until the client goes away, is dropped, or the stream stops.
      */
-    void serve(OutputStream out, StreamHub hub, StreamPosition from, Duration heartbeat, String bootstrapServers) {
+    void serve(OutputStream out, StreamHub hub, StreamPosition from, Duration heartbeat, KafkaClients clients) {
         synchronized (this) {
             writer = Thread.currentThread();
         }
@@ -83,7 +84,7 @@ final class SseClient {
             out.write(OPENED);
             out.flush();
             long[] nextReplayBeat = {System.nanoTime() + heartbeat.toNanos()};
-            HistoryReplay.replay(bootstrapServers, hub, from, live, event -> {
+            HistoryReplay.replay(clients, hub, from, live, event -> {
                 if (write(out, event)) {
                     nextReplayBeat[0] = System.nanoTime() + heartbeat.toNanos();
                 }

@@ -1,12 +1,13 @@
 package io.paperfeed.consumer.sse;
 
+import io.paperfeed.kafka.KafkaClients;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.InterruptException;
@@ -26,7 +27,7 @@ final class StreamHub implements AutoCloseable {
 
     private final String topic;
     private final String eventName;
-    private final KafkaConsumer<String, byte[]> consumer;
+    private final Consumer<String, byte[]> consumer;
     private final int partitions;
     private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
     private final Object lock = new Object();
@@ -36,10 +37,10 @@ final class StreamHub implements AutoCloseable {
     private StreamPosition dispatched;
 
     /** @throws StreamUnavailableException when the topic does not exist (yet) */
-    StreamHub(String bootstrapServers, String topic, String eventName) {
+    StreamHub(KafkaClients clients, String topic, String eventName) {
         this.topic = topic;
         this.eventName = eventName;
-        this.consumer = KafkaReaders.open(bootstrapServers, "paperfeed-sse-" + topic);
+        this.consumer = KafkaReaders.open(clients, "paperfeed-sse-" + topic);
         try {
             List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(10));
             if (infos == null || infos.isEmpty()) {

@@ -1,5 +1,6 @@
 package io.paperfeed.consumer.webhook;
 
+import io.paperfeed.subscriptions.SubscriptionView;
 import io.paperfeed.model.Alert;
 import io.paperfeed.model.Delivery;
 import io.paperfeed.model.Subscription;

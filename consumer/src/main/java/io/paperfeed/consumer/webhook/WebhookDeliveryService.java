@@ -1,13 +1,19 @@
 package io.paperfeed.consumer.webhook;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.paperfeed.kafka.KafkaClients;
+import io.paperfeed.subscriptions.SubscriptionPublisher;
+import io.paperfeed.subscriptions.SubscriptionValidator;
+import io.paperfeed.subscriptions.SubscriptionView;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -16,9 +22,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Webhook delivery as one service: the subscription view, the alert loop (group {@code groupId}),
- * the retry worker (group {@code groupId-retry}), the HTTP sender and one idempotent producer for the
- * retry, dead-letter and subscriptions topics. {@link #start} returns once the view has caught up
+ * Webhook delivery as one service: the alert loop (group {@code groupId}), the retry worker (group
+ * {@code groupId-retry}), the HTTP sender, one idempotent producer for the retry and dead-letter topics
+ * and a {@link SubscriptionPublisher} for the 410-Gone disable. It reads subscriptions from the
+ * process's {@link SubscriptionView} (not owned). {@link #start} returns once the view has caught up
  * with the subscriptions topic; {@link #close} stops at once, and whatever was not settled and
  * committed is delivered again by the next instance.
  */
@@ -30,7 +37,9 @@ public final class WebhookDeliveryService implements AutoCloseable {
 
     private final WebhookSettings settings;
     private final SubscriptionView view;
-    private final KafkaProducer<String, byte[]> producer;
+    private final Producer<String, byte[]> producer;
+    private final SubscriptionPublisher publisher;
+    private final KafkaClients clients;
     private final WebhookSender sender;
     private final ExecutorService pool;
     private final AlertDeliveryLoop alerts;
@@ -40,12 +49,15 @@ public final class WebhookDeliveryService implements AutoCloseable {
     private volatile boolean started;
     private volatile boolean closing;
 
-    public WebhookDeliveryService(WebhookSettings settings, MeterRegistry registry) {
+    public WebhookDeliveryService(WebhookSettings settings, KafkaClients clients, SubscriptionView view,
+                                  MeterRegistry registry) {
         this.settings = settings;
+        this.clients = clients;
+        this.view = view;
         Clock clock = Clock.systemUTC();
-        this.view = new SubscriptionView(settings.bootstrapServers(), settings.topics().subscriptions());
-        this.producer = new KafkaProducer<>(settings.producerProperties(), new StringSerializer(),
-                new ByteArraySerializer());
+        this.producer = clients.producer("paperfeed-webhooks", new StringSerializer(), new ByteArraySerializer());
+        this.publisher = SubscriptionPublisher.open(clients, "paperfeed-webhooks-disable", view.topic(),
+                SubscriptionValidator.anyTopic());
         this.sender = new HttpWebhookSender(new AddressGuard(settings.allowLoopback()), settings.connectTimeout(),
                 settings.requestTimeout(), settings.concurrency(), clock);
         AtomicInteger threadNumber = new AtomicInteger();
@@ -56,7 +68,7 @@ public final class WebhookDeliveryService implements AutoCloseable {
         });
         RetryWorker[] worker = new RetryWorker[1];
         WebhookMetrics metrics = new WebhookMetrics(registry, () -> worker[0] == null ? 0 : worker[0].pending());
-        WebhookDispatcher dispatcher = new WebhookDispatcher(sender, producer, view, settings.schedule(),
+        WebhookDispatcher dispatcher = new WebhookDispatcher(sender, producer, view, publisher, settings.schedule(),
                 settings.topics(), metrics, pool, clock);
         this.alerts = new AlertDeliveryLoop(consumer(settings.groupId()), settings.topics().alerts(), view, dispatcher);
         this.retries = new RetryWorker(consumer(settings.groupId() + "-retry"), settings.topics().retry(), view,
@@ -66,9 +78,9 @@ public final class WebhookDeliveryService implements AutoCloseable {
         this.retryThread = new Thread(retries, "paperfeed-webhook-retries");
     }
 
-    private KafkaConsumer<String, byte[]> consumer(String group) {
-        return new KafkaConsumer<>(settings.consumerProperties(group), new StringDeserializer(),
-                new ByteArrayDeserializer());
+    private Consumer<String, byte[]> consumer(String group) {
+        return clients.groupConsumer(group, group, new StringDeserializer(), new ByteArrayDeserializer(),
+                Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200));
     }
 
     /**
@@ -77,9 +89,8 @@ public final class WebhookDeliveryService implements AutoCloseable {
      * @throws IllegalStateException when the subscriptions were not read within the timeout
      */
     public void start(Duration catchUpTimeout) throws InterruptedException {
-        view.start();
         if (!view.awaitCaughtUp(catchUpTimeout)) {
-            throw new IllegalStateException("the subscriptions topic " + settings.topics().subscriptions()
+            throw new IllegalStateException("the subscriptions topic " + view.topic()
                     + " was not read to its end within " + catchUpTimeout.toSeconds() + " s");
         }
         alertThread.start();
@@ -103,10 +114,7 @@ public final class WebhookDeliveryService implements AutoCloseable {
         if (!retryThread.isAlive()) {
             return "the webhook retry worker stopped (see the log); retries wait in Kafka until a restart";
         }
-        if (!view.running()) {
-            return "the webhook subscription view stopped (see the log); new subscriptions are not seen";
-        }
-        return null;
+        return view.problem();
     }
 
     /** Stops at once: attempts in flight are abandoned uncommitted and made again by the next instance. */
@@ -120,6 +128,6 @@ public final class WebhookDeliveryService implements AutoCloseable {
         alertThread.join(10_000);
         retryThread.join(10_000);
         producer.close(Duration.ofSeconds(5));
-        view.close();
+        publisher.close();
     }
 }

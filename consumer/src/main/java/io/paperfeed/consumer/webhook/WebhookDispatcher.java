@@ -1,5 +1,7 @@
 package io.paperfeed.consumer.webhook;
 
+import io.paperfeed.subscriptions.SubscriptionPublisher;
+import io.paperfeed.subscriptions.SubscriptionView;
 import io.paperfeed.consumer.webhook.WebhookMetrics.DeliveryOutcome;
 import io.paperfeed.model.Delivery;
 import io.paperfeed.model.Alert;
@@ -8,6 +10,7 @@ import io.paperfeed.model.WebhookDeadLetter;
 import io.paperfeed.model.WebhookRetry;
 import io.paperfeed.model.serde.PaperSerdes;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -27,10 +30,12 @@ import org.slf4j.LoggerFactory;
 final class WebhookDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
+    private static final Duration VIEW_WAIT = Duration.ofSeconds(10);
 
     private final WebhookSender sender;
     private final Producer<String, byte[]> producer;
     private final SubscriptionView view;
+    private final SubscriptionPublisher publisher;
     private final RetrySchedule schedule;
     private final WebhookTopicNames topics;
     private final WebhookMetrics metrics;
@@ -38,10 +43,11 @@ final class WebhookDispatcher {
     private final Clock clock;
 
     WebhookDispatcher(WebhookSender sender, Producer<String, byte[]> producer, SubscriptionView view,
-            RetrySchedule schedule, WebhookTopicNames topics, WebhookMetrics metrics, ExecutorService pool, Clock clock) {
+            SubscriptionPublisher publisher, RetrySchedule schedule, WebhookTopicNames topics, WebhookMetrics metrics, ExecutorService pool, Clock clock) {
         this.sender = sender;
         this.producer = producer;
         this.view = view;
+        this.publisher = publisher;
         this.schedule = schedule;
         this.topics = topics;
         this.metrics = metrics;
@@ -116,18 +122,27 @@ final class WebhookDispatcher {
                 .thenRun(metrics::deadLetter);
     }
 
-    /** Publishes the subscription again, disabled, naming the webhook and the time. */
+    /**
+     * Publishes the subscription again, disabled, naming the webhook and the time; settled once the view
+     * shows it, so the next alert of the subscription is not sent to the gone URL.
+     */
     private CompletableFuture<Void> disable(String subscriptionId, String url) {
         Optional<Subscription> current = view.get(subscriptionId);
         if (current.isEmpty() || current.get().disabled() || current.get().delivery().stream()
                 .noneMatch(d -> d.type() == Delivery.Type.WEBHOOK && url.equals(d.url()))) {
             return CompletableFuture.completedFuture(null); // gone, or replaced meanwhile without that URL
         }
-        Subscription disabled = current.get().disable("webhook " + url + " answered 410 Gone at " + clock.instant());
-        view.put(disabled);
-        log.warn("subscription {} disabled: {}", subscriptionId, disabled.disabledReason());
-        return send(topics.subscriptions(), subscriptionId,
-                PaperSerdes.SUBSCRIPTION.serialize(topics.subscriptions(), disabled));
+        String reason = "webhook " + url + " answered 410 Gone at " + clock.instant();
+        log.warn("subscription {} disabled: {}", subscriptionId, reason);
+        return publisher.disable(current.get(), reason).thenAcceptAsync(written -> {
+            try {
+                if (!view.awaitPast(written, VIEW_WAIT)) {
+                    log.warn("subscription {} disabled, but the view does not show it yet", subscriptionId);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, pool);
     }
 
     private CompletableFuture<Void> send(String topic, String key, byte[] value) {

@@ -3,7 +3,7 @@
  *
  * <p>{@link io.paperfeed.consumer.webhook.WebhookDeliveryService} reads {@code paperfeed.alerts} (key:
  * subscription id, value: Alert JSON) in group {@code paperfeed-webhooks}, looks the subscription's
- * webhooks up in a view of the compacted {@code paperfeed.subscriptions} topic, and POSTs each alert with
+ * webhooks up in the process's {@link io.paperfeed.subscriptions.SubscriptionView}, and POSTs each alert with
  * headers {@code webhook-id} (the alert id, the same on every attempt), {@code webhook-timestamp} and
  * {@code webhook-signature}. Attempts run concurrently on a bounded pool; an attempt that fails with
  * 408, 429, 5xx, a timeout or a connection error goes at once to {@code paperfeed.alerts.retry}
@@ -11,7 +11,8 @@
  * due (5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h by default, with jitter, later if {@code Retry-After}
  * says so). A permanent 4xx, a refused address (the SSRF guard) or the last failed attempt goes to
  * {@code paperfeed.alerts.dlq} ({@code WebhookDeadLetter}). A 410 Gone publishes the subscription again,
- * disabled.
+ * disabled (the {@link io.paperfeed.subscriptions.SubscriptionPublisher}), and the attempt is settled once
+ * the view shows it.
  *
  * <p>Guarantee: at-least-once. Offsets move only after every alert of a batch is delivered or
  * handed on by an acknowledged send; receivers drop repeats by {@code webhook-id}.

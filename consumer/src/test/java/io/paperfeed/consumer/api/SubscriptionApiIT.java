@@ -6,11 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.paperfeed.kafka.KafkaClients;
 import io.paperfeed.consumer.sse.SseSettings;
 import io.paperfeed.model.Subscription;
 import io.paperfeed.model.serde.Json;
 import io.paperfeed.model.topics.Topics;
-import io.paperfeed.streams.classify.Taxonomy;
+import io.paperfeed.subscriptions.taxonomy.Taxonomy;
 import io.paperfeed.testkit.KafkaBroker;
 import io.paperfeed.testkit.KafkaBrokerExtension;
 import java.io.IOException;
@@ -50,11 +51,11 @@ class SubscriptionApiIT {
     void start(KafkaBroker broker) throws Exception {
         bootstrap = broker.bootstrapServers();
         KafkaTopicsForTests.create(bootstrap, Map.of());
-        server = new ApiTestServer(new ApiSettings(Taxonomy.defaults(), TOKEN, Set.of("all-papers"), SseSettings.defaults(bootstrap)));
+        server = new ApiTestServer(new ApiSettings(Taxonomy.defaults(), TOKEN, Set.of("all-papers"), SseSettings.defaults(new KafkaClients(bootstrap))));
     }
 
     @AfterAll
-    void stop() {
+    void stop() throws InterruptedException {
         server.close();
     }
 

@@ -4,12 +4,13 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.paperfeed.kafka.KafkaClients;
 import io.paperfeed.consumer.api.ApiSettings;
 import io.paperfeed.consumer.api.ApiTestServer;
 import io.paperfeed.consumer.api.KafkaTopicsForTests;
 import io.paperfeed.model.topics.Topics;
-import io.paperfeed.streams.classify.Taxonomy;
-import io.paperfeed.streams.classify.TopicDefinition;
+import io.paperfeed.subscriptions.taxonomy.Taxonomy;
+import io.paperfeed.subscriptions.taxonomy.TopicDefinition;
 import io.paperfeed.testkit.KafkaBroker;
 import io.paperfeed.testkit.KafkaBrokerExtension;
 import java.io.OutputStream;
@@ -51,7 +52,7 @@ class EventStreamIT {
         KafkaTopicsForTests.create(broker.bootstrapServers(), Map.of(kafkaTopic, partitions));
         Taxonomy taxonomy = new Taxonomy(List.of(new TopicDefinition(topicId, "SSE test", "a test topic", "test")));
         server = new ApiTestServer(new ApiSettings(taxonomy, TOKEN, Set.of("sub-a-" + topicId),
-                new SseSettings(broker.bootstrapServers(), heartbeat, clientBuffer, maxClients)));
+                new SseSettings(new KafkaClients(broker.bootstrapServers()), heartbeat, clientBuffer, maxClients)));
         open.add(server);
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
                 ProducerConfig.LINGER_MS_CONFIG, 0), new StringSerializer(), new StringSerializer());

@@ -1,11 +1,12 @@
 package io.paperfeed.consumer.sse;
 
+import io.paperfeed.kafka.KafkaClients;
 import io.paperfeed.broker.EmbeddedKafkaBroker;
 import io.paperfeed.consumer.api.ApiSettings;
 import io.paperfeed.consumer.api.ApiTestServer;
 import io.paperfeed.consumer.api.KafkaTopicsForTests;
-import io.paperfeed.streams.classify.Taxonomy;
-import io.paperfeed.streams.classify.TopicDefinition;
+import io.paperfeed.subscriptions.taxonomy.Taxonomy;
+import io.paperfeed.subscriptions.taxonomy.TopicDefinition;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -52,7 +53,7 @@ public final class SseFanOut {
             KafkaTopicsForTests.create(broker.bootstrapServers(), Map.of(kafkaTopic, 1));
             Taxonomy taxonomy = new Taxonomy(List.of(new TopicDefinition(topicId, "bench", "", "bench")));
             try (ApiTestServer server = new ApiTestServer(new ApiSettings(taxonomy, "bench", Set.of(),
-                    SseSettings.defaults(broker.bootstrapServers())));
+                    SseSettings.defaults(new KafkaClients(broker.bootstrapServers()))));
                  KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                          ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
                          ProducerConfig.LINGER_MS_CONFIG, 0), new StringSerializer(), new StringSerializer())) {

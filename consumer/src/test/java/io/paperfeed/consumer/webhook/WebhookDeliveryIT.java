@@ -8,7 +8,10 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.paperfeed.consumer.webhook.ScriptedReceiver.Answer;
 import io.paperfeed.consumer.webhook.ScriptedReceiver.Request;
 import io.paperfeed.model.Alert;
+import io.paperfeed.kafka.KafkaClients;
 import io.paperfeed.model.Delivery;
+import io.paperfeed.subscriptions.SubscriptionValidator;
+import io.paperfeed.subscriptions.SubscriptionView;
 import io.paperfeed.model.Subscription;
 import io.paperfeed.model.WebhookDeadLetter;
 import io.paperfeed.model.WebhookRetry;
@@ -20,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -44,6 +48,7 @@ class WebhookDeliveryIT {
     private final String secret = "whsec_" + Base64.getEncoder().encodeToString(randomBytes());
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final String bootstrap;
+    private final List<SubscriptionView> views = new ArrayList<>();
     private WebhookKafka kafka;
     private ScriptedReceiver receiver;
 
@@ -64,14 +69,24 @@ class WebhookDeliveryIT {
     }
 
     @AfterEach
-    void close() {
+    void close() throws InterruptedException {
+        for (SubscriptionView view : views) {
+            view.close();
+        }
+        views.clear();
         receiver.close();
         kafka.close();
     }
 
+    /** A service with a subscription view of its own, as each consumer process has (closed after the test). */
     private WebhookDeliveryService start(boolean allowLoopback, RetrySchedule schedule, String group) throws Exception {
-        WebhookDeliveryService service = new WebhookDeliveryService(new WebhookSettings(bootstrap, group,
-                allowLoopback, schedule, kafka.topics, 8, Duration.ofSeconds(1), Duration.ofMillis(500)), registry);
+        KafkaClients clients = new KafkaClients(bootstrap);
+        SubscriptionView view = SubscriptionView.open(clients, "test-view-" + group, kafka.topics.subscriptions(),
+                SubscriptionValidator.anyTopic()).start();
+        views.add(view);
+        WebhookDeliveryService service = new WebhookDeliveryService(new WebhookSettings(group,
+                allowLoopback, schedule, kafka.topics, 8, Duration.ofSeconds(1), Duration.ofMillis(500)), clients,
+                view, registry);
         service.start(Duration.ofSeconds(30));
         return service;
     }

@@ -2,6 +2,9 @@ package io.paperfeed.consumer.webhook;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.paperfeed.broker.EmbeddedKafkaBroker;
+import io.paperfeed.kafka.KafkaClients;
+import io.paperfeed.subscriptions.SubscriptionValidator;
+import io.paperfeed.subscriptions.SubscriptionView;
 import io.paperfeed.model.Delivery;
 import io.paperfeed.model.Subscription;
 import java.time.Duration;
@@ -48,11 +51,15 @@ public final class WebhookThroughput {
                 kafka.publish(Alerts.alert("s" + (n % subscriptions), n));
             }
             kafka.flush();
-            WebhookSettings settings = new WebhookSettings(bootstrap, "bench-" + label, true, schedule, kafka.topics, 32,
+            WebhookSettings settings = new WebhookSettings("bench-" + label, true, schedule, kafka.topics, 32,
                     null, null);
+            KafkaClients clients = new KafkaClients(bootstrap);
             long start = System.nanoTime();
             long first = 0;
-            try (WebhookDeliveryService service = new WebhookDeliveryService(settings, new SimpleMeterRegistry())) {
+            try (SubscriptionView view = SubscriptionView.open(clients, "bench-view", kafka.topics.subscriptions(),
+                    SubscriptionValidator.anyTopic()).start();
+                 WebhookDeliveryService service = new WebhookDeliveryService(settings, clients, view,
+                         new SimpleMeterRegistry())) {
                 service.start(Duration.ofSeconds(30));
                 long[] firstSeen = {0};
                 org.awaitility.Awaitility.await("all delivered").atMost(Duration.ofMinutes(5))

@@ -2,6 +2,8 @@ package io.paperfeed.streams.alerts;
 
 import io.paperfeed.model.Alert;
 import io.paperfeed.model.CanonicalPaper;
+import io.paperfeed.subscriptions.match.SubscriptionMatch;
+import io.paperfeed.subscriptions.match.SubscriptionMatcher;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -74,9 +76,13 @@ final class AlertProcessor implements Processor<String, CanonicalPaper, String, 
 
     /** Stable for the same (subscription, paper, occasion): a receiver can drop repeats by it. */
     static String alertId(String subscription, String paperId, String occasion) {
+        return alertId(subscription + "\n" + paperId + "\n" + occasion);
+    }
+
+    /** {@code alert_} and the first 24 hex digits of the text's SHA-256. */
+    static String alertId(String text) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((subscription + "\n" + paperId + "\n" + occasion).getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
             return "alert_" + HexFormat.of().formatHex(digest).substring(0, 24);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every JVM", e);

@@ -1,5 +1,6 @@
 package io.paperfeed.streams.alerts;
 
+import io.paperfeed.streams.StreamsTopics;
 import io.paperfeed.model.Alert;
 import io.paperfeed.model.Digest;
 import io.paperfeed.model.serde.PaperSerdes;
@@ -43,6 +44,6 @@ final class DailyDigests {
                 .toStream(Named.as("closed-days"))
                 .map((window, digest) -> KeyValue.pair(window.key(),
                         digest.over(window.window().startTime(), window.window().endTime())), Named.as("stamp-digest"))
-                .to(Topics.DIGESTS.name(), Topics.DIGESTS.produced());
+                .to(Topics.DIGESTS.name(), StreamsTopics.produced(Topics.DIGESTS));
     }
 }

@@ -1,10 +1,13 @@
 package io.paperfeed.streams.alerts;
 
+import io.paperfeed.streams.StreamsTopics;
 import io.paperfeed.model.Alert;
+import io.paperfeed.subscriptions.SubscriptionTable;
+import io.paperfeed.subscriptions.SubscriptionValidator;
+import io.paperfeed.subscriptions.match.SubscriptionMatcher;
 import io.paperfeed.model.CanonicalPaper;
 import io.paperfeed.model.Subscription;
 import io.paperfeed.model.topics.Topics;
-import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -34,18 +37,19 @@ public final class SubscriptionAlerts {
     }
 
     /**
-     * @param knownTopics the taxonomy's topic ids (a subscription naming another is refused)
+     * @param validator   what a subscription must satisfy (the taxonomy's topic ids, a query that parses)
      * @param onAlert     told of every alert (for metrics)
      */
     public static void addTo(StreamsBuilder builder, KStream<String, CanonicalPaper> classified,
-                             Set<String> knownTopics, Consumer<Alert> onAlert) {
-        SubscriptionMatcher matcher = new SubscriptionMatcher(knownTopics);
+                             SubscriptionValidator validator, Consumer<Alert> onAlert) {
+        SubscriptionMatcher matcher = new SubscriptionMatcher(validator);
+        SubscriptionTable table = new SubscriptionTable(validator);
         builder.addGlobalStore(
                 Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(SUBSCRIPTIONS_STORE), Serdes.String(),
                         Serdes.ByteArray()).withLoggingDisabled(),
                 Topics.SUBSCRIPTIONS.name(),
                 Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("read-subscriptions"),
-                () -> new SubscriptionsLoader(matcher));
+                () -> new SubscriptionsLoader(table, matcher));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LEDGER_STORE),
                 Serdes.String(), Serdes.String()));
         KStream<String, Alert> alerts = classified
@@ -56,6 +60,6 @@ public final class SubscriptionAlerts {
                 .branch((subscription, alert) -> isDigest(matcher, subscription),
                         Branched.withConsumer(DailyDigests::addTo, "digest"))
                 .defaultBranch(Branched.withConsumer(instant -> instant
-                        .to(Topics.ALERTS.name(), Topics.ALERTS.produced()), "instant"));
+                        .to(Topics.ALERTS.name(), StreamsTopics.produced(Topics.ALERTS)), "instant"));
     }
 }

@@ -1,9 +1,9 @@
 package io.paperfeed.streams.alerts;
 
-import io.paperfeed.model.Subscription;
-import io.paperfeed.model.serde.PaperSerdes;
-import io.paperfeed.model.topics.Topics;
-import org.apache.kafka.common.errors.SerializationException;
+import io.paperfeed.subscriptions.SubscriptionTable;
+import io.paperfeed.subscriptions.match.SubscriptionMatcher;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -13,61 +13,56 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the global subscriptions store and the instance's {@link SubscriptionMatcher} in step with
- * the compacted {@code paperfeed.subscriptions} topic: a value registers or replaces, a tombstone
- * deletes, within seconds and without a restart. After a restore (which fills the store without
- * calling {@link #process}) the matcher is loaded from the store. A record that is not a valid
- * subscription is logged and skipped; it never stops the others.
+ * Keeps the global subscriptions store and the instance's {@link SubscriptionMatcher} in step with the
+ * compacted {@code paperfeed.subscriptions} topic, by the {@link SubscriptionTable}'s rules (the same
+ * as every service's view): a valid value registers or replaces, a tombstone, a disabled or an
+ * unreadable record deletes, within seconds and without a restart. After a restore (which fills the
+ * store without calling {@link #process}) the matcher is loaded from the store in one batch.
  */
 final class SubscriptionsLoader implements Processor<String, byte[], Void, Void> {
 
     private static final Logger log = LoggerFactory.getLogger(SubscriptionsLoader.class);
 
+    private final SubscriptionTable table;
     private final SubscriptionMatcher matcher;
     private KeyValueStore<String, byte[]> store;
+    private ProcessorContext<Void, Void> context;
 
-    SubscriptionsLoader(SubscriptionMatcher matcher) {
+    SubscriptionsLoader(SubscriptionTable table, SubscriptionMatcher matcher) {
+        this.table = table;
         this.matcher = matcher;
     }
 
     @Override
     public void init(ProcessorContext<Void, Void> context) {
+        this.context = context;
         store = context.getStateStore(SubscriptionAlerts.SUBSCRIPTIONS_STORE);
-        int loaded = 0;
+        List<SubscriptionTable.Change> restored = new ArrayList<>();
         try (KeyValueIterator<String, byte[]> all = store.all()) {
             while (all.hasNext()) {
                 var entry = all.next();
-                apply(entry.key, entry.value);
-                loaded++;
+                restored.add(table.apply(entry.key, entry.value, "the global store"));
             }
         }
-        log.info("loaded {} subscriptions from the global store", loaded);
+        var registration = matcher.register(restored.stream().filter(SubscriptionTable.Change::active)
+                .map(SubscriptionTable.Change::current).toList());
+        log.info("loaded {} subscriptions from the global store ({} refused)", registration.registered().size(),
+                registration.rejected().size());
     }
 
     @Override
     public void process(Record<String, byte[]> record) {
-        if (record.key() == null) {
-            log.warn("subscription record without a key skipped");
-            return;
+        if (record.key() != null) {
+            if (record.value() == null) {
+                store.delete(record.key());
+            } else {
+                store.put(record.key(), record.value());
+            }
         }
-        if (record.value() == null) {
-            store.delete(record.key());
-        } else {
-            store.put(record.key(), record.value());
-        }
-        apply(record.key(), record.value());
-    }
-
-    private void apply(String key, byte[] bytes) {
-        Subscription value;
-        try {
-            value = PaperSerdes.SUBSCRIPTION.deserialize(Topics.SUBSCRIPTIONS.name(), bytes);
-        } catch (SerializationException e) {
-            log.warn("subscription {} is not valid and is ignored: {}", key, e.getMessage());
-            matcher.delete(key);
-            return;
-        }
-        matcher.apply(key, value).ifPresent(reason -> log.warn("subscription {} refused: {}", key, reason));
+        String where = context.recordMetadata().map(m -> m.topic() + "-" + m.partition() + "@" + m.offset())
+                .orElse("paperfeed.subscriptions");
+        matcher.apply(table.apply(record.key(), record.value(), where))
+                .ifPresent(reason -> log.warn("subscription {} refused: {}", record.key(), reason));
     }
 
     @Override

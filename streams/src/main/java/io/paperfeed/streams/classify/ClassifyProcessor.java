@@ -1,6 +1,8 @@
 package io.paperfeed.streams.classify;
 
 import io.paperfeed.model.CanonicalPaper;
+import io.paperfeed.subscriptions.taxonomy.Taxonomy;
+import io.paperfeed.subscriptions.taxonomy.TopicClassifier;
 import io.paperfeed.model.PredictedCategory;
 import io.paperfeed.streams.categories.CategoryPredictor;
 import io.paperfeed.streams.categories.LabelledPaper;

@@ -1,6 +1,7 @@
 /**
- * Topics: the taxonomy ({@link io.paperfeed.subscriptions.taxonomy.Taxonomy}, seeds/topics.yaml), the fields a
- * paper is matched on ({@link io.paperfeed.subscriptions.query.PaperFields}), the lucene-monitor classifier
- * that gives each paper its topics with a score and the matched words, and the per-topic output streams.
+ * Classification in the topology: {@link io.paperfeed.streams.classify.ClassifyProcessor} gives each
+ * canonical paper its topics (the taxonomy's {@code TopicClassifier}) and, when no feed gave arXiv
+ * categories, predicted ones; {@link io.paperfeed.streams.classify.TopicStreams} copies each classified
+ * paper to {@code paperfeed.topic.<id>} for each topic it has.
  */
 package io.paperfeed.streams.classify;

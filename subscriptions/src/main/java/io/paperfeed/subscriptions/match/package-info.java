@@ -1,9 +1,19 @@
 /**
- * Subscriptions: turning a {@link io.paperfeed.model.Subscription} into one Lucene query
- * ({@link io.paperfeed.subscriptions.query.SubscriptionQuery}), matching papers against all of them
- * at once with lucene-monitor and saying why each matched
- * ({@link io.paperfeed.subscriptions.match.SubscriptionMatcher}), and reading them from a JSON or
- * YAML file ({@link io.paperfeed.subscriptions.SubscriptionsFile}). docs/SUBSCRIPTIONS.md
- * describes the format. Not yet wired into the topology.
+ * Matching every subscription against each paper at once, each match with why (the paper's topics the
+ * subscription named and the words, authors and categories that matched), in the manner of Lucene's own
+ * monitor:
+ *
+ * <ul>
+ *   <li>{@link io.paperfeed.subscriptions.match.SubscriptionMatcher}: the facade the streams app calls
+ *       (register, delete, match);</li>
+ *   <li>{@code SubscriptionRegistry}: the compiled subscriptions and which backend answers each;</li>
+ *   <li>{@code TermIndex}: conjunctions of terms and exact phrases (most subscriptions) from an inverted
+ *       index of their words and phrases, groups of identical clauses matched once;</li>
+ *   <li>{@code MonitorBackend}: everything else in one lucene-monitor {@code Monitor};</li>
+ *   <li>{@code MatchExplainer}: either backend's hits turned into the same why.</li>
+ * </ul>
+ *
+ * {@code TermIndexEquivalenceTest} checks, paper by paper over a real arXiv day, that the term index
+ * and a monitor-only matcher give the same subscriptions, topics and words.
  */
 package io.paperfeed.subscriptions.match;

@@ -1,0 +1,77 @@
+package io.paperfeed.app.services;
+
+import io.paperfeed.app.cli.ApiOptions;
+import io.paperfeed.app.cli.WebhookOptions;
+import io.paperfeed.app.ops.ApiMount;
+import io.paperfeed.app.ops.HealthCheck;
+import io.paperfeed.consumer.AlertConsumer;
+import io.paperfeed.consumer.AlertConsumerSettings;
+import io.paperfeed.consumer.AlertSink;
+import io.paperfeed.consumer.webhook.WebhookDeliveryService;
+import io.paperfeed.model.topics.Topics;
+import io.paperfeed.subscriptions.SubscriptionValidator;
+import io.paperfeed.subscriptions.SubscriptionView;
+import io.paperfeed.subscriptions.taxonomy.Taxonomy;
+import java.time.Duration;
+import java.util.Set;
+
+/**
+ * The delivery side in a process ({@code paperfeed consumer}, the demo): one {@link SubscriptionView}
+ * shared by the API and webhook delivery, the API and event streams on the HTTP server, the alert
+ * consumer and webhook delivery. Each part is in {@code /health}; a part that stops for good fails the
+ * lifecycle, so the process exits non-zero and its supervisor restarts it.
+ */
+public final class ConsumerRole {
+
+    private static final Duration CATCH_UP = Duration.ofSeconds(60);
+
+    private final ServiceContext context;
+    private final SubscriptionView view;
+
+    private ConsumerRole(ServiceContext context, SubscriptionView view) {
+        this.context = context;
+        this.view = view;
+    }
+
+    /**
+     * Starts the subscription view and mounts the API; call before the HTTP server starts.
+     *
+     * @param builtInSubscriptions ids whose alert streams exist without a record on the subscriptions topic
+     */
+    public static ConsumerRole mount(ServiceContext context, Taxonomy taxonomy, ApiOptions api,
+                                     Set<String> builtInSubscriptions) {
+        SubscriptionView view = context.lifecycle().add(SubscriptionView.open(context.clients(),
+                "paperfeed-" + context.service() + "-subscriptions", Topics.SUBSCRIPTIONS.name(),
+                SubscriptionValidator.of(taxonomy)).bindTo(context.metrics().registry()).start());
+        context.server().addCheck(HealthCheck.of("subscriptions", view::problem));
+        context.lifecycle().add(ApiMount.mount(context, taxonomy, api, view, builtInSubscriptions));
+        return new ConsumerRole(context, view);
+    }
+
+    /** Starts the alert consumer (group {@code groupId}, each alert to {@code sink}) and webhook delivery. */
+    public void start(String groupId, AlertSink sink, WebhookOptions webhooks) throws InterruptedException {
+        AlertConsumer consumer = new AlertConsumer(new AlertConsumerSettings(context.clients(), groupId), sink,
+                context.metrics().registry());
+        Thread thread = new Thread(() -> {
+            consumer.run();
+            if (consumer.problem() != null) { // it ended on its own: exit, so a supervisor restarts it
+                context.lifecycle().fail(consumer.problem());
+            }
+        }, "paperfeed-alerts");
+        context.server().addCheck(HealthCheck.of("alerts", consumer::problem));
+        context.lifecycle().add(() -> {
+            consumer.close();
+            thread.join(10_000);
+        });
+        thread.start();
+        WebhookDeliveryService delivery = context.lifecycle().add(new WebhookDeliveryService(webhooks.settings(),
+                context.clients(), view, context.metrics().registry()));
+        delivery.start(CATCH_UP);
+        context.server().addCheck(HealthCheck.of("webhooks", delivery::problem));
+    }
+
+    /** The process's view of the subscriptions. */
+    public SubscriptionView view() {
+        return view;
+    }
+}
