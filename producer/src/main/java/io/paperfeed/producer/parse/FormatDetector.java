@@ -14,6 +14,7 @@ final class FormatDetector {
     private static final List<FeedFormat> FORMATS = List.of(
             new ArxivAtomApiFormat(),
             new ArxivRssFormat(),
+            new CrossrefWorksFormat(),
             new PaperEventJsonlFormat(),
             new ArxivDailyJsonlFormat(),
             new ArxivAuthorListingFormat(),

@@ -1,0 +1,25 @@
+package io.paperfeed.producer.parse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Every real fixture of the sources beyond arXiv is detected as its format and as no other (the
+ * seeds and arXiv fixtures are checked the same way in {@link ExpectedItemsTest}).
+ */
+class SourceDetectionTest {
+
+    @ParameterizedTest
+    @CsvSource({
+        "crossref-works-query-ecology.json, crossref-works",
+        "crossref-works-funder-cursor.json, crossref-works",
+        "crossref-work-fgene.2017.00147.json, crossref-works",
+    })
+    void fixtureIsDetectedAsItsFormatOnly(String file, String format) throws Exception {
+        assertEquals(List.of(format), FormatDetector.allMatching(FeedText.of(SourceFixtures.text(file))));
+        assertEquals(format, SourceFixtures.read(file).format());
+    }
+}
