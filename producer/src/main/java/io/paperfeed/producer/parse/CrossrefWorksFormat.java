@@ -39,7 +39,7 @@ final class CrossrefWorksFormat extends JsonApiFormat {
     }
 
     @Override
-    List<String> recordsPath() {
+    List<String> recordsPath(JsonHead head) {
         return List.of("message", "items");
     }
 

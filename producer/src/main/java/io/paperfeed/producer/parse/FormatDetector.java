@@ -15,6 +15,8 @@ final class FormatDetector {
             new ArxivAtomApiFormat(),
             new ArxivRssFormat(),
             new CrossrefWorksFormat(),
+            new OpenAlexWorksFormat(),
+            new SemanticScholarFormat(),
             new PaperEventJsonlFormat(),
             new ArxivDailyJsonlFormat(),
             new ArxivAuthorListingFormat(),

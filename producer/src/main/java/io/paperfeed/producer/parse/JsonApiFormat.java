@@ -19,8 +19,8 @@ abstract class JsonApiFormat implements FeedFormat {
     /** True when the head is one of this format's responses. */
     abstract boolean matches(JsonHead head);
 
-    /** The path of object fields to the records array; empty when the document is the array. */
-    abstract List<String> recordsPath();
+    /** The path of object fields to the records array (empty when the document is the array), given its head. */
+    abstract List<String> recordsPath(JsonHead head);
 
     /** The one record of a response that holds a single record (no records array), or null. */
     JsonNode singleRecord(JsonNode envelope) throws BadRecordException {
@@ -42,7 +42,8 @@ abstract class JsonApiFormat implements FeedFormat {
 
     @Override
     public void parse(FeedText text, ResultCollector out) {
-        JsonFeedStream.Outcome outcome = JsonFeedStream.read(text, recordsPath(), new JsonFeedStream.Sink() {
+        List<String> path = recordsPath(JsonHead.of(text));
+        JsonFeedStream.Outcome outcome = JsonFeedStream.read(text, path, new JsonFeedStream.Sink() {
             @Override
             public void record(int number, int line, JsonNode element, String raw) {
                 accept(element, number, raw, out);
@@ -63,10 +64,9 @@ abstract class JsonApiFormat implements FeedFormat {
             }
             if (single != null) {
                 accept(single, position++, text.text(), out);
-            } else if (outcome.error() == null && !hasRecordsArray(outcome.envelope())) {
+            } else if (outcome.error() == null && !hasRecordsArray(outcome.envelope(), path)) {
                 out.reject(position++, Reasons.UNRECOGNISED, "not a " + name() + " response: no "
-                        + (recordsPath().isEmpty() ? "list" : String.join(".", recordsPath())) + " of records",
-                        text.text());
+                        + (path.isEmpty() ? "list" : String.join(".", path)) + " of records", text.text());
             }
         }
         if (outcome.error() != null) {
@@ -95,9 +95,9 @@ abstract class JsonApiFormat implements FeedFormat {
     }
 
     /** True when the envelope holds the records array at the path (empty or streamed). */
-    private boolean hasRecordsArray(JsonNode envelope) {
+    private static boolean hasRecordsArray(JsonNode envelope, List<String> path) {
         JsonNode n = envelope;
-        for (String field : recordsPath()) {
+        for (String field : path) {
             n = n == null ? null : n.get(field);
         }
         return n != null && n.isArray();

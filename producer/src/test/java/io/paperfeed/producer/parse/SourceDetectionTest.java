@@ -17,6 +17,11 @@ class SourceDetectionTest {
         "crossref-works-query-ecology.json, crossref-works",
         "crossref-works-funder-cursor.json, crossref-works",
         "crossref-work-fgene.2017.00147.json, crossref-works",
+        "openalex-work-W2741809807.json, openalex-works",
+        "s2-paper-turing.json, semantic-scholar",
+        "s2-search-turing.json, semantic-scholar",
+        "s2-search-bulk-kubernetes.json, semantic-scholar",
+        "s2-paper-batch-authors.json, semantic-scholar",
     })
     void fixtureIsDetectedAsItsFormatOnly(String file, String format) throws Exception {
         assertEquals(List.of(format), FormatDetector.allMatching(FeedText.of(SourceFixtures.text(file))));
