@@ -14,6 +14,7 @@ final class FormatDetector {
     private static final List<FeedFormat> FORMATS = List.of(
             new ArxivAtomApiFormat(),
             new ArxivRssFormat(),
+            new OaiPmhFormat(),
             new CrossrefWorksFormat(),
             new OpenAlexWorksFormat(),
             new SemanticScholarFormat(),

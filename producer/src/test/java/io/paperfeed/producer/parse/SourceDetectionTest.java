@@ -22,6 +22,8 @@ class SourceDetectionTest {
         "s2-search-turing.json, semantic-scholar",
         "s2-search-bulk-kubernetes.json, semantic-scholar",
         "s2-paper-batch-authors.json, semantic-scholar",
+        "oai-pmh-arxiv-physics-hep-th.xml, oai-pmh",
+        "oai-pmh-oai_dc-cs.xml, oai-pmh",
     })
     void fixtureIsDetectedAsItsFormatOnly(String file, String format) throws Exception {
         assertEquals(List.of(format), FormatDetector.allMatching(FeedText.of(SourceFixtures.text(file))));
