@@ -86,7 +86,7 @@ final class ArxivAtomApiFormat extends XmlFeedFormat {
     }
 
     @Override
-    void feedRead(Map<String, String> feedFields, ResultCollector out) {
+    void feedRead(Map<String, String> feedFields, int nextPosition, ResultCollector out) {
         FeedPaging paging = new FeedPaging(number(feedFields.get("opensearch:totalResults")),
                 number(feedFields.get("opensearch:startIndex")), number(feedFields.get("opensearch:itemsPerPage")));
         if (paging.totalResults() != null || paging.startIndex() != null || paging.itemsPerPage() != null) {

@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * Knows every format and finds the one a text is in, trying them in a fixed order, most specific
- * first: the XML feeds (the root element and the feed's header decide), the JSON-lines formats (a
- * parsed object's fields decide), then the layouts with a distinct marker line ({@code arXiv:} +
+ * first: the XML feeds (the root element and the feed's header decide), the JSON API responses (the
+ * document's head decides), the JSON-lines formats (a parsed object's fields decide), then the layouts with a distinct marker line ({@code arXiv:} +
  * {@code Created:}, a source line, {@code Daily Papers}), and last the bare {@code Abstract:} listing.
  */
 final class FormatDetector {
@@ -14,6 +14,10 @@ final class FormatDetector {
     private static final List<FeedFormat> FORMATS = List.of(
             new ArxivAtomApiFormat(),
             new ArxivRssFormat(),
+            new OaiPmhFormat(),
+            new CrossrefWorksFormat(),
+            new OpenAlexWorksFormat(),
+            new SemanticScholarFormat(),
             new PaperEventJsonlFormat(),
             new ArxivDailyJsonlFormat(),
             new ArxivAuthorListingFormat(),

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.paperfeed.model.serde.Json;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,15 +20,6 @@ abstract class JsonLinesFormat implements FeedFormat {
     private static final int DETECT_LINES = 50;
     private static final ObjectReader READER =
             Json.MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-
-    /** Thrown when a JSON object has a field of the wrong type. */
-    static final class BadRecordException extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        BadRecordException(String message) {
-            super(message);
-        }
-    }
 
     /** True when the first JSON object of a file is one of this format's objects. */
     abstract boolean isRecord(ObjectNode object);
@@ -92,48 +82,16 @@ abstract class JsonLinesFormat implements FeedFormat {
 
     /** A text field: null when absent or JSON null; numbers are taken as text. */
     static String text(ObjectNode o, String field) throws BadRecordException {
-        JsonNode n = o.get(field);
-        if (n == null || n.isNull()) {
-            return null;
-        }
-        if (n.isTextual() || n.isNumber()) {
-            return n.asText();
-        }
-        throw new BadRecordException("field '" + field + "' is not text: " + n.getNodeType());
+        return JsonValues.text(o, field);
     }
 
     /** A list of texts: a JSON array of strings, or a single string taken as a one-element list. */
     static List<String> texts(ObjectNode o, String field) throws BadRecordException {
-        JsonNode n = o.get(field);
-        List<String> out = new ArrayList<>();
-        if (n == null || n.isNull()) {
-            return out;
-        }
-        if (n.isTextual()) {
-            out.add(n.asText());
-            return out;
-        }
-        if (!n.isArray()) {
-            throw new BadRecordException("field '" + field + "' is not a list: " + n.getNodeType());
-        }
-        for (JsonNode e : n) {
-            if (!e.isTextual()) {
-                throw new BadRecordException("field '" + field + "' holds a non-text entry: " + e.getNodeType());
-            }
-            out.add(e.asText());
-        }
-        return out;
+        return JsonValues.texts(o, field);
     }
 
     /** A positive whole number, or null when absent. */
     static Integer number(ObjectNode o, String field) throws BadRecordException {
-        JsonNode n = o.get(field);
-        if (n == null || n.isNull()) {
-            return null;
-        }
-        if (!n.canConvertToInt() || !n.isIntegralNumber() || n.asInt() < 1) {
-            throw new BadRecordException("field '" + field + "' is not a positive whole number: " + n);
-        }
-        return n.asInt();
+        return JsonValues.positive(o, field);
     }
 }

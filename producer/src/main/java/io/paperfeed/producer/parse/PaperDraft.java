@@ -1,7 +1,9 @@
 package io.paperfeed.producer.parse;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One item as a format read it, before cleaning and validation: the raw field values (null when the
@@ -30,6 +32,12 @@ final class PaperDraft {
     String updated;
     /** Set for hard-wrapped abstracts (arXiv JSON summaries): line breaks are joined, not kept. */
     boolean wrappedAbstract;
+    /** Identifiers beyond the arXiv id and DOI, by scheme ({@link PaperExtras#ids()}). */
+    final Map<String, List<String>> ids = new LinkedHashMap<>();
+    /** Relations to other works ({@link PaperExtras#relations()}). */
+    final List<PaperExtras.Relation> relations = new ArrayList<>();
+    /** The journal, conference or server the item names. */
+    String venue;
     /** A field cut while reading because it was over the raw text bound ({@link #ABSTRACT} or another name), or null. */
     String oversizeField;
 
@@ -40,5 +48,25 @@ final class PaperDraft {
     PaperDraft(int position, String raw) {
         this.position = position;
         this.raw = raw;
+    }
+
+    /** Adds an identifier, cleaned; blank values and repeats are dropped. */
+    void id(String scheme, String value) {
+        String v = TextNormalizer.clean(value);
+        if (v != null && v.length() <= FeedReader.MAX_FIELD_CHARS) {
+            List<String> values = ids.computeIfAbsent(scheme, k -> new ArrayList<>());
+            if (!values.contains(v)) {
+                values.add(v);
+            }
+        }
+    }
+
+    /** Adds a relation when its type and id are given. */
+    void relation(String type, String idType, String id) {
+        String t = TextNormalizer.clean(type);
+        String i = TextNormalizer.clean(id);
+        if (t != null && i != null && i.length() <= FeedReader.MAX_FIELD_CHARS) {
+            relations.add(new PaperExtras.Relation(t, TextNormalizer.clean(idType), i));
+        }
     }
 }

@@ -23,8 +23,10 @@ final class Reasons {
     static final String UNRECOGNISED = "unrecognised";
     /** An entry cut short: it lacks the part that closes it (the {@code arXiv:} line of an author listing). */
     static final String INCOMPLETE = "incomplete";
-    /** An error the arXiv API returned as an entry ({@code <id>…/api/errors#…</id>}). */
+    /** An error the source returned in its response (an arXiv API error entry, an OAI-PMH {@code <error>}). */
     static final String API_ERROR = "api-error";
+    /** A record the repository reports deleted (OAI-PMH {@code <header status="deleted">}): no paper, only its id. */
+    static final String DELETED = "deleted";
     /** The feed holds more than {@link FeedReader#MAX_ITEMS} items; this one and all after it were not read. */
     static final String TOO_MANY_ITEMS = "too-many-items";
 

@@ -6,7 +6,9 @@ import io.paperfeed.model.Provenance;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +27,7 @@ final class ResultCollector {
     private final Clock clock;
     private final List<PaperEvent> papers = new ArrayList<>();
     private final List<InvalidItem> invalid = new ArrayList<>();
+    private final Map<String, PaperExtras> extras = new LinkedHashMap<>();
     private FeedPaging paging;
     private boolean overflowed;
 
@@ -62,7 +65,7 @@ final class ResultCollector {
             return;
         }
         if (abstractText == null) {
-            reject(d.position, Reasons.NO_ABSTRACT, "item has no abstract", d.raw);
+            reject(d.position, Reasons.NO_ABSTRACT, noAbstract(d), d.raw);
             return;
         }
         if (abstractText.length() > FeedReader.MAX_ABSTRACT_CHARS) {
@@ -91,17 +94,37 @@ final class ResultCollector {
         String updated = TextNormalizer.clean(d.updated);
         List<String> authors = TextNormalizer.cleanAll(d.authors);
         List<String> categories = TextNormalizer.cleanAll(d.categories).stream().distinct().toList();
-        String tooLong = tooLong(authors, categories, doi, title, comment, published, updated);
+        String tooLong = tooLong(authors, categories, doi, title, comment, published, updated, d.venue);
         if (tooLong != null) {
             reject(d.position, Reasons.FIELD_TOO_LONG, tooLong, d.raw);
             return;
         }
         try {
-            papers.add(new PaperEvent(arxivId, version, doi, title, abstractText, authors, categories, comment,
-                    published, updated, webLinks(d.links), provenance(d.position)));
+            PaperEvent paper = new PaperEvent(arxivId, version, doi, title, abstractText, authors, categories, comment,
+                    published, updated, webLinks(d.links), provenance(d.position));
+            papers.add(paper);
+            PaperExtras more = new PaperExtras(d.ids, d.relations, TextNormalizer.clean(d.venue));
+            if (!more.isEmpty()) {
+                extras.put(paper.itemKey(), more);
+            }
         } catch (IllegalArgumentException e) {
             reject(d.position, Reasons.BAD_RECORD, e.getMessage(), d.raw);
         }
+    }
+
+    /**
+     * Why an item without abstract is no paper: a paper event requires an abstract (its content id and
+     * near-duplicate matching are made of it), so a sighting of only a title and ids is reported with them.
+     */
+    private static String noAbstract(PaperDraft d) {
+        String title = TextNormalizer.clean(d.title);
+        String doi = TextNormalizer.clean(d.doi);
+        if (title == null && doi == null) {
+            return "item has no abstract";
+        }
+        String what = (title == null ? "" : "title '" + (title.length() > 200 ? title.substring(0, 200) + "…" : title) + "'")
+                + (title != null && doi != null ? ", " : "") + (doi == null ? "" : "DOI " + doi);
+        return "item has no abstract: a sighting of only " + what + " cannot be a paper event, which needs an abstract";
     }
 
     /** What is over its bound among the fields, or null. */
@@ -131,7 +154,7 @@ final class ResultCollector {
                 clock.instant()));
     }
 
-    /** Sets the feed's paging (arXiv API). */
+    /** Sets the feed's paging. */
     void paging(FeedPaging paging) {
         this.paging = paging;
     }
@@ -162,7 +185,7 @@ final class ResultCollector {
     }
 
     ParseResult result() {
-        return new ParseResult(source, format, papers, invalid, paging);
+        return new ParseResult(source, format, papers, invalid, paging, extras);
     }
 
     /** The http(s) links, trimmed, without repeats, in feed order. */

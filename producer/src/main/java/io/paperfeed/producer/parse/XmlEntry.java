@@ -32,12 +32,27 @@ final class XmlEntry {
     String primaryCategory;
     final List<Author> authors = new ArrayList<>();
     final List<Link> links = new ArrayList<>();
+    /** Every value of repeated fields ({@code dc:creator}) and of attributes ({@code version@version}), bounded. */
+    final Map<String, List<String>> values = new HashMap<>();
     /** The key of a field cut at {@link XmlFeedStream#MAX_RAW_FIELD_CHARS}, or null. */
     String oversizeField;
 
     XmlEntry(int number, int line) {
         this.number = number;
         this.line = line;
+    }
+
+    /** Every value of a field or attribute ({@code key@attribute}), in document order; empty when none. */
+    List<String> all(String key) {
+        return values.getOrDefault(key, List.of());
+    }
+
+    /** Adds a value of a repeated field or attribute, up to {@link XmlFeedStream#MAX_LIST} per key. */
+    void add(String key, String value) {
+        List<String> list = values.computeIfAbsent(key, k -> new ArrayList<>());
+        if (list.size() < XmlFeedStream.MAX_LIST) {
+            list.add(value);
+        }
     }
 
     /** The text of a child element, or null when the entry has none. */

@@ -31,15 +31,23 @@ abstract class XmlFeedFormat implements FeedFormat {
     /** Maps one entry to a draft, or rejects it through {@code out} and returns null. */
     abstract PaperDraft toDraft(XmlEntry entry, ResultCollector out);
 
-    /** Called once the feed is read, with the text of the elements outside entries, by key. */
-    void feedRead(Map<String, String> feedFields, ResultCollector out) {
+    /**
+     * Called once the feed is read, with the text of the elements outside entries by key (and their
+     * attributes as {@code key@attribute}) and the position a further item would take.
+     */
+    void feedRead(Map<String, String> feedFields, int nextPosition, ResultCollector out) {
+    }
+
+    /** The documents this format's stream reads. */
+    XmlFeedStream.Layout layout() {
+        return XmlFeedStream.Layout.FEEDS;
     }
 
     @Override
     public void parse(FeedText text, ResultCollector out) {
         Map<String, String> feedFields = new LinkedHashMap<>();
         List<Trouble> feedTrouble = new ArrayList<>();
-        XmlFeedStream stream = new XmlFeedStream(text, new XmlFeedStream.Sink() {
+        XmlFeedStream stream = new XmlFeedStream(text, layout(), new XmlFeedStream.Sink() {
             @Override
             public void feedField(String key, String value) {
                 feedFields.putIfAbsent(key, value);
@@ -74,7 +82,7 @@ abstract class XmlFeedFormat implements FeedFormat {
         for (Trouble trouble : feedTrouble) {
             out.reject(position++, trouble.reason(), trouble.detail(), trouble.excerpt());
         }
-        feedRead(feedFields, out);
+        feedRead(feedFields, position, out);
     }
 
     /** A field's text with double-encoded UTF-8 repaired, or null. */

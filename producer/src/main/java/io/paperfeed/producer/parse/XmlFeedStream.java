@@ -30,6 +30,8 @@ final class XmlFeedStream {
     static final String ARXIV = "http://arxiv.org/schemas/atom";
     static final String OPENSEARCH = "http://a9.com/-/spec/opensearch/1.1/";
     static final String DC = "http://purl.org/dc/elements/1.1/";
+    static final String OAI = "http://www.openarchives.org/OAI/2.0/";
+    static final String RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
 
     /** The most characters kept of one element's text; more marks the entry's field as oversize. */
     static final int MAX_RAW_FIELD_CHARS = 4 * FeedReader.MAX_ABSTRACT_CHARS;
@@ -38,9 +40,18 @@ final class XmlFeedStream {
     /** After this many XML errors in one feed the rest of it is not read: it is no feed. */
     static final int MAX_ERRORS = 200;
 
-    private static final Pattern ENTRY_START = Pattern.compile("<(?:entry|item)[\\s>/]");
     private static final String DEFAULT_ANCESTORS = "<feed xmlns=\"" + ATOM + "\" xmlns:arxiv=\"" + ARXIV
             + "\" xmlns:opensearch=\"" + OPENSEARCH + "\" xmlns:dc=\"" + DC + "\">";
+
+    /** Name spaces whose elements are keyed by local name. */
+    private static final java.util.Set<String> PLAIN_NAMESPACES = java.util.Set.of(ATOM, "http://purl.org/rss/1.0/", OAI,
+            "http://arxiv.org/OAI/arXiv/", "http://arxiv.org/OAI/arXivRaw/");
+    private static final java.util.Map<String, String> PREFIXES = java.util.Map.of(ARXIV, "arxiv:", DC, "dc:",
+            OPENSEARCH, "opensearch:", RDF, "rdf:", "http://purl.org/dc/terms/", "dcterms:",
+            "http://purl.org/rss/1.0/modules/content/", "content:", "http://www.openarchives.org/OAI/2.0/oai_dc/", "oai_dc:");
+    /** The children of an {@code <author>} that are kept. */
+    private static final java.util.Set<String> AUTHOR_PARTS = java.util.Set.of("name", "arxiv:affiliation", "affiliation",
+            "keyname", "forenames", "suffix");
 
     /** Receives what the stream reads. */
     interface Sink {
@@ -60,6 +71,27 @@ final class XmlFeedStream {
         boolean full();
     }
 
+    /**
+     * Which documents a stream reads: the root elements it accepts, the elements that are entries,
+     * and the elements inside an entry that only group other fields (their children are fields too).
+     *
+     * @param what a name for the documents, for the message when the root is none of them
+     */
+    record Layout(String what, java.util.Set<String> roots, java.util.Set<String> entries, java.util.Set<String> containers) {
+
+        /** Atom {@code <feed>}, RSS 2.0 {@code <rss>} and RSS 1.0 {@code <rdf:RDF>}: entries and items. */
+        static final Layout FEEDS = new Layout("an Atom or RSS feed", java.util.Set.of("feed", "rss", "rdf:RDF"),
+                java.util.Set.of("entry", "item"), java.util.Set.of());
+        /** OAI-PMH responses: records, their header and metadata (arXiv, arXivRaw, oai_dc) read as fields. */
+        static final Layout OAI_PMH = new Layout("an OAI-PMH response", java.util.Set.of("OAI-PMH"),
+                java.util.Set.of("record"), java.util.Set.of("header", "metadata", "arXiv", "arXivRaw", "authors",
+                        "oai_dc:dc", "version"));
+
+        Pattern entryStart() {
+            return Pattern.compile("<(?:" + String.join("|", entries) + ")[\\s>/]");
+        }
+    }
+
     /** Where a parser run starts: an offset in the text, behind a synthetic prefix of start tags. */
     private record Segment(int start, String prefix, int startLine) {
     }
@@ -67,6 +99,8 @@ final class XmlFeedStream {
     private final FeedText text;
     private final String xml;
     private final Sink sink;
+    private final Layout layout;
+    private final Pattern entryStart;
     private final XMLInputFactory factory = SecureXml.factory();
     private int entryCount;
     private int errors;
@@ -74,9 +108,15 @@ final class XmlFeedStream {
     private String entryAncestors;
 
     XmlFeedStream(FeedText text, Sink sink) {
+        this(text, Layout.FEEDS, sink);
+    }
+
+    XmlFeedStream(FeedText text, Layout layout, Sink sink) {
         this.text = text;
         this.xml = text.text();
         this.sink = sink;
+        this.layout = layout;
+        this.entryStart = layout.entryStart();
     }
 
     /** Reads the whole feed into the sink; never throws for bad input. */
@@ -110,6 +150,7 @@ final class XmlFeedStream {
         private final List<String> openTags = new ArrayList<>();
         private int depth;
         private boolean rss;
+        private boolean rdf;
         private XmlEntry entry;
         private int entryDepth;
         private int entryStart;
@@ -117,6 +158,8 @@ final class XmlFeedStream {
         private int fieldDepth;
         private final StringBuilder fieldText = new StringBuilder();
         private String authorName;
+        private int authorDepth;
+        private final java.util.Map<String, String> authorParts = new java.util.HashMap<>();
         private List<String> affiliations;
         private String attrTerm;
         private String[] linkAttrs;
@@ -157,15 +200,14 @@ final class XmlFeedStream {
         private void start() throws XMLStreamException {
             depth++;
             String key = key(r.getNamespaceURI(), r.getLocalName());
-            if (depth == 1 && segment.prefix().isEmpty()) {
-                if (!key.equals("feed") && !key.equals("rss")) {
-                    sink.brokenFeed(Reasons.UNRECOGNISED, line(), "not an Atom or RSS feed: the root element is <"
-                            + r.getLocalName() + ">", excerptAt(offset()));
-                    throw new Stop();
-                }
+            if (depth == 1 && segment.prefix().isEmpty() && !layout.roots().contains(key)) {
+                sink.brokenFeed(Reasons.UNRECOGNISED, line(), "not " + layout.what() + ": the root element is <"
+                        + r.getLocalName() + ">", excerptAt(offset()));
+                throw new Stop();
             }
             if (depth == 1) {
                 rss = key.equals("rss");
+                rdf = key.equals("rdf:RDF");
             }
             if (isEntry(key)) {
                 startEntry();
@@ -173,23 +215,35 @@ final class XmlFeedStream {
             }
             if (entry == null) {
                 openTags.add(startTag());
+                for (int i = 0; i < r.getAttributeCount(); i++) {
+                    sink.feedField(key + "@" + r.getAttributeLocalName(i), r.getAttributeValue(i));
+                }
                 fieldKey = key;
                 fieldDepth = depth;
                 fieldText.setLength(0);
                 return;
             }
-            if (depth == entryDepth + 1) {
+            if (authorName != null) {
+                if (depth == authorDepth + 1 && AUTHOR_PARTS.contains(key)) {
+                    fieldKey = key;
+                    fieldDepth = depth;
+                    fieldText.setLength(0);
+                }
+                return;
+            }
+            if (fieldKey != null) {
+                return; // markup inside a text field is part of its text
+            }
+            for (int i = 0; i < r.getAttributeCount(); i++) {
+                entry.add(key + "@" + r.getAttributeLocalName(i), r.getAttributeValue(i));
+            }
+            if (!layout.containers().contains(key)) {
                 startChild(key);
-            } else if (authorName != null && depth == entryDepth + 2
-                    && (key.equals("name") || key.equals("arxiv:affiliation"))) {
-                fieldKey = key;
-                fieldDepth = depth;
-                fieldText.setLength(0);
             }
         }
 
         private boolean isEntry(String key) {
-            return key.equals("entry") || (rss && key.equals("item"));
+            return layout.entries().contains(key) && (!key.equals("item") || rss || rdf);
         }
 
         private void startEntry() {
@@ -224,6 +278,8 @@ final class XmlFeedStream {
                     r.getAttributeValue(null, "rel"), r.getAttributeValue(null, "href"), r.getAttributeValue(null, "title")};
                 case "author" -> {
                     authorName = "";
+                    authorDepth = depth;
+                    authorParts.clear();
                     affiliations = new ArrayList<>();
                     fieldKey = null;
                 }
@@ -265,15 +321,21 @@ final class XmlFeedStream {
                 entry = null;
                 fieldKey = null;
                 sink.entry(done);
-            } else if (depth == entryDepth + 1) {
+            } else if (authorName != null && depth == authorDepth) {
                 endChild(key);
-            } else if (authorName != null && depth == entryDepth + 2 && fieldKey != null && depth == fieldDepth) {
-                if (key.equals("name")) {
-                    authorName = fieldText.toString();
-                } else if (affiliations.size() < MAX_LIST) {
-                    affiliations.add(fieldText.toString());
+            } else if (authorName != null) {
+                if (fieldKey != null && depth == fieldDepth) {
+                    if (key.equals("arxiv:affiliation") || key.equals("affiliation")) {
+                        if (affiliations.size() < MAX_LIST) {
+                            affiliations.add(fieldText.toString());
+                        }
+                    } else {
+                        authorParts.putIfAbsent(key, fieldText.toString());
+                    }
+                    fieldKey = null;
                 }
-                fieldKey = null;
+            } else if (fieldKey != null && depth == fieldDepth) {
+                endChild(key);
             }
             depth--;
         }
@@ -291,14 +353,33 @@ final class XmlFeedStream {
                 }
                 case "author" -> {
                     if (entry.authors.size() < MAX_LIST) {
-                        entry.authors.add(new XmlEntry.Author(authorName, List.copyOf(affiliations)));
+                        entry.authors.add(new XmlEntry.Author(authorName(), List.copyOf(affiliations)));
                     }
                     authorName = null;
                     affiliations = null;
                 }
-                default -> entry.fields.putIfAbsent(key, value);
+                default -> {
+                    entry.fields.putIfAbsent(key, value);
+                    entry.add(key, value);
+                }
             }
             fieldKey = null;
+        }
+
+        /** An author's {@code <name>}, or arXiv OAI's {@code <forenames> <keyname> <suffix>}. */
+        private String authorName() {
+            String name = authorParts.get("name");
+            if (name != null) {
+                return name;
+            }
+            StringBuilder b = new StringBuilder();
+            for (String part : List.of("forenames", "keyname", "suffix")) {
+                String v = authorParts.get(part);
+                if (v != null && !v.isBlank()) {
+                    b.append(b.length() == 0 ? "" : " ").append(v.strip());
+                }
+            }
+            return b.toString();
         }
 
         private void addBounded(List<String> list, String value) {
@@ -405,7 +486,7 @@ final class XmlFeedStream {
         if (from >= xml.length()) {
             return -1;
         }
-        Matcher m = ENTRY_START.matcher(xml);
+        Matcher m = entryStart.matcher(xml);
         return m.find(from) ? m.start() : -1;
     }
 
@@ -430,17 +511,20 @@ final class XmlFeedStream {
         return s.strip();
     }
 
-    /** The key of an element: its local name in the Atom or no name space, else prefixed. */
+    /**
+     * The key of an element: its local name in the Atom, RSS 1.0, OAI-PMH and arXiv OAI name spaces
+     * or in none, else prefixed by its name space's usual prefix ({@code dc:}, {@code prism:} of any
+     * PRISM version, {@code arxiv:}, {@code content:}), else {@code {name space}local}.
+     */
     static String key(String namespace, String local) {
-        if (namespace == null || namespace.isEmpty() || namespace.equals(ATOM)) {
+        if (namespace == null || namespace.isEmpty() || PLAIN_NAMESPACES.contains(namespace)) {
             return local;
         }
-        return switch (namespace) {
-            case ARXIV -> "arxiv:" + local;
-            case DC -> "dc:" + local;
-            case OPENSEARCH -> "opensearch:" + local;
-            default -> "{" + namespace + "}" + local;
-        };
+        if (namespace.startsWith("http://prismstandard.org/namespaces/")) {
+            return "prism:" + local;
+        }
+        String prefix = PREFIXES.get(namespace);
+        return prefix != null ? prefix + local : "{" + namespace + "}" + local;
     }
 
     private static String escape(String s) {

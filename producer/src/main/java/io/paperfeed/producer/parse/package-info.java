@@ -16,6 +16,19 @@
  *       {@code arXiv:2508.13426v1 Announce Type: cross Abstract: …}; the announce type ({@code new},
  *       {@code cross}, {@code replace}, {@code replace-cross}) has no field in a paper event and is
  *       only logged. Authors are the comma-separated {@code dc:creator}.</li>
+ *   <li>{@code oai-pmh}: an OAI-PMH {@code ListRecords} or {@code GetRecord} response (arXiv's), in
+ *       the {@code arXiv}, {@code arXivRaw} or {@code oai_dc} metadata format; per record the arXiv
+ *       id, title, abstract, authors, categories, comments, DOI and dates; a deleted record is a
+ *       {@code deleted} item, an {@code <error>} an {@code api-error} item; the
+ *       {@code resumptionToken} is the next cursor.</li>
+ *   <li>{@code crossref-works}: a Crossref REST works response ({@code work} or {@code work-list}):
+ *       DOI, title, the JATS abstract as plain text, authors, date, venue, ISSNs and relations
+ *       ({@code has-preprint}, {@code is-preprint-of}); {@code next-cursor} or offsets as paging.</li>
+ *   <li>{@code openalex-works}: an OpenAlex work or page of works: the abstract rebuilt from its
+ *       inverted index, and the DOI, PubMed, PubMed Central, MAG and OpenAlex ids.</li>
+ *   <li>{@code semantic-scholar}: a Semantic Scholar Graph API paper, search page, bulk search page
+ *       or batch: the fields asked for, the DOI and arXiv id and the other {@code externalIds}; the
+ *       bulk {@code token} as the next cursor.</li>
  *   <li>{@code paper-event-jsonl}: PaperEvents as JSON lines, as paperfeed writes them; read back
  *       with the new file and line as provenance.</li>
  *   <li>{@code arxiv-daily-jsonl}: the daily arXiv dump, one object per line ({@code id},
@@ -30,6 +43,11 @@
  *       year, then title and abstract per paper.</li>
  *   <li>{@code arxiv-listing-abstracts}: bare {@code Abstract:} lines, one paper per line.</li>
  * </ul>
+ * What an item says beyond a paper event's fields (other ids, relations, venue) is kept on
+ * {@link io.paperfeed.producer.parse.ParseResult#extras()} as a
+ * {@link io.paperfeed.producer.parse.PaperExtras}; a source that pages gives its next page on
+ * {@link io.paperfeed.producer.parse.ParseResult#paging()} ({@link io.paperfeed.producer.parse.FeedPaging}:
+ * a next cursor, else a next start index). docs/SOURCES.md describes the API formats.
  * Gzip-compressed files are recognised by their magic bytes and read the same way. Files larger
  * than {@link io.paperfeed.producer.parse.FeedReader#MAX_FILE_BYTES} (compressed or not) are
  * refused with an {@link java.io.IOException}.
@@ -39,8 +57,10 @@
  * above, most specific first, each looking only at the head of the file (the XML formats at the root
  * element, an Atom {@code <feed>} or RSS {@code <rss>}, and the feed's own elements before the first
  * entry: the OpenSearch name space or an {@code arxiv.org/api/} link for the API, an
- * {@code rss.arxiv.org} id or link for announcements; the JSON formats at the first line that parses
- * as a JSON object; the text formats at their marker lines). A file no
+ * {@code rss.arxiv.org} id or link for announcements; an {@code OAI-PMH} root for OAI-PMH; the JSON API
+ * formats at the head of the document, read token by token: its root fields and the fields of the
+ * first record, such as Crossref's {@code message-type}; the JSON-lines formats at the first line that
+ * parses as a JSON object; the text formats at their marker lines). A file no
  * format matches raises {@link io.paperfeed.producer.parse.UnknownFormatException} naming the file
  * and the formats tried. A format can also be forced with
  * {@link io.paperfeed.producer.parse.FeedReader#FeedReader(String)}.
@@ -58,7 +78,8 @@
  * {@code 2507.20534}, version 2; old-style ids such as {@code hep-th/9709111} work too. The public
  * {@link io.paperfeed.model.text.FingerprintText} gives the case-folded, LaTeX-free text a
  * de-duplicator shingles. The position of an item is the 1-based line where it starts; in the XML
- * formats it is the entry number, since a feed may sit on one line.
+ * formats it is the entry number, since a feed may sit on one line, and in the JSON API formats the
+ * record number.
  *
  * <h2>What becomes invalid</h2>
  * An item that cannot be a paper becomes an {@link io.paperfeed.model.InvalidItem} (stage
@@ -72,7 +93,8 @@
  * or values), {@code bad-id} (an arXiv id that is none), {@code binary} (NUL, control or undecodable
  * bytes), {@code unrecognised} (text outside the format's layout, or an XML document that is no
  * feed), {@code incomplete} (an author-listing entry without its closing {@code arXiv:} line),
- * {@code api-error} (an error the arXiv API returned as an entry) and {@code too-many-items} (one
+ * {@code api-error} (an error the source returned: an arXiv API error entry, an OAI-PMH {@code <error>}),
+ * {@code deleted} (an OAI-PMH record the repository reports deleted) and {@code too-many-items} (one
  * item standing for everything past {@link io.paperfeed.producer.parse.FeedReader#MAX_ITEMS} items).
  *
  * <h2>XML</h2>
@@ -83,5 +105,13 @@
  * resumes at the next entry; trouble outside any entry (a broken header, a cut-off end, a file that
  * is no XML at all) is one {@code bad-xml} item numbered after the last entry. Nothing is thrown.
  * The text kept of one element, the authors of one entry and the errors of one feed are bounded.
+ *
+ * <h2>JSON API responses</h2>
+ * One response document is streamed record by record with Jackson: a record that is no object or
+ * has a field of the wrong type is one {@code bad-record} item; a document that is not well-formed
+ * keeps the records before the break and adds one {@code bad-json} item after them (JSON gives no
+ * place to resume); a well-formed document without records is one {@code unrecognised} item. A
+ * record without abstract is {@code no-abstract}, its detail naming its title and DOI: a paper
+ * event needs an abstract.
  */
 package io.paperfeed.producer.parse;

@@ -33,7 +33,8 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 import org.slf4j.LoggerFactory;
 
 /**
- * Random and mutated input thrown at every parser: the real seeds and fixtures truncated at random
+ * Random and mutated input thrown at every parser: the real seeds and fixtures (those of the sources
+ * beyond arXiv too) truncated at random
  * points, with random bytes flipped, lines duplicated, deleted and swapped, random Unicode and XML
  * fragments inserted and huge lines added; and plain random text and bytes. Whatever comes in:
  * nothing but the documented exceptions escapes {@link FeedReader#read}, every item is a paper or an
@@ -46,7 +47,7 @@ class ParserFuzzTest {
     static final Instant FETCHED = Instant.parse("2025-08-30T06:00:00Z");
     static final String SOURCE = "fuzz/input";
     static final Set<String> REASONS = Set.of("no-abstract", "abstract-too-long", "field-too-long", "bad-json", "bad-xml",
-            "bad-record", "bad-id", "binary", "unrecognised", "incomplete", "api-error", "too-many-items");
+            "bad-record", "bad-id", "binary", "unrecognised", "incomplete", "api-error", "too-many-items", "deleted");
     static final List<Sample> SAMPLES = samples();
 
     /** One real input and the format it is in. */
@@ -63,10 +64,16 @@ class ParserFuzzTest {
                 "src/test/resources/arxiv-daily-sample.jsonl", "src/test/resources/expected/001_ef842ff49690e270.jsonl",
                 "src/test/resources/fixtures/arxiv-api-query-testing.atom.xml",
                 "src/test/resources/fixtures/arxiv-rss-cs.AI-2025-08-20.atom.xml");
+        List<String> sources = List.of("crossref-works-query-ecology.json", "crossref-work-fgene.2017.00147.json",
+                "openalex-work-W2741809807.json", "s2-paper-turing.json", "s2-search-bulk-kubernetes.json",
+                "oai-pmh-arxiv-physics-hep-th.xml", "oai-pmh-oai_dc-cs.xml");
         List<Sample> out = new ArrayList<>();
         try {
             for (String f : files) {
                 out.add(new Sample(Path.of(f).getFileName().toString(), Files.readAllBytes(Path.of(f))));
+            }
+            for (String f : sources) {
+                out.add(new Sample(f, Files.readAllBytes(SourceFixtures.path(f))));
             }
         } catch (IOException e) {
             throw new IllegalStateException(e);
