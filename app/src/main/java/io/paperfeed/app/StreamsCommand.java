@@ -1,6 +1,7 @@
 package io.paperfeed.app;
 
 import io.paperfeed.app.cli.ConfigOption;
+import io.paperfeed.app.cli.DigestOptions;
 import io.paperfeed.app.cli.HttpOptions;
 import io.paperfeed.app.cli.KafkaOptions;
 import io.paperfeed.app.cli.Lifecycle;
@@ -49,12 +50,15 @@ final class StreamsCommand implements Callable<Integer> {
             description = "Taxonomy YAML replacing the default one (env PAPERFEED_TOPICS; format of seeds/topics.yaml).")
     Path topicsFile;
 
+    @Mixin
+    DigestOptions digests;
+
     @Override
     public Integer call() throws Exception {
         try (Lifecycle lifecycle = new Lifecycle()) {
             KafkaClients clients = kafka.clients();
             StreamsSettings settings = new StreamsSettings(clients, applicationId, stateDir, threads,
-                    StreamsSettings.DEFAULT_ALL_PAPERS_SUBSCRIPTION, topicsFile, standbyReplicas);
+                    StreamsSettings.DEFAULT_ALL_PAPERS_SUBSCRIPTION, topicsFile, standbyReplicas, digests.settings());
             ServiceContext context = ServiceContext.open("streams", lifecycle, clients, http, settings.taxonomy(),
                     System.out);
             context.startHttp();

@@ -116,7 +116,8 @@ public final class PaperFeedTopology {
                 .processValues(() -> new ClassifyProcessor(taxonomy, metrics::topic), Named.as("classify"));
         classified.to(Topics.PAPERS_CLASSIFIED.name(), StreamsTopics.produced(Topics.PAPERS_CLASSIFIED));
         TopicStreams.addTo(classified);
-        SubscriptionAlerts.addTo(builder, classified, SubscriptionValidator.of(taxonomy), alert -> metrics.alert());
+        SubscriptionAlerts.addTo(builder, classified, SubscriptionValidator.of(taxonomy), alert -> metrics.alert(),
+                settings.digests());
 
         if (settings.allPapersSubscription() != null) {
             AllPapersAlerts.addTo(classified, settings.allPapersSubscription(), alert -> metrics.alert());

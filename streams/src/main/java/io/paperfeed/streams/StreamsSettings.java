@@ -1,6 +1,7 @@
 package io.paperfeed.streams;
 
 import io.paperfeed.kafka.KafkaClients;
+import io.paperfeed.streams.alerts.DigestWindows;
 import io.paperfeed.subscriptions.taxonomy.Taxonomy;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -20,6 +21,7 @@ import org.apache.kafka.streams.StreamsConfig;
  * @param standbyReplicas   warm copies of each state store kept on other instances
  *                          ({@code num.standby.replicas}), so a task fails over without restoring
  *                          its changelog from the start
+ * @param digests           how digest-mode subscriptions' windows are cut (period and grace)
  */
 public record StreamsSettings(
         KafkaClients clients,
@@ -28,7 +30,8 @@ public record StreamsSettings(
         int numStreamThreads,
         String allPapersSubscription,
         Path topicsFile,
-        int standbyReplicas) {
+        int standbyReplicas,
+        DigestWindows.Settings digests) {
 
     public static final String DEFAULT_APPLICATION_ID = "paperfeed-streams";
     public static final String DEFAULT_ALL_PAPERS_SUBSCRIPTION = "all-papers";
@@ -44,19 +47,28 @@ public record StreamsSettings(
         if (standbyReplicas < 0) {
             throw new IllegalArgumentException("standbyReplicas must be >= 0");
         }
+        digests = digests == null ? DigestWindows.Settings.DAILY : digests;
+    }
+
+    /** Settings with daily digests. */
+    public StreamsSettings(KafkaClients clients, String applicationId, Path stateDir, int numStreamThreads,
+                           String allPapersSubscription, Path topicsFile, int standbyReplicas) {
+        this(clients, applicationId, stateDir, numStreamThreads, allPapersSubscription, topicsFile, standbyReplicas,
+                DigestWindows.Settings.DAILY);
     }
 
     /** Settings without standby replicas. */
     public StreamsSettings(KafkaClients clients, String applicationId, Path stateDir, int numStreamThreads,
                            String allPapersSubscription, Path topicsFile) {
-        this(clients, applicationId, stateDir, numStreamThreads, allPapersSubscription, topicsFile, 0);
+        this(clients, applicationId, stateDir, numStreamThreads, allPapersSubscription, topicsFile, 0,
+                DigestWindows.Settings.DAILY);
     }
 
     /** Settings with the default taxonomy and plain clients of {@code bootstrapServers} (tests, the benchmark). */
     public StreamsSettings(String bootstrapServers, String applicationId, Path stateDir, int numStreamThreads,
                            String allPapersSubscription) {
         this(new KafkaClients(bootstrapServers), applicationId, stateDir, numStreamThreads, allPapersSubscription,
-                null, 0);
+                null, 0, DigestWindows.Settings.DAILY);
     }
 
     /** The taxonomy papers are classified into. */

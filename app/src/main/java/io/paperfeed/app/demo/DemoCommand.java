@@ -2,6 +2,7 @@ package io.paperfeed.app.demo;
 
 import io.paperfeed.app.cli.ApiOptions;
 import io.paperfeed.app.cli.ConfigOption;
+import io.paperfeed.app.cli.DigestOptions;
 import io.paperfeed.app.cli.HttpOptions;
 import io.paperfeed.app.cli.Lifecycle;
 import io.paperfeed.app.cli.TempDirectory;
@@ -57,6 +58,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Mixin
     WebhookOptions webhooks;
 
+    @Mixin
+    DigestOptions digests;
+
     @Option(names = "--input", paramLabel = "PATH", split = ",", defaultValue = "seeds",
             description = "Feed files or folders to publish (default: ${DEFAULT-VALUE}).")
     List<Path> inputs;
@@ -106,7 +110,7 @@ public final class DemoCommand implements Callable<Integer> {
             TempDirectory stateDir = lifecycle.add(new TempDirectory("paperfeed-state-"));
             String allPapers = subscriptionsFile == null ? StreamsSettings.DEFAULT_ALL_PAPERS_SUBSCRIPTION : null;
             StreamsSettings settings = new StreamsSettings(clients, "paperfeed-demo", stateDir.path(), 2, allPapers,
-                    topicsFile);
+                    topicsFile, 0, digests.settings());
             Taxonomy taxonomy = settings.taxonomy();
             // the same services as `paperfeed streams` and `paperfeed consumer`, in one process
             ServiceContext context = ServiceContext.open("demo", lifecycle, endpoint, clients, http, taxonomy, out);

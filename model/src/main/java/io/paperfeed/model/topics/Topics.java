@@ -5,6 +5,8 @@ import io.paperfeed.model.CanonicalPaper;
 import io.paperfeed.model.DedupDecision;
 import io.paperfeed.model.Digest;
 import io.paperfeed.model.InvalidItem;
+import io.paperfeed.model.MailDeadLetter;
+import io.paperfeed.model.MailRetry;
 import io.paperfeed.model.PaperEvent;
 import io.paperfeed.model.Subscription;
 import io.paperfeed.model.WebhookDeadLetter;
@@ -55,6 +57,14 @@ public final class Topics {
     public static final Topic<String, Digest> DIGESTS =
             new Topic<>("paperfeed.digests", PaperSerdes.KEY, PaperSerdes.DIGEST, false);
 
+    /** E-mails waiting for their next attempt; key: subscription id. */
+    public static final Topic<String, MailRetry> MAIL_RETRY =
+            new Topic<>("paperfeed.mail.retry", PaperSerdes.KEY, PaperSerdes.MAIL_RETRY, false);
+
+    /** E-mails that could not be delivered, with the last error; key: subscription id. */
+    public static final Topic<String, MailDeadLetter> MAIL_DLQ =
+            new Topic<>("paperfeed.mail.dlq", PaperSerdes.KEY, PaperSerdes.MAIL_DEAD_LETTER, false);
+
     private Topics() {
     }
 
@@ -66,6 +76,6 @@ public final class Topics {
     /** Every topic paperfeed creates at start-up. */
     public static List<Topic<?, ?>> all() {
         return List.of(PAPERS_RAW, PAPERS_INVALID, PAPERS_CANONICAL, DEDUP_DECISIONS, PAPERS_CLASSIFIED, ALERTS,
-                ALERTS_RETRY, ALERTS_DLQ, DIGESTS, SUBSCRIPTIONS);
+                ALERTS_RETRY, ALERTS_DLQ, DIGESTS, SUBSCRIPTIONS, MAIL_RETRY, MAIL_DLQ);
     }
 }

@@ -21,8 +21,8 @@ import org.apache.kafka.streams.state.Stores;
  * Adds subscription matching to a topology: the subscriptions topic feeds a global store and a
  * {@link SubscriptionMatcher} on every instance; each classified paper is matched and alerts go to
  * {@code paperfeed.alerts} once per (subscription, paper), guarded by a changelogged ledger store.
- * Subscriptions in digest mode get one {@link DailyDigests digest} a day on {@code paperfeed.digests}
- * instead.
+ * Subscriptions in digest mode get one digest per window ({@link DigestWindows}, a day unless the operator set
+ * another period) on {@code paperfeed.digests} instead.
  */
 public final class SubscriptionAlerts {
 
@@ -39,9 +39,10 @@ public final class SubscriptionAlerts {
     /**
      * @param validator   what a subscription must satisfy (the taxonomy's topic ids, a query that parses)
      * @param onAlert     told of every alert (for metrics)
+     * @param digests     how digest windows are cut
      */
     public static void addTo(StreamsBuilder builder, KStream<String, CanonicalPaper> classified,
-                             SubscriptionValidator validator, Consumer<Alert> onAlert) {
+                             SubscriptionValidator validator, Consumer<Alert> onAlert, DigestWindows.Settings digests) {
         SubscriptionMatcher matcher = new SubscriptionMatcher(validator);
         SubscriptionTable table = new SubscriptionTable(validator);
         builder.addGlobalStore(
@@ -58,7 +59,7 @@ public final class SubscriptionAlerts {
                 .peek((subscription, alert) -> onAlert.accept(alert), Named.as("count-subscription-alerts"));
         alerts.split(Named.as("mode-"))
                 .branch((subscription, alert) -> isDigest(matcher, subscription),
-                        Branched.withConsumer(DailyDigests::addTo, "digest"))
+                        Branched.withConsumer(digest -> DigestWindows.addTo(builder, digest, digests), "digest"))
                 .defaultBranch(Branched.withConsumer(instant -> instant
                         .to(Topics.ALERTS.name(), StreamsTopics.produced(Topics.ALERTS)), "instant"));
     }
