@@ -1,10 +1,5 @@
 package io.paperfeed.consumer.webhook;
 
-import io.paperfeed.subscriptions.SubscriptionView;
-import io.paperfeed.model.Delivery;
-import io.paperfeed.model.Subscription;
-import io.paperfeed.model.WebhookRetry;
-import io.paperfeed.model.serde.PaperSerdes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +8,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
@@ -32,7 +26,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads {@code paperfeed.alerts.retry} and makes each attempt when it is due. Records are held in
+ * Reads a retry topic ({@code paperfeed.alerts.retry} for webhooks, {@code paperfeed.mail.retry} for
+ * e-mail) and makes each attempt when it is due; what a record is and how an attempt is made is the
+ * {@link Retries} of its kind. Records are held in
  * memory ordered by due time (a record due in 5 s is not stuck behind one due in 5 h), and the poll
  * waits until the next one is due, so nothing spins. The committed offset of a partition is its
  * lowest record not yet settled: after a restart every unsettled retry is read again (at-least-once).
@@ -45,7 +41,30 @@ import org.slf4j.LoggerFactory;
  * assigned partition is read to its end before any attempt starts, and a record whose alert and URL
  * already have a later attempt in hand is settled without an attempt: the later record supersedes it.
  */
-final class RetryWorker implements Runnable {
+public final class RetryWorker<R> implements Runnable {
+
+    /** What the worker needs to know of one kind of retry record. */
+    public interface Retries<R> {
+        /** The record's retry; null for a tombstone; a {@code SerializationException} when it cannot be read. */
+        R read(ConsumerRecord<String, byte[]> record);
+
+        /** Attempts of the same delivery (alert and URL, mail and address) share a chain. */
+        String chain(R retry);
+
+        /** The number of the attempt the record is for (2 for the first retry). */
+        int attemptNumber(R retry);
+
+        Instant dueAt(R retry);
+
+        /** Makes the attempt; completes when it is settled (delivered, or handed on by an acknowledged send). */
+        CompletableFuture<Void> make(R retry);
+
+        /** Counts a record that could not be read. */
+        void unreadable();
+
+        /** What the log calls the retry (the alert id). */
+        String describe(R retry);
+    }
 
     private static final Logger log = LoggerFactory.getLogger(RetryWorker.class);
     private static final Duration MAX_WAIT = Duration.ofMillis(500);
@@ -53,8 +72,7 @@ final class RetryWorker implements Runnable {
 
     private final Consumer<String, byte[]> consumer;
     private final String topic;
-    private final SubscriptionView view;
-    private final WebhookDispatcher dispatcher;
+    private final Retries<R> retries;
     private final Clock clock;
     private final int maxPending;
     private final AtomicInteger pendingCount = new AtomicInteger();
@@ -73,19 +91,18 @@ final class RetryWorker implements Runnable {
     private boolean dirty;
     private volatile boolean stopping;
 
-    RetryWorker(Consumer<String, byte[]> consumer, String topic, SubscriptionView view, WebhookDispatcher dispatcher,
-            Clock clock, int maxPending, int maxInFlight) {
+    public RetryWorker(Consumer<String, byte[]> consumer, String topic, Retries<R> retries, Clock clock, int maxPending,
+                       int maxInFlight) {
         this.consumer = consumer;
         this.topic = topic;
-        this.view = view;
-        this.dispatcher = dispatcher;
+        this.retries = retries;
         this.clock = clock;
         this.maxPending = maxPending;
         this.maxInFlight = maxInFlight;
     }
 
     /** Retries read and not yet settled. */
-    int pending() {
+    public int pending() {
         return pendingCount.get();
     }
 
@@ -124,13 +141,13 @@ final class RetryWorker implements Runnable {
         TopicPartition tp = new TopicPartition(record.topic(), record.partition());
         nextOffset.put(tp, record.offset() + 1);
         dirty = true;
-        WebhookRetry retry;
+        R retry;
         try {
-            retry = PaperSerdes.WEBHOOK_RETRY.deserialize(record.topic(), record.value());
+            retry = retries.read(record);
         } catch (SerializationException e) {
             log.warn("retry record at {}-{}@{} cannot be read, skipped: {}", record.topic(), record.partition(),
                     record.offset(), e.getMessage());
-            dispatcher.unreadable("retry");
+            retries.unreadable();
             return;
         }
         if (retry == null) {
@@ -138,9 +155,9 @@ final class RetryWorker implements Runnable {
         }
         unsettled.computeIfAbsent(tp, k -> new TreeSet<>()).add(record.offset());
         pendingCount.incrementAndGet();
-        Pending taken = new Pending(tp, record.offset(), retry, retry.dueAt());
+        Pending taken = new Pending(tp, record.offset(), retry, retries.dueAt(retry));
         Pending earlier = chains.get(taken.chain());
-        if (earlier != null && earlier.retry().attempt() >= retry.attempt()) {
+        if (earlier != null && retries.attemptNumber(earlier.retry()) >= retries.attemptNumber(retry)) {
             settled.add(taken); // an older attempt read after a newer one of the same chain
             return;
         }
@@ -165,32 +182,17 @@ final class RetryWorker implements Runnable {
         while (!waiting.isEmpty() && !waiting.peek().dueAt().isAfter(now) && inFlight.get() < maxInFlight) {
             Pending p = waiting.poll();
             inFlight.incrementAndGet();
-            attempt(p.retry()).whenComplete((v, e) -> {
+            retries.make(p.retry()).whenComplete((v, e) -> {
                 inFlight.decrementAndGet();
                 if (e == null) {
                     settled.add(p);
                 } else {
                     log.error("retry of alert {} at {}@{} could not be handed on; trying again in {}",
-                            p.retry().alert().alertId(), p.partition(), p.offset(), HANDOFF_BACKOFF, e);
+                            retries.describe(p.retry()), p.partition(), p.offset(), HANDOFF_BACKOFF, e);
                     failed.add(p);
                 }
             });
         }
-    }
-
-    private CompletableFuture<Void> attempt(WebhookRetry retry) {
-        String subscriptionId = retry.alert().subscriptionId();
-        Optional<Subscription> subscription = view.get(subscriptionId);
-        if (subscription.isEmpty() || subscription.get().disabled()) {
-            return dispatcher.orphan(retry, "subscription " + subscriptionId + " was deleted or disabled");
-        }
-        Optional<Delivery> webhook = subscription.get().delivery().stream()
-                .filter(d -> d.type() == Delivery.Type.WEBHOOK && retry.url().equals(d.url()))
-                .findFirst();
-        if (webhook.isEmpty()) {
-            return dispatcher.orphan(retry, "subscription " + subscriptionId + " no longer has this webhook");
-        }
-        return dispatcher.attempt(retry.alert(), webhook.get(), retry.attempt());
     }
 
     private void collectSettled() {
@@ -235,7 +237,7 @@ final class RetryWorker implements Runnable {
         }
     }
 
-    void stop() {
+    public void stop() {
         stopping = true;
         consumer.wakeup();
     }
@@ -278,10 +280,37 @@ final class RetryWorker implements Runnable {
         }
     }
 
-    private record Pending(TopicPartition partition, long offset, WebhookRetry retry, Instant dueAt) {
+    private final class Pending {
+        private final TopicPartition partition;
+        private final long offset;
+        private final R retry;
+        private final Instant dueAt;
+
+        Pending(TopicPartition partition, long offset, R retry, Instant dueAt) {
+            this.partition = partition;
+            this.offset = offset;
+            this.retry = retry;
+            this.dueAt = dueAt;
+        }
+
+        TopicPartition partition() {
+            return partition;
+        }
+
+        long offset() {
+            return offset;
+        }
+
+        R retry() {
+            return retry;
+        }
+
+        Instant dueAt() {
+            return dueAt;
+        }
 
         String chain() {
-            return retry.alert().alertId() + " " + retry.url();
+            return retries.chain(retry);
         }
     }
 }

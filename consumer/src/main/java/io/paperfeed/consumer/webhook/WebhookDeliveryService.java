@@ -43,7 +43,7 @@ public final class WebhookDeliveryService implements AutoCloseable {
     private final WebhookSender sender;
     private final ExecutorService pool;
     private final AlertDeliveryLoop alerts;
-    private final RetryWorker retries;
+    private final RetryWorker<io.paperfeed.model.WebhookRetry> retries;
     private final Thread alertThread;
     private final Thread retryThread;
     private volatile boolean started;
@@ -66,13 +66,13 @@ public final class WebhookDeliveryService implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        RetryWorker[] worker = new RetryWorker[1];
+        RetryWorker<?>[] worker = new RetryWorker<?>[1];
         WebhookMetrics metrics = new WebhookMetrics(registry, () -> worker[0] == null ? 0 : worker[0].pending());
         WebhookDispatcher dispatcher = new WebhookDispatcher(sender, producer, view, publisher, settings.schedule(),
                 settings.topics(), metrics, pool, clock);
         this.alerts = new AlertDeliveryLoop(consumer(settings.groupId()), settings.topics().alerts(), view, dispatcher);
-        this.retries = new RetryWorker(consumer(settings.groupId() + "-retry"), settings.topics().retry(), view,
-                dispatcher, clock, MAX_PENDING_RETRIES, Math.max(1, settings.concurrency() / 2));
+        this.retries = new RetryWorker<>(consumer(settings.groupId() + "-retry"), settings.topics().retry(),
+                new WebhookRetries(view, dispatcher), clock, MAX_PENDING_RETRIES, Math.max(1, settings.concurrency() / 2));
         worker[0] = retries;
         this.alertThread = new Thread(alerts, "paperfeed-webhook-alerts");
         this.retryThread = new Thread(retries, "paperfeed-webhook-retries");

@@ -1,0 +1,153 @@
+package io.paperfeed.consumer.mail;
+
+import io.paperfeed.model.Alert;
+import io.paperfeed.model.Delivery;
+import io.paperfeed.model.Digest;
+import io.paperfeed.model.Subscription;
+import io.paperfeed.model.serde.PaperSerdes;
+import io.paperfeed.subscriptions.SubscriptionView;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.consumer.CommitFailedException;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads {@code paperfeed.alerts} and {@code paperfeed.digests} (group {@code paperfeed-mail}) and makes
+ * the first attempt of every e-mail delivery of each: an alert mails the addresses of its instant
+ * subscription, a digest those of its digest subscription. Offsets are committed when every mail of
+ * the batch is settled (at-least-once; a repeat has the same Message-ID). A record of a subscription
+ * the view does not know, made after the view last caught up, makes it catch up once first.
+ */
+final class MailDeliveryLoop implements Runnable {
+
+    private static final Logger log = LoggerFactory.getLogger(MailDeliveryLoop.class);
+    private static final Duration CATCH_UP = Duration.ofSeconds(10);
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
+
+    private final Consumer<String, byte[]> consumer;
+    private final MailSettings.Topics topics;
+    private final SubscriptionView view;
+    private final MailDispatcher dispatcher;
+    private volatile boolean stopping;
+
+    MailDeliveryLoop(Consumer<String, byte[]> consumer, MailSettings.Topics topics, SubscriptionView view,
+                     MailDispatcher dispatcher) {
+        this.consumer = consumer;
+        this.topics = topics;
+        this.view = view;
+        this.dispatcher = dispatcher;
+    }
+
+    @Override
+    public void run() {
+        try {
+            consumer.subscribe(List.of(topics.alerts(), topics.digests()));
+            while (!stopping) {
+                ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
+                if (!records.isEmpty() && settled(dispatch(records))) {
+                    commit();
+                }
+            }
+        } catch (WakeupException e) {
+            if (!stopping) {
+                throw e;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            if (!stopping) {
+                log.error("a mail could not be settled (the producer failed); stopping without committing, so the "
+                        + "batch is mailed again after a restart", e.getCause());
+            }
+        } finally {
+            consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    private void commit() {
+        try {
+            consumer.commitSync();
+        } catch (CommitFailedException | RebalanceInProgressException e) {
+            log.warn("mail offsets not committed ({}); the batch is mailed again by the partitions' next owner",
+                    e.toString());
+        }
+    }
+
+    private List<CompletableFuture<Void>> dispatch(ConsumerRecords<String, byte[]> records) throws InterruptedException {
+        List<CompletableFuture<Void>> work = new ArrayList<>();
+        boolean caughtUp = false;
+        for (ConsumerRecord<String, byte[]> record : records) {
+            boolean digest = record.topic().equals(topics.digests());
+            Object item = read(record, digest);
+            if (item == null) {
+                continue;
+            }
+            String subscriptionId = digest ? ((Digest) item).subscriptionId() : ((Alert) item).subscriptionId();
+            Optional<Subscription> subscription = view.get(subscriptionId);
+            if (subscription.isEmpty() && !caughtUp
+                    && !Instant.ofEpochMilli(record.timestamp()).isBefore(view.caughtUpAsOf().minus(CLOCK_SKEW))) {
+                view.awaitCaughtUp(CATCH_UP);
+                caughtUp = true;
+                subscription = view.get(subscriptionId);
+            }
+            if (subscription.isEmpty() || subscription.get().disabled()) {
+                continue;
+            }
+            for (Delivery d : subscription.get().delivery()) {
+                if (d.type() == Delivery.Type.EMAIL) {
+                    MailJob job = digest ? new MailJob(null, (Digest) item, d.to()) : new MailJob((Alert) item, null, d.to());
+                    work.add(dispatcher.attempt(subscription.get(), job, 1));
+                }
+            }
+        }
+        return work;
+    }
+
+    private boolean settled(List<CompletableFuture<Void>> work) throws InterruptedException, ExecutionException {
+        CompletableFuture<Void> all = CompletableFuture.allOf(work.toArray(CompletableFuture[]::new));
+        while (true) {
+            try {
+                all.get(200, TimeUnit.MILLISECONDS);
+                return true;
+            } catch (TimeoutException e) {
+                if (stopping) {
+                    return false;
+                }
+            }
+        }
+    }
+
+    private Object read(ConsumerRecord<String, byte[]> record, boolean digest) {
+        if (record.value() == null) {
+            return null;
+        }
+        try {
+            return digest ? PaperSerdes.DIGEST.deserialize(record.topic(), record.value())
+                    : PaperSerdes.ALERT.deserialize(record.topic(), record.value());
+        } catch (SerializationException e) {
+            log.warn("mail: record {}-{}@{} cannot be read, skipped: {}", record.topic(), record.partition(),
+                    record.offset(), e.getMessage());
+            dispatcher.unreadable(digest ? "digests" : "alerts");
+            return null;
+        }
+    }
+
+    void stop() {
+        stopping = true;
+        consumer.wakeup();
+    }
+}
