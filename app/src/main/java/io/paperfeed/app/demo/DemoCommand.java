@@ -1,6 +1,7 @@
 package io.paperfeed.app.demo;
 
 import io.paperfeed.app.cli.ApiOptions;
+import io.paperfeed.app.cli.ReaderOptions;
 import io.paperfeed.app.cli.ConfigOption;
 import io.paperfeed.app.cli.DigestOptions;
 import io.paperfeed.app.cli.HttpOptions;
@@ -54,6 +55,9 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Mixin
     ApiOptions api;
+
+    @Mixin
+    ReaderOptions reading;
 
     @Mixin
     WebhookOptions webhooks;
@@ -114,7 +118,7 @@ public final class DemoCommand implements Callable<Integer> {
             Taxonomy taxonomy = settings.taxonomy();
             // the same services as `paperfeed streams` and `paperfeed consumer`, in one process
             ServiceContext context = ServiceContext.open("demo", lifecycle, endpoint, clients, http, taxonomy, out);
-            ConsumerRole consumer = ConsumerRole.mount(context, taxonomy, api,
+            ConsumerRole consumer = ConsumerRole.mount(context, taxonomy, api, reading,
                     allPapers == null ? Set.of() : Set.of(allPapers));
             // the status page at / (figures, topics, latest alerts; live through the all-papers subscription)
             StatusPage.mount(context.server(), context.metrics().registry(),

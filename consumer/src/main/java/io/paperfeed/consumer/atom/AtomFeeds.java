@@ -88,11 +88,15 @@ public final class AtomFeeds implements AutoCloseable {
 
     /** The feed of a subscription (its read token already checked). */
     public FeedAnswer subscription(Subscription subscription, ConditionalRequest request) {
+        return subscription(subscription.id(), subscription.name(), describe(subscription), request);
+    }
+
+    /** The feed of a subscription by id, name and what it is about (a built-in one has no record). */
+    public FeedAnswer subscription(String id, String name, String about, ConditionalRequest request) {
         String base = settings.publicUrl();
-        FeedHead head = new FeedHead(AtomFeedWriter.TAG_PREFIX + "subscription:" + subscription.id(),
-                "paperfeed: " + subscription.name(), describe(subscription),
-                base + "/subscriptions/" + subscription.id() + "/feed.atom", base + "/subscribe");
-        return answer("subscription", FeedKeys.subscription(subscription.id()), head, request);
+        FeedHead head = new FeedHead(AtomFeedWriter.TAG_PREFIX + "subscription:" + id, "paperfeed: " + name, about,
+                base + "/subscriptions/" + id + "/feed.atom", base + "/subscribe");
+        return answer("subscription", FeedKeys.subscription(id), head, request);
     }
 
     private FeedAnswer answer(String kind, String key, FeedHead head, ConditionalRequest request) {

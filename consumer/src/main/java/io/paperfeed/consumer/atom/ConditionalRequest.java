@@ -38,8 +38,11 @@ public record ConditionalRequest(String ifNoneMatch, String ifModifiedSince) {
         return tag.startsWith("W/") ? tag.substring(2) : tag;
     }
 
-    /** An HTTP date ({@code Last-Modified}). */
+    /** An HTTP date ({@code Last-Modified}), in the IMF-fixdate form RFC 9110 asks for: {@code Tue, 01 Dec 2026 12:05:36 GMT}. */
     public static String httpDate(Instant instant) {
-        return DateTimeFormatter.RFC_1123_DATE_TIME.format(instant.truncatedTo(ChronoUnit.SECONDS).atZone(java.time.ZoneOffset.UTC));
+        return IMF_FIXDATE.format(instant.truncatedTo(ChronoUnit.SECONDS).atZone(java.time.ZoneOffset.UTC));
     }
+
+    private static final DateTimeFormatter IMF_FIXDATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'",
+            java.util.Locale.US);
 }

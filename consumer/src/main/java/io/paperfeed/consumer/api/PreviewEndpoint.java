@@ -1,0 +1,83 @@
+package io.paperfeed.consumer.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import io.paperfeed.consumer.preview.PreviewResult;
+import io.paperfeed.consumer.preview.SubscriptionPreview;
+import io.paperfeed.model.serde.Json;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * {@code POST /subscriptions/preview?days=30&limit=50} (bearer token) with a subscription as its body
+ * ({@code id} may be left out): which papers of the last {@code days} it would have matched, newest
+ * first, each with the topics and words that matched, and how many in all ({@link SubscriptionPreview}).
+ * A subscription the API would refuse is refused here with the same answer.
+ */
+final class PreviewEndpoint extends ApiHandler {
+
+    static final String MOUNT = "/subscriptions/preview";
+
+    private final BearerAuth auth;
+    private final SubscriptionRequests requests;
+    private final SubscriptionPreview preview;
+
+    PreviewEndpoint(BearerAuth auth, SubscriptionRequests requests, SubscriptionPreview preview, ApiMetrics metrics) {
+        super(MOUNT, metrics);
+        this.auth = auth;
+        this.requests = requests;
+        this.preview = preview;
+    }
+
+    @Override
+    void handle(HttpExchange exchange, List<String> segments) throws IOException {
+        if (!segments.isEmpty()) {
+            throw ApiError.notFound("no such resource: " + exchange.getRequestURI().getPath());
+        }
+        auth.check(exchange);
+        requireMethod(exchange, MOUNT, "POST");
+        int days = intParameter(exchange, "days", SubscriptionPreview.DEFAULT_DAYS);
+        int limit = intParameter(exchange, "limit", SubscriptionPreview.DEFAULT_LIMIT);
+        byte[] body = RequestBodies.readJson(exchange);
+        PreviewResult result;
+        try {
+            result = preview.preview(requests.parse(withId(body)), days, limit);
+        } catch (IllegalArgumentException e) { // days or limit out of range (the subscription was checked by parse)
+            throw ApiError.badRequest("bad-parameter", e.getMessage());
+        }
+        HttpResponses.json(exchange, 200, result);
+    }
+
+    /** The body with {@code "id": "preview"} when it has none: a preview needs no id. */
+    private static byte[] withId(byte[] body) {
+        try {
+            JsonNode tree = Json.MAPPER.readTree(body);
+            if (tree instanceof ObjectNode object && (!object.hasNonNull("id") || object.get("id").asText().isBlank())) {
+                object.put("id", "preview");
+                return Json.MAPPER.writeValueAsBytes(object);
+            }
+        } catch (IOException e) {
+            // not JSON: the parser says why
+        }
+        return body;
+    }
+
+    private static int intParameter(HttpExchange exchange, String name, int fallback) {
+        String query = exchange.getRequestURI().getRawQuery();
+        if (query == null) {
+            return fallback;
+        }
+        for (String pair : query.split("&")) {
+            String[] kv = pair.split("=", 2);
+            if (kv[0].equals(name) && kv.length == 2) {
+                try {
+                    return Integer.parseInt(kv[1]);
+                } catch (NumberFormatException e) {
+                    throw ApiError.badRequest("bad-parameter", name + " must be a whole number, not " + kv[1]);
+                }
+            }
+        }
+        return fallback;
+    }
+}
