@@ -30,11 +30,18 @@ final class DemoProcess implements AutoCloseable {
     private volatile int port;
 
     DemoProcess(String logName) throws IOException {
+        this(logName, List.of());
+    }
+
+    /** With more options for the demo, e.g. {@code --api-token}. */
+    DemoProcess(String logName, List<String> options) throws IOException {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR + " is missing: integration tests run after package");
         }
-        process = new ProcessBuilder("java", "-Xmx512m", "-jar", JAR.toString(), "demo", "--port", "0",
-                "--input", Path.of("..", "seeds").toString())
+        List<String> command = new java.util.ArrayList<>(List.of("java", "-Xmx512m", "-jar", JAR.toString(), "demo",
+                "--port", "0", "--input", Path.of("..", "seeds").toString()));
+        command.addAll(options);
+        process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .start();
         Path log = Path.of("target", logName);
