@@ -50,7 +50,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * E-mail delivery end to end: a real broker, Jakarta Mail over SMTP to a real SMTP server in-process
  * (GreenMail on 127.0.0.1). An instant alert is one multipart message with the reader's title and a
  * one-click unsubscribe; a digest is one message listing every paper; a server that is down is tried
- * again until it is up, with the same Message-ID.
+ * again until it is up, with the same Message-ID; an unreadable record before an alert does not stop it.
  */
 @ExtendWith(KafkaBrokerExtension.class)
 class MailDeliveryIT {
@@ -156,6 +156,7 @@ class MailDeliveryIT {
         publish(new Subscription("kv", "KV watch", "abstract:\"kv cache\"", List.of(), Subscription.Mode.INSTANT, false,
                 List.of(Delivery.email("ann@example.org"))));
         Alert alert = alert("kv", 1, "Prefill \\& Decode");
+        producer.send(new ProducerRecord<>(topics.alerts(), "kv", "{not an alert".getBytes(StandardCharsets.UTF_8))).get();
         producer.send(new ProducerRecord<>(topics.alerts(), "kv", PaperSerdes.ALERT.serialize("t", alert))).get();
 
         await().atMost(WAIT).until(() -> smtp.getReceivedMessages().length == 1);
