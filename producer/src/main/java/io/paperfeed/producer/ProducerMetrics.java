@@ -37,6 +37,8 @@ public final class ProducerMetrics {
     static final String NOT_MODIFIED = "not-modified";
     static final String EMPTY = "empty";
     static final String ERROR = "error";
+    /** Why a paged source's fetch stopped early: the {@code reason} tag of {@code paperfeed.producer.incomplete.fetches}. */
+    static final List<String> INCOMPLETE_REASONS = List.of("page-limit", "page-failed", "page-loop", "no-cursor");
 
     private final MeterRegistry registry;
     private final Map<String, AtomicLong> lastFetch = new ConcurrentHashMap<>();
@@ -65,6 +67,9 @@ public final class ProducerMetrics {
         retries(source);
         lastFetch(source);
         pages(source);
+        for (String reason : INCOMPLETE_REASONS) {
+            incomplete(source, reason);
+        }
     }
 
     /** The pages one fetch of a source read, and why it stopped early (null when it read them all). */
@@ -72,13 +77,16 @@ public final class ProducerMetrics {
         pages(source).increment(pages);
         if (incomplete != null) {
             int colon = incomplete.indexOf(':');
-            Counter.builder("paperfeed.producer.incomplete.fetches")
-                    .description("Fetches of a paged source that stopped before its last page, by why")
-                    .tag("source", source)
-                    .tag("reason", colon < 0 ? incomplete : incomplete.substring(0, colon))
-                    .register(registry)
-                    .increment();
+            incomplete(source, colon < 0 ? incomplete : incomplete.substring(0, colon)).increment();
         }
+    }
+
+    private Counter incomplete(String source, String reason) {
+        return Counter.builder("paperfeed.producer.incomplete.fetches")
+                .description("Fetches of a paged source that stopped before its last page, by why")
+                .tag("source", source)
+                .tag("reason", reason)
+                .register(registry);
     }
 
     /** Records how often a source is polled (the alerting rules compare its silence with it). */
