@@ -46,7 +46,7 @@ final class JournalFeedFormat extends XmlFeedFormat {
     public boolean matches(FeedText text) {
         String head = text.headChars(DETECT_CHARS);
         String root = rootTag(head);
-        boolean rdf = root != null && RDF_ROOT.matcher(root).find() && root.contains(XmlFeedStream.RDF);
+        boolean rdf = root != null && RDF_ROOT.matcher(root).find() && root.contains(XmlNames.RDF);
         if (!rssRoot(root) && !rdf) {
             return false;
         }
