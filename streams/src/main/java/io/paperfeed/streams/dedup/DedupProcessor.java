@@ -39,6 +39,7 @@ public final class DedupProcessor implements Processor<Long, Message, Object, Ob
     private PaperOwner owner;
     private int partition;
     private long timestamp;
+    private org.apache.kafka.common.header.Headers headers;
 
     public DedupProcessor(DedupSettings settings, Consumer<String> onDuplicate, Consumer<CanonicalPaper.Change> onPaper) {
         this.settings = settings;
@@ -63,6 +64,7 @@ public final class DedupProcessor implements Processor<Long, Message, Object, Ob
     @Override
     public void process(Record<Long, Message> record) {
         timestamp = record.timestamp();
+        headers = record.headers();
         local.add(record.value());
         Message m;
         while ((m = local.poll()) != null) {
@@ -93,13 +95,13 @@ public final class DedupProcessor implements Processor<Long, Message, Object, Ob
         if (Routing.partition(message.key(), settings.partitions()) == partition) {
             local.add(message);
         } else {
-            context.forward(new Record<>(message.key(), message, timestamp), TO_EXCHANGE);
+            context.forward(new Record<>(message.key(), message, timestamp, headers), TO_EXCHANGE);
         }
     }
 
     @Override
     public void decision(DedupDecision decision) {
-        context.forward(new Record<>(decision.itemKey(), decision, timestamp), TO_DECISIONS);
+        context.forward(new Record<>(decision.itemKey(), decision, timestamp, headers), TO_DECISIONS);
     }
 
     @Override
@@ -107,7 +109,7 @@ public final class DedupProcessor implements Processor<Long, Message, Object, Ob
         if (paper != null) {
             onPaper.accept(paper.change());
         }
-        context.forward(new Record<>(id, paper, timestamp), TO_CANONICAL);
+        context.forward(new Record<>(id, paper, timestamp, headers), TO_CANONICAL);
     }
 
     @Override
