@@ -71,14 +71,16 @@ final class PaperStates {
     }
 
     static void write(Bin.Writer w, PaperState p) {
-        RecordCodec.write(w, p.paper());
+        Bin.Writer paper = new Bin.Writer(2048);
+        RecordCodec.write(paper, p.paper());
+        w.bytes(Deflate.compress(paper.toByteArray()));
         w.varint(p.signatures().size());
         p.signatures().forEach(s -> Summary.writeSignature(w, s));
         w.strings(p.sightingHashes());
     }
 
     static PaperState read(Bin.Reader r) {
-        CanonicalPaper paper = RecordCodec.readPaper(r);
+        CanonicalPaper paper = RecordCodec.readPaper(new Bin.Reader(Deflate.decompress(r.bytes())));
         int n = r.length();
         List<short[]> signatures = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
