@@ -190,8 +190,16 @@ final class BenchRun {
 
     private Consumer<String, byte[]> outputConsumer(Collection<String> topics) {
         var consumer = clients.reader("paperfeed-bench", new StringDeserializer(), new ByteArrayDeserializer());
-        List<TopicPartition> partitions = topics.stream().flatMap(topic -> consumer.partitionsFor(topic).stream()
-                .map(info -> new TopicPartition(topic, info.partition()))).toList();
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String topic : topics) {
+            // a topic created a moment ago may not be in this client's metadata yet
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            List<org.apache.kafka.common.PartitionInfo> infos = consumer.partitionsFor(topic);
+            while (infos.isEmpty() && System.nanoTime() < deadline) {
+                infos = consumer.partitionsFor(topic, Duration.ofSeconds(1));
+            }
+            infos.forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
+        }
         consumer.assign(partitions);
         consumer.seekToEnd(partitions);
         partitions.forEach(consumer::position);
