@@ -49,6 +49,7 @@ public final class BenchCommand implements Callable<Integer> {
     static final Path SHARED_ARXIV_DAILY = Path.of("..", "shared", "data", "arxiv-daily");
     static final String BENCH_IN = "bench.passthrough.in";
     static final String BENCH_OUT = "bench.passthrough.out";
+    private static final java.util.concurrent.atomic.AtomicInteger RUNS = new java.util.concurrent.atomic.AtomicInteger();
 
     @Option(names = "--input", paramLabel = "PATH",
             description = "Real papers to generate from (default: ../shared/data/arxiv-daily when present, else seeds).")
@@ -127,7 +128,8 @@ public final class BenchCommand implements Callable<Integer> {
 
         LatencyStats dedupOnly(String name, int partitions, int instanceCount, int rate) throws Exception {
             BenchTopics.reset(admin, partitions);
-            String id = "bench-dedup-" + partitions + "-" + instanceCount;
+            // a fresh application id (and state) per run: a second run on the same id would find every paper known
+            String id = "bench-dedup-" + partitions + "-" + instanceCount + "-" + RUNS.incrementAndGet();
             StreamsSettings settings = settings(id, partitions, instanceCount);
             return run().measure(name, PaperFeedTopology.buildThroughDedup(settings, metrics(),
                             settings.dedup(partitions)), instances(id, partitions, instanceCount), Topics.PAPERS_RAW.name(),
