@@ -46,6 +46,12 @@ final class StreamsCommand implements Callable<Integer> {
                     + "(env PAPERFEED_STANDBY_REPLICAS; default ${DEFAULT-VALUE}).")
     int standbyReplicas;
 
+    @Option(names = "--dedup-band-horizon-days", paramLabel = "DAYS", defaultValue = "730",
+            description = "Near-duplicate text is looked for among papers seen in this many days; older papers are"
+                    + " still found by arXiv id, DOI, title or exact text (env PAPERFEED_DEDUP_BAND_HORIZON_DAYS;"
+                    + " 0 keeps them for ever; default ${DEFAULT-VALUE}).")
+    int bandHorizonDays;
+
     @Option(names = "--topics", paramLabel = "FILE",
             description = "Taxonomy YAML replacing the default one (env PAPERFEED_TOPICS; format of seeds/topics.yaml).")
     Path topicsFile;
@@ -58,7 +64,8 @@ final class StreamsCommand implements Callable<Integer> {
         try (Lifecycle lifecycle = new Lifecycle()) {
             KafkaClients clients = kafka.clients();
             StreamsSettings settings = new StreamsSettings(clients, applicationId, stateDir, threads,
-                    StreamsSettings.DEFAULT_ALL_PAPERS_SUBSCRIPTION, topicsFile, standbyReplicas, digests.settings());
+                    StreamsSettings.DEFAULT_ALL_PAPERS_SUBSCRIPTION, topicsFile, standbyReplicas,
+                    bandHorizonDays == 0 ? null : java.time.Duration.ofDays(bandHorizonDays), digests.settings());
             ServiceContext context = ServiceContext.open("streams", lifecycle, clients, http, settings.taxonomy(),
                     System.out);
             context.startHttp();

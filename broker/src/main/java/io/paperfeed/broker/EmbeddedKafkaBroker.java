@@ -48,10 +48,18 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     /** Formats a fresh temporary data directory and starts the broker on free ports. */
     public static EmbeddedKafkaBroker start() {
+        return start(1);
+    }
+
+    /**
+     * A broker whose topics get {@code defaultPartitions} partitions unless created with a count (to test
+     * keys, stores and rebalances on more than one partition).
+     */
+    public static EmbeddedKafkaBroker start(int defaultPartitions) {
         RuntimeException last = null;
         for (int attempt = 1; attempt <= BIND_ATTEMPTS; attempt++) {
             try {
-                return startOnce();
+                return startOnce(defaultPartitions);
             } catch (RuntimeException e) {
                 // another process may take a free port between our probe and the bind: try new ports
                 log.warn("embedded Kafka broker failed to start (attempt {}/{}): {}", attempt, BIND_ATTEMPTS,
@@ -62,13 +70,14 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         throw last;
     }
 
-    private static EmbeddedKafkaBroker startOnce() {
+    private static EmbeddedKafkaBroker startOnce(int defaultPartitions) {
         Path dir = createTempDir();
         KafkaRaftServer server = null;
         try {
             int port = freePort();
             int controllerPort = freePort();
             Properties props = brokerProperties(dir, port, controllerPort);
+            props.put("num.partitions", String.valueOf(defaultPartitions));
             format(dir, props);
             server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
             server.startup();

@@ -3,7 +3,9 @@ package io.paperfeed.streams;
 import io.paperfeed.kafka.KafkaClients;
 import io.paperfeed.streams.alerts.DigestWindows;
 import io.paperfeed.subscriptions.taxonomy.Taxonomy;
+import io.paperfeed.streams.dedup.DedupSettings;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -21,6 +23,8 @@ import org.apache.kafka.streams.StreamsConfig;
  * @param standbyReplicas   warm copies of each state store kept on other instances
  *                          ({@code num.standby.replicas}), so a task fails over without restoring
  *                          its changelog from the start
+ * @param dedupBandHorizon  LSH bands of papers last seen longer ago are dropped (null: kept for ever);
+ *                          {@link DedupSettings#bandHorizon}
  * @param digests           how digest-mode subscriptions' windows are cut (period and grace)
  */
 public record StreamsSettings(
@@ -31,11 +35,12 @@ public record StreamsSettings(
         String allPapersSubscription,
         Path topicsFile,
         int standbyReplicas,
+        Duration dedupBandHorizon,
         DigestWindows.Settings digests) {
 
     public static final String DEFAULT_APPLICATION_ID = "paperfeed-streams";
     public static final String DEFAULT_ALL_PAPERS_SUBSCRIPTION = "all-papers";
-    static final int COMMIT_INTERVAL_MS = 1000;
+    public static final int COMMIT_INTERVAL_MS = 100;
 
     public StreamsSettings {
         Objects.requireNonNull(clients, "clients");
@@ -50,25 +55,45 @@ public record StreamsSettings(
         digests = digests == null ? DigestWindows.Settings.DAILY : digests;
     }
 
-    /** Settings with daily digests. */
+    /** Settings with the default band horizon and daily digests. */
     public StreamsSettings(KafkaClients clients, String applicationId, Path stateDir, int numStreamThreads,
                            String allPapersSubscription, Path topicsFile, int standbyReplicas) {
         this(clients, applicationId, stateDir, numStreamThreads, allPapersSubscription, topicsFile, standbyReplicas,
-                DigestWindows.Settings.DAILY);
+                DedupSettings.DEFAULT_BAND_HORIZON, DigestWindows.Settings.DAILY);
+    }
+
+    /** Settings with this band horizon and daily digests. */
+    public StreamsSettings(KafkaClients clients, String applicationId, Path stateDir, int numStreamThreads,
+                           String allPapersSubscription, Path topicsFile, int standbyReplicas, Duration dedupBandHorizon) {
+        this(clients, applicationId, stateDir, numStreamThreads, allPapersSubscription, topicsFile, standbyReplicas,
+                dedupBandHorizon, DigestWindows.Settings.DAILY);
+    }
+
+    /** Settings with the default band horizon and these digest windows. */
+    public StreamsSettings(KafkaClients clients, String applicationId, Path stateDir, int numStreamThreads,
+                           String allPapersSubscription, Path topicsFile, int standbyReplicas,
+                           DigestWindows.Settings digests) {
+        this(clients, applicationId, stateDir, numStreamThreads, allPapersSubscription, topicsFile, standbyReplicas,
+                DedupSettings.DEFAULT_BAND_HORIZON, digests);
     }
 
     /** Settings without standby replicas. */
     public StreamsSettings(KafkaClients clients, String applicationId, Path stateDir, int numStreamThreads,
                            String allPapersSubscription, Path topicsFile) {
         this(clients, applicationId, stateDir, numStreamThreads, allPapersSubscription, topicsFile, 0,
-                DigestWindows.Settings.DAILY);
+                DedupSettings.DEFAULT_BAND_HORIZON, DigestWindows.Settings.DAILY);
     }
 
     /** Settings with the default taxonomy and plain clients of {@code bootstrapServers} (tests, the benchmark). */
     public StreamsSettings(String bootstrapServers, String applicationId, Path stateDir, int numStreamThreads,
                            String allPapersSubscription) {
         this(new KafkaClients(bootstrapServers), applicationId, stateDir, numStreamThreads, allPapersSubscription,
-                null, 0, DigestWindows.Settings.DAILY);
+                null, 0, DedupSettings.DEFAULT_BAND_HORIZON, DigestWindows.Settings.DAILY);
+    }
+
+    /** The dedup layout: {@code partitions} as the exchange topic has, this horizon. */
+    public DedupSettings dedup(int partitions) {
+        return new DedupSettings(partitions, dedupBandHorizon);
     }
 
     /** The taxonomy papers are classified into. */
@@ -88,8 +113,8 @@ public record StreamsSettings(
         p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, standbyReplicas);
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
-        // exactly-once commits every 100 ms by default; a paper feed does not need sub-second latency,
-        // and fewer transactions (and store flushes) leave more time for dedup and classification
+        // exactly-once's default: a sighting crosses up to four committed hops (raw, exchange, canonical,
+        // classified), so the interval bounds the end-to-end latency (docs/ARCHITECTURE.md)
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, COMMIT_INTERVAL_MS);
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");
