@@ -32,11 +32,17 @@ public final class StreamsService implements AutoCloseable {
     private final CountDownLatch running = new CountDownLatch(1);
     private volatile Runnable onError = () -> { };
 
+    /** The app over the cluster's exchange topic, whose partition count is dedup's parallelism. */
     public StreamsService(StreamsSettings settings, MeterRegistry registry) {
+        this(settings, exchangePartitions(settings), registry);
+    }
+
+    /** The app for an exchange topic of this many partitions (read from the cluster by the other constructor). */
+    public StreamsService(StreamsSettings settings, int exchangePartitions, MeterRegistry registry) {
         PipelineMetrics metrics = new PipelineMetrics();
         metrics.bindTo(registry);
         metrics.topics(settings.taxonomy().topics().stream().map(TopicDefinition::id).toList());
-        Topology topology = PaperFeedTopology.build(settings, metrics, settings.dedup(exchangePartitions(settings)));
+        Topology topology = PaperFeedTopology.build(settings, metrics, settings.dedup(exchangePartitions));
         this.streams = new KafkaStreams(topology, settings.toProperties());
         this.streams.setUncaughtExceptionHandler(e -> {
             log.error("streams thread failed; shutting down the streams client", e);
