@@ -69,7 +69,7 @@ public final class DemoCommand implements Callable<Integer> {
             description = "When every input item is through, write papers.jsonl, alerts.jsonl and invalid.jsonl here.")
     Path exportDir;
 
-    @Option(names = "--exit-when-idle",
+    @Option(names = "--exit-when-idle", arity = "0..1", fallbackValue = "true",
             description = "Exit (0) once every input item is through the pipeline, instead of serving until Ctrl-C.")
     boolean exitWhenIdle;
 
