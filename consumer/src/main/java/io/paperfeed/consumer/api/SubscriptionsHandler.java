@@ -1,11 +1,9 @@
 package io.paperfeed.consumer.api;
 
-import com.sun.net.httpserver.HttpExchange;
 import io.paperfeed.consumer.sse.EventStreams;
 import io.paperfeed.model.Subscription;
 import io.paperfeed.subscriptions.SubscriptionPublisher;
 import io.paperfeed.subscriptions.SubscriptionView;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -40,15 +38,15 @@ final class SubscriptionsHandler extends ApiHandler {
     }
 
     @Override
-    void handle(HttpExchange exchange, List<String> segments) throws IOException, InterruptedException {
+    void handle(Exchange exchange, List<String> segments) throws InterruptedException {
         boolean builtInStream = segments.size() == 2 && segments.get(1).equals("events") && builtIn.contains(segments.get(0));
         if (!builtInStream) {
             auth.check(exchange); // a built-in subscription's alerts reveal no one's query (the status page reads them)
         }
         if (segments.isEmpty()) {
             requireMethod(exchange, MOUNT, "GET", "POST");
-            if (exchange.getRequestMethod().equals("GET")) {
-                HttpResponses.json(exchange, 200, view.all());
+            if (exchange.method().equals("GET")) {
+                exchange.json(200, view.all());
             } else {
                 create(exchange);
             }
@@ -59,32 +57,33 @@ final class SubscriptionsHandler extends ApiHandler {
         if (segments.size() == 1) {
             requireMethod(exchange, path, "GET", "DELETE");
             Subscription existing = view.get(id).orElseThrow(() -> ApiError.notFound("no subscription " + id));
-            if (exchange.getRequestMethod().equals("GET")) {
-                HttpResponses.json(exchange, 200, existing);
+            if (exchange.method().equals("GET")) {
+                exchange.json(200, existing);
             } else {
                 await(() -> publisher.delete(id), id);
-                exchange.sendResponseHeaders(204, -1);
+                exchange.status(204);
             }
         } else if (segments.size() == 2 && segments.get(1).equals("events")) {
             requireMethod(exchange, path + "/events", "GET");
             if (!builtIn.contains(id) && view.get(id).isEmpty()) {
                 throw ApiError.notFound("no subscription " + id);
             }
-            EventStreamRequests.serve(() -> streams.serveSubscription(exchange, id));
+            EventStreamRequests.serve(exchange, () -> streams.serveSubscription(exchange.request(), exchange.response(),
+                    exchange.callback(), id));
         } else {
-            throw ApiError.notFound("no such resource: " + exchange.getRequestURI().getPath());
+            throw ApiError.notFound("no such resource: " + exchange.path());
         }
     }
 
-    private void create(HttpExchange exchange) throws IOException, InterruptedException {
+    private void create(Exchange exchange) throws InterruptedException {
         Subscription subscription = requests.parse(RequestBodies.readJson(exchange));
         if (builtIn.contains(subscription.id())) {
             throw new ApiError(400, "invalid-subscription", "subscription id " + subscription.id()
                     + " is the streams app's built-in subscription; choose another id");
         }
         await(() -> publisher.put(subscription), subscription.id());
-        exchange.getResponseHeaders().set("Location", MOUNT + "/" + subscription.id());
-        HttpResponses.json(exchange, 201, subscription);
+        exchange.setHeader("Location", MOUNT + "/" + subscription.id());
+        exchange.json(201, subscription);
     }
 
     /** A write, answered once the view shows it (read-your-writes). */

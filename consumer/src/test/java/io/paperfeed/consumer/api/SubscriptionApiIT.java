@@ -55,7 +55,7 @@ class SubscriptionApiIT {
     }
 
     @AfterAll
-    void stop() throws InterruptedException {
+    void stop() throws Exception {
         server.close();
     }
 
