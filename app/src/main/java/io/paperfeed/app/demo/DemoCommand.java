@@ -4,6 +4,7 @@ import io.paperfeed.app.cli.ApiOptions;
 import io.paperfeed.app.cli.ConfigOption;
 import io.paperfeed.app.cli.HttpOptions;
 import io.paperfeed.app.cli.Lifecycle;
+import io.paperfeed.app.cli.SecretsOptions;
 import io.paperfeed.app.cli.TempDirectory;
 import io.paperfeed.app.cli.UserError;
 import io.paperfeed.app.cli.WebhookOptions;
@@ -23,6 +24,7 @@ import io.paperfeed.kafka.KafkaClients;
 import io.paperfeed.producer.PublishReport;
 import io.paperfeed.streams.StreamsService;
 import io.paperfeed.streams.StreamsSettings;
+import io.paperfeed.subscriptions.SubscriptionSecrets;
 import io.paperfeed.subscriptions.SubscriptionValidator;
 import io.paperfeed.subscriptions.taxonomy.Taxonomy;
 import java.io.PrintStream;
@@ -56,6 +58,9 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Mixin
     WebhookOptions webhooks;
+
+    @Mixin
+    SecretsOptions secrets;
 
     @Option(names = "--input", paramLabel = "PATH", split = ",", defaultValue = "seeds",
             description = "Feed files or folders to publish (default: ${DEFAULT-VALUE}).")
@@ -110,13 +115,16 @@ public final class DemoCommand implements Callable<Integer> {
             Taxonomy taxonomy = settings.taxonomy();
             // the same services as `paperfeed streams` and `paperfeed consumer`, in one process
             ServiceContext context = ServiceContext.open("demo", lifecycle, endpoint, clients, http, taxonomy, out);
-            ConsumerRole consumer = ConsumerRole.mount(context, taxonomy, api,
-                    allPapers == null ? Set.of() : Set.of(allPapers));
-            // the status page at / (figures, topics, latest alerts; live through the all-papers subscription)
+            // a key of this run seals webhook secrets unless one is configured (the broker lives as long)
+            SubscriptionSecrets sealing = secrets.orGenerated(System.getenv());
+            Set<String> builtIn = allPapers == null ? Set.of() : Set.of(allPapers);
+            ConsumerRole consumer = ConsumerRole.mount(context, taxonomy, api, builtIn, sealing);
+            // the status page at / (figures, topics, latest public alerts; live through the all-papers subscription)
             StatusPage.mount(context.server(), context.metrics().registry(),
-                    lifecycle.add(new LatestAlerts(clients, 20)), allPapers);
+                    lifecycle.add(new LatestAlerts(clients, 20, builtIn)), allPapers);
             if (subscriptionsFile != null) {
-                SubscriptionPublishing.publish(clients, subscriptionsFile, SubscriptionValidator.of(taxonomy), out);
+                SubscriptionPublishing.publish(clients, subscriptionsFile, SubscriptionValidator.of(taxonomy), sealing,
+                        out);
             }
             context.server().start();
             out.printf("paperfeed demo: metrics at %s/metrics, health at %s/health, status page at %s/%n",

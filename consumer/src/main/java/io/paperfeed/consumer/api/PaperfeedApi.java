@@ -25,7 +25,8 @@ public final class PaperfeedApi implements AutoCloseable {
         ApiMetrics metrics = new ApiMetrics(registry);
         SubscriptionValidator validator = SubscriptionValidator.of(settings.taxonomy());
         this.streams = new EventStreams(settings.sse(), registry);
-        this.publisher = SubscriptionPublisher.open(settings.sse().clients(), "paperfeed-api", view.topic(), validator);
+        this.publisher = SubscriptionPublisher.open(settings.sse().clients(), "paperfeed-api", view.topic(), validator,
+                settings.secrets());
         routes.put(SubscriptionsHandler.MOUNT, new SubscriptionsHandler(new BearerAuth(settings.apiToken()),
                 new SubscriptionRequests(validator), view, publisher, streams, settings.builtInSubscriptions(), metrics));
         routes.put(TopicsHandler.MOUNT, new TopicsHandler(settings.taxonomy(), streams, metrics));

@@ -21,7 +21,7 @@ public final class ApiTestServer implements AutoCloseable {
 
     public ApiTestServer(ApiSettings settings) throws Exception {
         view = SubscriptionView.open(settings.sse().clients(), "test-api-view", Topics.SUBSCRIPTIONS.name(),
-                SubscriptionValidator.of(settings.taxonomy())).bindTo(registry).start();
+                SubscriptionValidator.of(settings.taxonomy()), settings.secrets()).bindTo(registry).start();
         if (!view.awaitCaughtUp(Duration.ofSeconds(30))) {
             throw new IllegalStateException("the subscriptions topic was not read within 30 s");
         }
