@@ -3,6 +3,7 @@ package io.paperfeed.app.demo;
 import io.paperfeed.app.cli.ApiOptions;
 import io.paperfeed.app.cli.ConfigOption;
 import io.paperfeed.app.cli.HttpOptions;
+import io.paperfeed.app.cli.KafkaOptions;
 import io.paperfeed.app.cli.Lifecycle;
 import io.paperfeed.app.cli.SecretsOptions;
 import io.paperfeed.app.cli.TempDirectory;
@@ -70,6 +71,11 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Use this Kafka instead of starting the embedded broker.")
     String bootstrapServers;
 
+    @Option(names = "--kafka-config", paramLabel = "FILE",
+            description = "Kafka client properties for every client (security.protocol, sasl.*, ssl.*), with "
+                    + "--bootstrap-servers (env PAPERFEED_KAFKA_CONFIG).")
+    Path kafkaConfig;
+
     @Option(names = "--export", paramLabel = "DIR",
             description = "When every input item is through, write papers.jsonl, alerts.jsonl and invalid.jsonl here.")
     Path exportDir;
@@ -102,12 +108,12 @@ public final class DemoCommand implements Callable<Integer> {
         try (Lifecycle lifecycle = new Lifecycle()) {
             ServiceContext.Endpoint endpoint = ServiceContext.Endpoint.bind("demo", lifecycle, http);
             String bootstrap = bootstrapServers;
-            if (bootstrap == null) {
+            if (bootstrap == null && kafkaConfig == null) {
                 EmbeddedKafkaBroker broker = lifecycle.add(EmbeddedKafkaBroker.start());
                 bootstrap = broker.bootstrapServers();
                 out.println("paperfeed demo: embedded Kafka broker at " + bootstrap);
             }
-            KafkaClients clients = new KafkaClients(bootstrap);
+            KafkaClients clients = KafkaOptions.clients(bootstrap, kafkaConfig);
             TempDirectory stateDir = lifecycle.add(new TempDirectory("paperfeed-state-"));
             String allPapers = subscriptionsFile == null ? StreamsSettings.DEFAULT_ALL_PAPERS_SUBSCRIPTION : null;
             StreamsSettings settings = new StreamsSettings(clients, "paperfeed-demo", stateDir.path(), 2, allPapers,
