@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.io.Connection;
@@ -22,9 +23,12 @@ final class ClientConnectionLimit implements Connection.Listener {
     private final Map<InetAddress, AtomicInteger> open = new ConcurrentHashMap<>();
     private final Map<EndPoint, InetAddress> counted = new ConcurrentHashMap<>();
     private final Counter refused;
+    private final Executor closer;
 
-    ClientConnectionLimit(int limit, MeterRegistry registry) {
+    /** @param closer runs the close of a refused connection (a close inside {@code onOpened} is not acted on) */
+    ClientConnectionLimit(int limit, MeterRegistry registry, Executor closer) {
         this.limit = limit;
+        this.closer = closer;
         this.refused = HttpMetrics.refused(registry, "per-client");
     }
 
@@ -39,7 +43,7 @@ final class ClientConnectionLimit implements Connection.Listener {
         int now = open.computeIfAbsent(socket.getAddress(), a -> new AtomicInteger()).incrementAndGet();
         if (now > limit) {
             refused.increment();
-            endPoint.close();
+            closer.execute(endPoint::close);
         }
     }
 

@@ -70,7 +70,7 @@ final class JettyServer {
         connector.setPort(settings.port());
         connector.setIdleTimeout(settings.idleTimeout().toMillis());
         connector.setAcceptQueueSize(1024);
-        connector.addBean(new ClientConnectionLimit(settings.maxConnectionsPerClient(), registry));
+        connector.addBean(new ClientConnectionLimit(settings.maxConnectionsPerClient(), registry, threads));
         headerDeadline = new HeaderDeadline(settings.headerTimeout(), registry);
         connector.addBean(headerDeadline);
         server.addConnector(connector);
