@@ -99,6 +99,24 @@ class HttpServerLimitsTest {
     }
 
     @Test
+    void connectionsCutByTheDeadlineFreeTheirPlaceUnderThePerClientLimit() throws Exception {
+        start(settings(3, Duration.ofSeconds(1)));
+        for (int round = 0; round < 3; round++) {
+            List<Socket> three = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                Socket s = socket("127.0.0.1");
+                s.getOutputStream().write("GET /health HTTP/1.1\r\n".getBytes(StandardCharsets.US_ASCII));
+                three.add(s);
+            }
+            for (Socket s : three) {
+                await().atMost(Duration.ofSeconds(10)).until(() -> closed(s));
+            }
+        }
+        assertEquals(0.0, refused("per-client"), "each round's connections were let in");
+        assertEquals(9.0, refused("slow-headers"));
+    }
+
+    @Test
     void hostileRequestsGetAClearStatusAndNothingEchoed() throws Exception {
         start(settings(100, Duration.ofSeconds(10)));
         String marker = "ZQX" + System.nanoTime();
