@@ -3,6 +3,7 @@ package io.paperfeed.consumer.api;
 import io.paperfeed.consumer.sse.StreamUnavailableException;
 import java.util.Arrays;
 import java.util.List;
+import org.eclipse.jetty.http.HttpException;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -14,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * The frame of the API's handlers (Jetty core handlers): takes the requests under its mount point
  * (the path itself and everything below it; others are left to the next handler), splits the path,
  * turns every refusal ({@link ApiError}, an unreadable stream, a bug) into a JSON error answer, and
- * counts it. A bug is logged with the method and path (never the query string, which may hold a
+ * counts it. What Jetty finds malformed while the handler reads the request (a bad query string) is a 400.
+ * A bug is logged with the method and path (never the query string, which may hold a
  * token) and answered {@code 500 internal error}, without the exception's text.
  */
 abstract class ApiHandler extends Handler.Abstract {
@@ -53,6 +55,10 @@ abstract class ApiHandler extends Handler.Abstract {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             refuse(exchange, new ApiError(503, "unavailable", "the server is stopping"));
+        } catch (HttpException.RuntimeException | HttpException.IllegalArgumentException e) {
+            int status = ((HttpException) e).getCode();
+            refuse(exchange, new ApiError(status < 500 ? status : 400, "bad-request", "the request is not valid: "
+                    + org.eclipse.jetty.http.HttpStatus.getMessage(status)));
         } catch (RuntimeException e) {
             log.error("{} {} failed", request.getMethod(), path, e);
             refuse(exchange, new ApiError(500, "internal", "internal error; the server log has the details"));

@@ -57,7 +57,11 @@ final class Exchange {
     /** A query parameter's first value, or null. */
     String query(String name) {
         if (query == null) {
-            query = Request.extractQueryParameters(request);
+            try {
+                query = Request.extractQueryParameters(request);
+            } catch (IllegalArgumentException e) {
+                throw ApiError.badRequest("bad-query", "the query string is not valid (percent-encoding, UTF-8)");
+            }
         }
         return query.getValue(name);
     }

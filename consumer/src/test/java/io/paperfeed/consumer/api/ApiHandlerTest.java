@@ -41,6 +41,15 @@ class ApiHandlerTest {
             assertFalse(r.body().contains("hunter2") || r.body().contains("pfr_abc")
                     || r.body().contains("IllegalState"), r.body());
             assertEquals(1.0, registry.get("paperfeed.api.errors").tag("reason", "internal").counter().count());
+
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", connector.getLocalPort())) {
+                socket.getOutputStream().write("GET /boom/x?token=%zz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                assertTrue(answer.startsWith("HTTP/1.1 400"), "found by paperfeed fuzz: a bad query string was a 500: "
+                        + answer);
+                assertTrue(answer.contains("\"reason\":\"bad-query\""), answer);
+            }
         } finally {
             server.stop();
         }
