@@ -91,7 +91,7 @@ public final class SubscriptionPublisher implements AutoCloseable {
     /** Publishes the subscription again, disabled for the reason given; completes when acknowledged. */
     public CompletableFuture<RecordMetadata> disable(Subscription subscription, String reason) {
         try {
-            return send(subscription.id(), secrets.seal(subscription.disable(reason)));
+            return send(subscription.id(), secrets.reseal(subscription.disable(reason)));
         } catch (InvalidSubscriptionException e) {
             return CompletableFuture.failedFuture(e);
         }

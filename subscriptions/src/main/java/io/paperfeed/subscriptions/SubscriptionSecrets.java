@@ -53,6 +53,15 @@ public final class SubscriptionSecrets {
     }
 
     /**
+     * A subscription read from the topic, written again (disabled after a 410 Gone): sealed as
+     * {@link #seal} does where a key is known; without one, as it was read (a secret already on the
+     * topic in plain text, from before secrets were sealed, stays as it was rather than block the write).
+     */
+    public Subscription reseal(Subscription subscription) {
+        return keys.canSeal() ? seal(subscription) : subscription;
+    }
+
+    /**
      * The subscription as a process uses it: secrets opened where the key is known.
      *
      * @throws SecretKeys.SealedSecretException when a secret does not open with a key the process has

@@ -100,6 +100,19 @@ class SealedSecretsTest {
     }
 
     @Test
+    void disablingASubscriptionReadInPlainTextWorksWithoutAKeyAndSealsWithOne() throws Exception {
+        MockProducer<String, Subscription> producer = new MockProducer<>(true, null, new StringSerializer(),
+                PaperSerdes.SUBSCRIPTION.serializer());
+        new SubscriptionPublisher(producer, "subs", SubscriptionValidator.anyTopic()).disable(withWebhook("a"), "410")
+                .get();
+        assertEquals(SECRET, producer.history().get(0).value().delivery().get(0).secret(), "rewritten as it was read");
+        SecretKeys keys = SecretKeys.parse(NEW, "test");
+        new SubscriptionPublisher(producer, "subs", SubscriptionValidator.anyTopic(), new SubscriptionSecrets(keys))
+                .disable(withWebhook("a"), "410").get();
+        assertTrue(producer.history().get(1).value().delivery().get(0).isSealed(), "sealed where a key is known");
+    }
+
+    @Test
     void badKeyFilesSayWhatIsWrongWithoutShowingAKey() {
         String shortKey = Base64.getEncoder().encodeToString(new byte[16]);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

@@ -23,6 +23,9 @@ final class KafkaConfigFile {
         if (file == null) {
             return Map.of();
         }
+        if (!Files.isRegularFile(file)) {
+            throw new UserError("the Kafka client configuration " + file + " does not exist");
+        }
         Properties properties = new Properties();
         try (Reader reader = Files.newBufferedReader(file)) {
             properties.load(reader);
