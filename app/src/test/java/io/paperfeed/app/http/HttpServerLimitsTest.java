@@ -83,7 +83,11 @@ class HttpServerLimitsTest {
         start(settings(3, Duration.ofSeconds(10)));
         List<Socket> mine = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            mine.add(socket("127.0.0.1"));
+            Socket s = socket("127.0.0.1");
+            s.getOutputStream().write("GET /health HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            s.setSoTimeout(10_000);
+            assertEquals('H', s.getInputStream().read(), "answered, so counted, before the next one opens");
+            mine.add(s);
         }
         Socket fourth = socket("127.0.0.1");
         await().atMost(Duration.ofSeconds(10)).until(() -> closed(fourth));
