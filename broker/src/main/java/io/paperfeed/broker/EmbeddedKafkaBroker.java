@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
 import kafka.server.KafkaConfig;
@@ -48,7 +49,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     /** Formats a fresh temporary data directory and starts the broker on free ports. */
     public static EmbeddedKafkaBroker start() {
-        return start(1);
+        return start(1, null);
     }
 
     /**
@@ -56,10 +57,24 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * keys, stores and rebalances on more than one partition).
      */
     public static EmbeddedKafkaBroker start(int defaultPartitions) {
+        return start(defaultPartitions, null);
+    }
+
+    /**
+     * A broker whose client listener is {@code SASL_PLAINTEXT} with SCRAM-SHA-512 and whose
+     * {@code StandardAuthorizer} denies everything no ACL allows: the {@code security} users are
+     * created when the storage is formatted (as {@code kafka-storage format --add-scram} does), its
+     * admin is the super user. For tests of paperfeed against a secured cluster.
+     */
+    public static EmbeddedKafkaBroker startSecured(ScramSecurity security) {
+        return start(1, security);
+    }
+
+    private static EmbeddedKafkaBroker start(int defaultPartitions, ScramSecurity security) {
         RuntimeException last = null;
         for (int attempt = 1; attempt <= BIND_ATTEMPTS; attempt++) {
             try {
-                return startOnce(defaultPartitions);
+                return startOnce(defaultPartitions, security);
             } catch (RuntimeException e) {
                 // another process may take a free port between our probe and the bind: try new ports
                 log.warn("embedded Kafka broker failed to start (attempt {}/{}): {}", attempt, BIND_ATTEMPTS,
@@ -70,7 +85,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         throw last;
     }
 
-    private static EmbeddedKafkaBroker startOnce(int defaultPartitions) {
+    private static EmbeddedKafkaBroker startOnce(int defaultPartitions, ScramSecurity security) {
         Path dir = createTempDir();
         KafkaRaftServer server = null;
         try {
@@ -78,7 +93,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             int controllerPort = freePort();
             Properties props = brokerProperties(dir, port, controllerPort);
             props.put("num.partitions", String.valueOf(defaultPartitions));
-            format(dir, props);
+            if (security != null) {
+                security.secure(props, HOST, port);
+            }
+            format(dir, security == null ? List.of() : security.scramArguments());
             server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
             server.startup();
             log.info("embedded Kafka broker listening on {}:{} (data in {})", HOST, port, dir);
@@ -118,8 +136,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         return p;
     }
 
-    private static void format(Path dir, Properties props) throws Exception {
+    private static void format(Path dir, List<String> scram) throws Exception {
         new Formatter()
+                .setScramArguments(scram)
                 .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
                 .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
                 .setClusterId(Uuid.randomUuid().toString())

@@ -57,7 +57,7 @@ public final class WebhookDeliveryService implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         this.producer = clients.producer("paperfeed-webhooks", new StringSerializer(), new ByteArraySerializer());
         this.publisher = SubscriptionPublisher.open(clients, "paperfeed-webhooks-disable", view.topic(),
-                SubscriptionValidator.anyTopic());
+                SubscriptionValidator.anyTopic(), view.secrets());
         this.sender = new HttpWebhookSender(new AddressGuard(settings.allowLoopback()), settings.connectTimeout(),
                 settings.requestTimeout(), settings.concurrency(), clock);
         AtomicInteger threadNumber = new AtomicInteger();
