@@ -61,4 +61,21 @@ class EmbeddedKafkaBrokerTest {
         }
         assertFalse(Files.exists(dataDir), "data directory removed on close");
     }
+
+    @Test
+    void aBrokerOnAKeptDataDirectoryGivesNewTopicsItsPartitionCountAndKeepsThemAcrossARestart(
+            @org.junit.jupiter.api.io.TempDir Path parent) throws Exception {
+        Path dataDir = parent.resolve("kafka");
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().partitions(3).dataDir(dataDir).start();
+             Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic("kept", java.util.Optional.empty(), java.util.Optional.empty())))
+                    .all().get();
+            assertEquals(3, admin.describeTopics(List.of("kept")).allTopicNames().get().get("kept").partitions().size());
+        }
+        assertTrue(Files.exists(dataDir.resolve("meta.properties")), "a given data directory is kept on close");
+        try (EmbeddedKafkaBroker again = EmbeddedKafkaBroker.builder().dataDir(dataDir).start();
+             Admin admin = Admin.create(Map.of("bootstrap.servers", again.bootstrapServers()))) {
+            assertTrue(admin.listTopics().names().get().contains("kept"), "the topic survived the restart");
+        }
+    }
 }

@@ -9,7 +9,6 @@ import io.paperfeed.streams.classify.TopicStreams;
 import io.paperfeed.streams.dedup.DedupResult;
 import io.paperfeed.streams.dedup.DedupStores;
 import io.paperfeed.streams.dedup.Deduplicator;
-import io.paperfeed.streams.alerts.AllPapersAlerts;
 import io.paperfeed.streams.alerts.SubscriptionAlerts;
 import io.paperfeed.subscriptions.SubscriptionValidator;
 import java.util.ArrayList;
@@ -39,8 +38,9 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  * paperfeed.papers.canonical --> classify (lucene-monitor over the taxonomy) --> paperfeed.papers.classified
  *                            --> paperfeed.topic.&lt;id&gt; (one stream per taxonomy topic)
  *                            --> match subscriptions (global store from paperfeed.subscriptions,
- *                                lucene-monitor, ledger store alert-ledger) --> paperfeed.alerts
- *                            --> all-papers alert (NEW only, when enabled) --> paperfeed.alerts
+ *                                lucene-monitor; the built-in all-papers one when enabled)
+ *                            --> repartition by subscription id (alerts-by-subscription)
+ *                            --> ledger store alert-ledger --> paperfeed.alerts, paperfeed.digests
  * </pre>
  *
  * <p>The second sub-topology reads the canonical topic back, so classification and alerting scale
@@ -116,10 +116,7 @@ public final class PaperFeedTopology {
                 .processValues(() -> new ClassifyProcessor(taxonomy, metrics::topic), Named.as("classify"));
         classified.to(Topics.PAPERS_CLASSIFIED.name(), StreamsTopics.produced(Topics.PAPERS_CLASSIFIED));
         TopicStreams.addTo(classified);
-        SubscriptionAlerts.addTo(builder, classified, SubscriptionValidator.of(taxonomy), alert -> metrics.alert());
-
-        if (settings.allPapersSubscription() != null) {
-            AllPapersAlerts.addTo(classified, settings.allPapersSubscription(), alert -> metrics.alert());
-        }
+        SubscriptionAlerts.addTo(builder, classified, SubscriptionValidator.of(taxonomy),
+                settings.allPapersSubscription(), alert -> metrics.alert());
     }
 }

@@ -10,7 +10,7 @@ import io.paperfeed.model.CanonicalPaper;
 import io.paperfeed.model.DedupDecision;
 import io.paperfeed.model.InvalidItem;
 import io.paperfeed.model.PaperEvent;
-import io.paperfeed.streams.alerts.AllPapersAlerts;
+import io.paperfeed.streams.alerts.AlertIds;
 import io.paperfeed.model.Provenance;
 import io.paperfeed.model.serde.PaperSerdes;
 import io.paperfeed.model.topics.Topics;
@@ -187,7 +187,7 @@ class PaperFeedTopologyTest {
         var alert = alerts.readKeyValue();
         assertEquals("all-papers", alert.key);
         assertEquals("arxiv:2502.16982", alert.value.paper().id());
-        assertEquals(AllPapersAlerts.alertId("all-papers", "arxiv:2502.16982"), alert.value.alertId());
+        assertEquals(AlertIds.first("all-papers", "arxiv:2502.16982"), alert.value.alertId());
         assertEquals(1.0, registry.get("paperfeed.streams.alerts").counter().count());
     }
 

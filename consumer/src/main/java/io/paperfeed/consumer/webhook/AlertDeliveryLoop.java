@@ -28,16 +28,15 @@ import org.slf4j.LoggerFactory;
  * of a batch at once on the dispatcher's bounded pool; a failing attempt goes to the retry topic at
  * once. Offsets are committed when every alert of the batch is settled (at-least-once); when the
  * loop stops first, the batch is read again by whoever takes the partitions next. An alert of a
- * subscription the view does not know, created after the view last caught up, makes it catch up
- * once more first (the subscription may have been published a moment ago); an older one is skipped,
- * since its subscription was deleted or has no webhooks.
+ * subscription the view does not know makes the view catch up once per batch, unless it already caught
+ * up after the batch was polled: the streams app made the alert after it read the subscription, so a view
+ * caught up past the poll knows every subscription of the batch's alerts, and one it still lacks was
+ * deleted or is built in (no webhooks).
  */
 final class AlertDeliveryLoop implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(AlertDeliveryLoop.class);
     private static final Duration CATCH_UP = Duration.ofSeconds(10);
-    /** How far the streams app's clock (an alert's createdAt) may be behind ours. */
-    private static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
 
     private final Consumer<String, byte[]> consumer;
     private final String topic;
@@ -62,7 +61,7 @@ final class AlertDeliveryLoop implements Runnable {
                 if (records.isEmpty()) {
                     continue;
                 }
-                if (settled(dispatch(records))) {
+                if (settled(dispatch(records, java.time.Instant.now()))) {
                     commit();
                 }
             }
@@ -94,7 +93,7 @@ final class AlertDeliveryLoop implements Runnable {
         }
     }
 
-    private List<CompletableFuture<Void>> dispatch(ConsumerRecords<String, byte[]> records)
+    private List<CompletableFuture<Void>> dispatch(ConsumerRecords<String, byte[]> records, java.time.Instant polledAt)
             throws InterruptedException {
         List<CompletableFuture<Void>> work = new ArrayList<>();
         boolean caughtUp = false;
@@ -104,7 +103,7 @@ final class AlertDeliveryLoop implements Runnable {
                 continue;
             }
             Optional<Subscription> subscription = view.get(alert.subscriptionId());
-            if (subscription.isEmpty() && !caughtUp && !alert.createdAt().isBefore(view.caughtUpAsOf().minus(CLOCK_SKEW))) {
+            if (subscription.isEmpty() && !caughtUp && view.caughtUpAsOf().isBefore(polledAt)) {
                 view.awaitCaughtUp(CATCH_UP);
                 caughtUp = true; // once a batch: an id the view still lacks has no webhooks here (e.g. a built-in one)
                 subscription = view.get(alert.subscriptionId());
