@@ -3,7 +3,9 @@ package io.paperfeed.streams;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.paperfeed.subscriptions.taxonomy.TopicDefinition;
+import io.paperfeed.streams.errors.DeadLetterHandlers;
 import java.time.Duration;
+import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.streams.CloseOptions;
@@ -32,7 +34,9 @@ public final class StreamsService implements AutoCloseable {
         metrics.bindTo(registry);
         metrics.topics(settings.taxonomy().topics().stream().map(TopicDefinition::id).toList());
         Topology topology = PaperFeedTopology.build(settings, metrics);
-        this.streams = new KafkaStreams(topology, settings.toProperties());
+        Properties properties = settings.toProperties();
+        DeadLetterHandlers.configure(properties, metrics::deadLetter);
+        this.streams = new KafkaStreams(topology, properties);
         this.streams.setUncaughtExceptionHandler(e -> {
             log.error("streams thread failed; shutting down the streams client", e);
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;

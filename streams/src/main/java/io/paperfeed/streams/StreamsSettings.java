@@ -1,6 +1,7 @@
 package io.paperfeed.streams;
 
 import io.paperfeed.kafka.KafkaClients;
+import io.paperfeed.streams.errors.DeadLetterHandlers;
 import io.paperfeed.subscriptions.taxonomy.Taxonomy;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -66,7 +67,8 @@ public record StreamsSettings(
 
     /**
      * The Kafka Streams configuration: the clients' common properties (bootstrap servers, security),
-     * then exactly-once v2, state in {@link #stateDir}.
+     * then exactly-once v2, state in {@link #stateDir}, and the dead-letter handlers
+     * ({@link DeadLetterHandlers}; counted once {@code StreamsService} adds its metrics).
      */
     public Properties toProperties() {
         Properties p = clients.streamsProperties();
@@ -76,6 +78,8 @@ public record StreamsSettings(
         p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, standbyReplicas);
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        // a record that cannot be read or processed is dead-lettered and skipped, never a crash loop
+        DeadLetterHandlers.configure(p, null);
         // exactly-once commits every 100 ms by default; a paper feed does not need sub-second latency,
         // and fewer transactions (and store flushes) leave more time for dedup and classification
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, COMMIT_INTERVAL_MS);

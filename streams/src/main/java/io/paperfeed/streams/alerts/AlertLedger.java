@@ -41,6 +41,9 @@ final class AlertLedger implements FixedKeyProcessor<String, Alert, Alert> {
     @Override
     public void process(FixedKeyRecord<String, Alert> record) {
         Alert candidate = record.value();
+        if (candidate == null) { // only a foreign writer puts a null here: dead-lettered by the handler
+            throw new IllegalArgumentException("a null value is no alert candidate");
+        }
         String subscription = candidate.subscriptionId();
         CanonicalPaper paper = candidate.paper();
         List<String> ids = new ArrayList<>(paper.aliases());
