@@ -9,6 +9,8 @@ import io.paperfeed.model.topics.Topics;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
+import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -28,6 +30,7 @@ public final class PipelineFollower implements AutoCloseable {
 
     private final PipelineOutput output = new PipelineOutput();
     private final TopicReader reader;
+    private final LongAdder unreadable = new LongAdder();
 
     public PipelineFollower(KafkaClients clients) {
         reader = new TopicReader("paperfeed-follower", clients.reader("paperfeed-follower", new StringDeserializer(),
@@ -60,22 +63,48 @@ public final class PipelineFollower implements AutoCloseable {
     private void handle(ConsumerRecord<String, byte[]> record) {
         String topic = record.topic();
         synchronized (output) {
-            if (topic.equals(Topics.PAPERS_CLASSIFIED.name())) {
-                CanonicalPaper paper = decode(Topics.PAPERS_CLASSIFIED, record);
-                if (paper == null) {
-                    output.retired(record.key());
-                } else {
-                    output.paper(paper);
-                }
-            } else if (topic.equals(Topics.DEDUP_DECISIONS.name())) {
-                output.decision(decode(Topics.DEDUP_DECISIONS, record));
-            } else if (topic.equals(Topics.ALERTS.name())) {
-                output.alert(decode(Topics.ALERTS, record));
-            } else {
-                InvalidItem item = decode(Topics.PAPERS_INVALID, record);
-                output.invalid(record.key() != null ? record.key() : item.source().itemKey(), item);
+            try {
+                take(topic, record);
+            } catch (SerializationException e) {
+                unreadable.increment(); // dead-lettered by the service that owns the topic's letters
+                throw e;
             }
         }
+    }
+
+    private void take(String topic, ConsumerRecord<String, byte[]> record) {
+        if (topic.equals(Topics.PAPERS_CLASSIFIED.name())) {
+            CanonicalPaper paper = decode(Topics.PAPERS_CLASSIFIED, record);
+            if (paper == null) {
+                output.retired(record.key());
+            } else {
+                output.paper(paper);
+            }
+        } else if (topic.equals(Topics.DEDUP_DECISIONS.name())) {
+            output.decision(required(decode(Topics.DEDUP_DECISIONS, record)));
+        } else if (topic.equals(Topics.ALERTS.name())) {
+            output.alert(required(decode(Topics.ALERTS, record)));
+        } else {
+            InvalidItem item = required(decode(Topics.PAPERS_INVALID, record));
+            output.invalid(record.key() != null ? record.key() : item.source().itemKey(), item);
+        }
+    }
+
+    private static <V> V required(V value) {
+        if (value == null) {
+            throw new SerializationException("a null value on a topic without tombstones");
+        }
+        return value;
+    }
+
+    /** Records of the output topics that could not be read, skipped. */
+    public long unreadable() {
+        return unreadable.sum();
+    }
+
+    /** Waits until everything committed on the output topics as of now has been read; false on timeout. */
+    public boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
+        return reader.awaitCaughtUp(timeout);
     }
 
     private static <V> V decode(Topic<String, V> topic, ConsumerRecord<String, byte[]> record) {
