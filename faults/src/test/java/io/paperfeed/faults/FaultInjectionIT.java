@@ -30,7 +30,7 @@ class FaultInjectionIT {
             exit = FaultRun.run(Args.parse(new String[] {"--jar", jar.toString(), "--seeds",
                 Path.of("..", "seeds").toString(), "--dir", dir.toString(), "--papers", "30", "--rounds", "4",
                 "--pause-ms", "2500", "--stream-kills", "3", "--consumer-kills", "2", "--error-s", "20",
-                "--hang-s", "12", "--down-s", "12", "--webhook-wait-s", "180"}));
+                "--hang-s", "12", "--down-s", "25", "--webhook-wait-s", "180"}));
         } finally {
             System.setOut(original);
         }
