@@ -80,7 +80,9 @@ public final class Receivers {
         server.setExecutor(Executors.newCachedThreadPool());
         AtomicLong end = new AtomicLong(window == null ? until : -1);
         server.createContext("/", exchange -> {
-            end.compareAndSet(-1, System.currentTimeMillis() + window);
+            if (window != null) {
+                end.compareAndSet(-1, System.currentTimeMillis() + window);
+            }
             handle(name, behaviour, end.get(), exchange);
         });
         server.start();

@@ -55,10 +55,17 @@ final class Services {
         command.add(javaBinary());
         command.addAll(JVM_OPTIONS);
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        command.add(ownClasspath());
         command.add(main.getName());
         command.addAll(List.of(args));
         return command;
+    }
+
+    /** This JVM's classpath without paperfeed's own modules (a test run has the app jar on it for ordering). */
+    private static String ownClasspath() {
+        return java.util.Arrays.stream(System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .filter(entry -> !entry.contains("paperfeed-app") && !entry.replace('\\', '/').contains("/app/target/"))
+                .collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
     }
 
     private static String javaBinary() {
