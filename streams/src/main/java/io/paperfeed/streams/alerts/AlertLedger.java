@@ -19,7 +19,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * content id) are on different canonical partitions and may reach the ledger in either order; whichever
  * comes first alerts, and the other finds an id it shares with it. An UPDATED paper already alerted
  * alerts again only when the subscription asks for it ({@code alertOnUpdate}), with an id of its own per
- * update.
+ * update ({@link AlertIds#update}).
  */
 final class AlertLedger implements FixedKeyProcessor<String, Alert, Alert> {
 
@@ -65,7 +65,7 @@ final class AlertLedger implements FixedKeyProcessor<String, Alert, Alert> {
         if (alerted == null) {
             context.forward(record);
         } else if (paper.change() == CanonicalPaper.Change.UPDATED && alertOnUpdate.test(subscription)) {
-            String updateId = AlertIds.update(subscription, paper.id(), paper.sources().size());
+            String updateId = AlertIds.update(subscription, paper);
             context.forward(record.withValue(new Alert(updateId, subscription, paper, candidate.topics(),
                     candidate.terms(), candidate.createdAt())));
         }

@@ -41,7 +41,7 @@ final class MatchProcessor implements Processor<String, CanonicalPaper, String, 
         Instant at = Instant.ofEpochMilli(record.timestamp());
         if (allPapers != null) {
             List<String> topics = paper.topics().stream().map(TopicMatch::id).toList();
-            forward(record, new Alert(AlertIds.first(allPapers, paper.id()), allPapers, paper, topics, List.of(), at));
+            forward(record, new Alert(AlertIds.builtIn(allPapers, paper.id()), allPapers, paper, topics, List.of(), at));
         }
         for (SubscriptionMatch match : matcher.match(paper).matches()) {
             String subscription = match.subscriptionId();

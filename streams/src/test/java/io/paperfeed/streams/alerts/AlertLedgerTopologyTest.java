@@ -100,7 +100,7 @@ class AlertLedgerTopologyTest {
         canonical.pipeInput("content:abc", contentPaper(), T0);
         Alert first = alerts.readValuesToList().stream().filter(a -> a.subscriptionId().equals("all-papers"))
                 .findFirst().orElseThrow();
-        assertEquals(AlertIds.first("all-papers", "content:abc"), first.alertId());
+        assertEquals(AlertIds.builtIn("all-papers", "content:abc"), first.alertId());
         assertEquals(T0, first.createdAt(), "createdAt is the paper record's time, not the wall clock");
 
         canonical.pipeInput("content:abc", contentPaper(), T0);
@@ -118,7 +118,9 @@ class AlertLedgerTopologyTest {
 
         List<Alert> again = alerts.readValuesToList();
         assertEquals(List.of("kv-updates"), again.stream().map(Alert::subscriptionId).toList());
-        assertEquals(AlertIds.update("kv-updates", "arxiv:2508.00001", 3), again.get(0).alertId());
+        assertEquals(AlertIds.update("kv-updates", again.get(0).paper()), again.get(0).alertId(),
+                "the update's id follows its content");
+        assertEquals(updated.abstractText(), again.get(0).paper().abstractText());
     }
 
     private Map<String, List<Alert>> bySubscription(List<Alert> all) {
