@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * The driver: feeds known input through paperfeed's own producer ({@code paperfeed producer --once}, a JVM per
  * round), in rounds with pauses so that the killer strikes while items flow. Round 1 is the seed feeds; then
  * each round publishes a Crossref file of journal versions and the arXiv file of the previous round's papers,
- * so every generated paper is seen first without its arXiv id and later with it. It writes what it fed to
+ * so every generated paper is seen first without its arXiv id and later with it. After the seeds it writes
+ * {@link Poison} to every topic paperfeed reads. It writes what it fed to
  * {@code driver.json} (items the producer reported) and {@code truth.jsonl} (the generated papers).
  *
  * <pre>FaultDriver --bootstrap HOST:PORT --jar paperfeed.jar --dir WORK --seeds DIR --papers N --rounds R
@@ -55,6 +56,8 @@ public final class FaultDriver {
             files.filter(f -> f.toString().endsWith(".txt")).sorted().forEach(f -> seedFiles.add(f.toString()));
         }
         items += publish(jar, bootstrap, String.join(",", seedFiles));
+        int poison = Poison.write(bootstrap, dir.resolve("poison.jsonl"));
+        System.out.println("fault driver: wrote " + poison + " poison records to " + Poison.TOPICS.size() + " topics");
         for (int round = 0; round <= batches.size(); round++) {
             Thread.sleep(pause);
             List<String> inputs = new ArrayList<>();

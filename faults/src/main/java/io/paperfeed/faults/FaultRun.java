@@ -40,6 +40,14 @@ public final class FaultRun {
         Path jar = Path.of(a.get("jar")).toAbsolutePath();
         String seed = a.getOrDefault("seed", "1");
         Services services = new Services(dir);
+        Thread cleanUp = new Thread(() -> {
+            try {
+                services.stopAll(); // a harness that is itself stopped leaves no process behind
+            } catch (IOException e) {
+                System.err.println("fault run: could not stop every service: " + e);
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(cleanUp);
         try {
             int kafkaPort = freePort();
             String bootstrap = "127.0.0.1:" + kafkaPort;
@@ -92,6 +100,12 @@ public final class FaultRun {
                     throw new IllegalStateException("a fault program failed; see " + dir.resolve("logs"));
                 }
             }
+            for (String service : concat(STREAMS, CONSUMERS)) {
+                if (services.process(service).isEmpty()) {
+                    throw new IllegalStateException(service + " is not running: a service stopped on its own; see "
+                            + services.log(service));
+                }
+            }
             runToEnd(services, "export", Services.jar(jar, "export", "--bootstrap-servers", bootstrap, "--out",
                     dir.resolve("export").toString(), "--timeout", "600"), 660);
             Process verifier = services.start("verifier", Services.main(FaultVerifier.class, "--bootstrap", bootstrap,
@@ -103,6 +117,7 @@ public final class FaultRun {
             return verifier.exitValue();
         } finally {
             services.stopAll();
+            Runtime.getRuntime().removeShutdownHook(cleanUp);
         }
     }
 
@@ -124,6 +139,12 @@ public final class FaultRun {
         if (Files.exists(summary)) {
             System.out.println("consumer kills: " + Files.readString(summary));
         }
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     private static void runToEnd(Services services, String name, List<String> command, long timeoutS)

@@ -26,6 +26,8 @@ import java.util.Set;
  *       exactly one NEW record on the canonical topic (over all its ids);</li>
  *   <li>one alert per (subscription, paper): every paper has exactly one alert of {@code --all-papers}, and
  *       no subscription has two alerts of one paper;</li>
+ *   <li>poison ({@code poison.jsonl}): every record that is not what its topic holds came back as a dead
+ *       letter naming its topic, partition and offset; a null on a compacted topic (a tombstone) did not;</li>
  *   <li>webhooks ({@code --webhooks SUB,...}): every alert of those subscriptions reached its receiver (2xx),
  *       every request carried its alert's id as {@code webhook-id}; {@code --exactly-once SUB --within-s S}:
  *       each of SUB's alerts arrived exactly once, within S seconds of its paper's sighting.</li>
@@ -83,6 +85,7 @@ public final class FaultVerifier {
         Report report = new Report();
         Map<String, List<TopicDump.Entry>> topics = TopicDump.read(a.get("bootstrap"),
                 List.of(RAW, INVALID, DECISIONS, CANONICAL, CLASSIFIED, ALERTS));
+        String poisonLine = PoisonCheck.check(dir, topics, report);
 
         // items in
         Set<String> rawKeys = new HashSet<>();
@@ -200,6 +203,9 @@ public final class FaultVerifier {
                 topics.get(INVALID).size(), repeats.size(), truthCount(dir)));
         if (webhookLine != null) {
             report.lines.add(webhookLine);
+        }
+        if (poisonLine != null) {
+            report.lines.add(poisonLine);
         }
         return report;
     }

@@ -8,7 +8,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class FaultInjectionIT {
 
     @Test
+    @Timeout(value = 40, unit = TimeUnit.MINUTES) // the long run takes about 15; the short one about 5
     void killedAtRandomTheClusterLosesNothingAndDuplicatesNothing(@TempDir Path temp) throws Exception {
         boolean longRun = "long".equals(System.getProperty("paperfeed.faults"));
         Path dir = longRun ? Path.of("target", "fault-run").toAbsolutePath() : temp;

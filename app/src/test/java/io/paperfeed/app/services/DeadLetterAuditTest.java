@@ -62,6 +62,7 @@ class DeadLetterAuditTest {
             add(consumer, CLASSIFIED, 1, "content:gone", null);
             add(consumer, CLASSIFIED, 2, "arxiv:2", "{\"id\":\"arxiv:2\"}");
             add(consumer, TOPIC_STREAM, 0, "arxiv:3", "[1,2,3]");
+            add(consumer, TOPIC_STREAM, 1, "arxiv:4", null);
         });
         consumer.schedulePollTask(audit::close);
         audit.run();
@@ -69,9 +70,10 @@ class DeadLetterAuditTest {
         List<InvalidItem> letters = producer.history().stream()
                 .map(r -> PaperSerdes.INVALID_ITEM.deserialize(r.topic(), r.value())).toList();
         assertEquals(java.util.Set.of("kafka:paperfeed.subscriptions/0@2", "kafka:paperfeed.subscriptions/0@3",
-                        "kafka:paperfeed.papers.classified/1@2", "kafka:paperfeed.topic.kv-cache/2@0"),
+                        "kafka:paperfeed.papers.classified/1@2", "kafka:paperfeed.topic.kv-cache/2@0",
+                        "kafka:paperfeed.topic.kv-cache/2@1"),
                 java.util.Set.copyOf(letters.stream().map(l -> l.source().source()).toList()));
-        assertEquals(4, letters.size());
+        assertEquals(5, letters.size());
         assertEquals(2.0, registry.get("paperfeed.dead.letters").tag("topic", SUBSCRIPTIONS.topic()).counter().count());
         assertEquals(4L, committed.get(SUBSCRIPTIONS),
                 "committed past every record");
