@@ -112,7 +112,6 @@ public final class FaultRun {
                     "--dir", dir.toString(), "--webhooks", String.join(",", WEBHOOKS), "--wait-s",
                     a.getOrDefault("webhook-wait-s", "300")));
             verifier.waitFor(20, TimeUnit.MINUTES);
-            mergeConsumerKills(dir);
             Files.readAllLines(services.log("verifier")).forEach(System.out::println);
             return verifier.exitValue();
         } finally {
@@ -131,13 +130,6 @@ public final class FaultRun {
         }
         if (!Files.exists(logs)) {
             Files.createSymbolicLink(logs, dir.resolve("logs"));
-        }
-    }
-
-    private static void mergeConsumerKills(Path dir) throws IOException {
-        Path summary = dir.resolve("consumer-kills").resolve("killer.json");
-        if (Files.exists(summary)) {
-            System.out.println("consumer kills: " + Files.readString(summary));
         }
     }
 

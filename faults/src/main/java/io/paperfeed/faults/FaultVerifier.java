@@ -193,11 +193,14 @@ public final class FaultVerifier {
         long alertsOut = topics.get(ALERTS).size();
 
         String webhookLine = Webhooks.check(a, dir, alerts, report);
-        JsonNode killer = Files.exists(dir.resolve("killer.json")) ? JSON.readTree(dir.resolve("killer.json").toFile())
-                : JSON.createObjectNode();
+        JsonNode killer = summary(dir.resolve("killer.json"));
+        JsonNode consumerKiller = summary(dir.resolve("consumer-kills").resolve("killer.json"));
+        int streamsKills = killer.path("kills").asInt();
+        int consumerKills = consumerKiller.path("kills").asInt();
         report.lines.add(String.format("items in %d, papers out %d, alerts out %d, lost %d, duplicated %d, "
-                        + "kills survived %d (%d during a rebalance)", itemsIn, papers.size(), alertsOut, report.lost,
-                report.duplicated, killer.path("kills").asInt(), killer.path("duringRebalance").asInt()));
+                        + "kills survived %d (%d of streams instances, %d during a rebalance; %d of webhook workers)",
+                itemsIn, papers.size(), alertsOut, report.lost, report.duplicated, streamsKills + consumerKills,
+                streamsKills, killer.path("duringRebalance").asInt(), consumerKills));
         report.lines.add(String.format("  raw items %d, invalid at the producer %d, dead letters and invalid items %d, "
                         + "exact repeats %d, generated papers seen twice %d", rawKeys.size(), producerInvalid.size(),
                 topics.get(INVALID).size(), repeats.size(), truthCount(dir)));
@@ -208,6 +211,10 @@ public final class FaultVerifier {
             report.lines.add(poisonLine);
         }
         return report;
+    }
+
+    private static JsonNode summary(Path file) throws IOException {
+        return Files.exists(file) ? JSON.readTree(file.toFile()) : JSON.createObjectNode();
     }
 
     static String finalId(String id, Map<String, String> movedTo) {

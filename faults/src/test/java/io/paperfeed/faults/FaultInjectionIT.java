@@ -53,8 +53,8 @@ class FaultInjectionIT {
         }
         String out = captured.toString(StandardCharsets.UTF_8);
         assertEquals(0, exit, "the verifier found a broken promise:\n" + out);
-        assertTrue(out.contains("lost 0, duplicated 0, kills survived " + (longRun ? 6 : 3) + " (1 during a rebalance)"),
-                out);
+        assertTrue(out.contains("lost 0, duplicated 0, kills survived " + (longRun ? 9 : 5) + " (" + (longRun ? 6 : 3)
+                + " of streams instances, 1 during a rebalance; " + (longRun ? 3 : 2) + " of webhook workers)"), out);
         assertTrue(out.contains("every check holds"), out);
     }
 
