@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "paperfeed", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "A stream-processing paper feed on Apache Kafka: one paper, one alert, across every source.",
         subcommands = {DemoCommand.class, ParseCommand.class, ProducerCommand.class, StreamsCommand.class, ConsumerCommand.class,
-                BenchCommand.class, FuzzCommand.class})
+                BrokerCommand.class, SubscriptionsCommand.class, ExportCommand.class, BenchCommand.class,
+                FuzzCommand.class})
 final class PaperfeedCommand {
 }

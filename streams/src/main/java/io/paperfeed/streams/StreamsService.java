@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.TopicDescription;
+import io.paperfeed.streams.errors.DeadLetterHandlers;
+import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.streams.CloseOptions;
@@ -43,7 +45,9 @@ public final class StreamsService implements AutoCloseable {
         metrics.bindTo(registry);
         metrics.topics(settings.taxonomy().topics().stream().map(TopicDefinition::id).toList());
         Topology topology = PaperFeedTopology.build(settings, metrics, settings.dedup(exchangePartitions));
-        this.streams = new KafkaStreams(topology, settings.toProperties());
+        Properties properties = settings.toProperties();
+        DeadLetterHandlers.configure(properties, metrics::deadLetter);
+        this.streams = new KafkaStreams(topology, properties);
         this.streams.setUncaughtExceptionHandler(e -> {
             log.error("streams thread failed; shutting down the streams client", e);
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;

@@ -48,6 +48,8 @@ import picocli.CommandLine.Option;
                 "the producer, the streams app and a consumer that prints each alert as one line."})
 public final class DemoCommand implements Callable<Integer> {
 
+    private static final String DEMO_APPLICATION_ID = "paperfeed-demo";
+
     @Mixin
     HttpOptions http;
 
@@ -116,7 +118,7 @@ public final class DemoCommand implements Callable<Integer> {
             KafkaClients clients = KafkaOptions.clients(bootstrap, kafkaConfig);
             TempDirectory stateDir = lifecycle.add(new TempDirectory("paperfeed-state-"));
             String allPapers = subscriptionsFile == null ? StreamsSettings.DEFAULT_ALL_PAPERS_SUBSCRIPTION : null;
-            StreamsSettings settings = new StreamsSettings(clients, "paperfeed-demo", stateDir.path(), 2, allPapers,
+            StreamsSettings settings = new StreamsSettings(clients, DEMO_APPLICATION_ID, stateDir.path(), 2, allPapers,
                     topicsFile);
             Taxonomy taxonomy = settings.taxonomy();
             // the same services as `paperfeed streams` and `paperfeed consumer`, in one process
@@ -148,7 +150,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     private int followThrough(Lifecycle lifecycle, KafkaClients clients, PublishReport report, PrintStream out)
             throws Exception {
-        try (PipelineFollower follower = new PipelineFollower(clients)) {
+        try (PipelineFollower follower = new PipelineFollower(clients, DEMO_APPLICATION_ID)) {
             if (!follower.awaitThrough(report.itemKeys(), Duration.ofSeconds(timeoutSeconds))) {
                 List<String> missing = follower.output().missing(report.itemKeys());
                 throw new UserError(missing.size() + " of " + report.itemKeys().size()

@@ -77,7 +77,7 @@ public final class ConsumerRole {
         thread.start();
         WebhookDeliveryService delivery = context.lifecycle().add(new WebhookDeliveryService(webhooks.settings(),
                 context.clients(), view, context.metrics().registry()));
-        delivery.start(CATCH_UP);
+        delivery.start(CATCH_UP, why -> context.lifecycle().fail(why));
         context.server().addCheck(HealthCheck.of("webhooks", delivery::problem));
     }
 
