@@ -28,7 +28,7 @@ final class Poison {
     /** Every topic a paperfeed service reads, the streams app's repartition topics included. */
     static final List<String> TOPICS = List.of("paperfeed.papers.raw", "paperfeed.papers.canonical",
             "paperfeed.papers.classified", "paperfeed.subscriptions", "paperfeed.alerts", "paperfeed.alerts.retry",
-            "paperfeed.topic.kv-cache", "paperfeed-streams-sightings-for-dedup-repartition",
+            "paperfeed.topic.kv-cache", "paperfeed.dedup.exchange",
             "paperfeed-streams-alerts-by-subscription-repartition");
     /** Where a null value is a tombstone. */
     static final Set<String> COMPACTED = Set.of("paperfeed.papers.canonical", "paperfeed.papers.classified",
