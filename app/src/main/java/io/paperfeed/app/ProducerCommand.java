@@ -81,11 +81,11 @@ final class ProducerCommand implements Callable<Integer> {
             description = "The checkpoint file (env PAPERFEED_CHECKPOINT; default checkpoint.json in --state-dir).")
     Path checkpointFile;
 
-    @Option(names = "--no-checkpoint",
+    @Option(names = "--no-checkpoint", arity = "0..1", fallbackValue = "true",
             description = "Publish every item, even ones published before, and remember nothing across restarts.")
     boolean noCheckpoint;
 
-    @Option(names = "--once", description = "Exit after publishing instead of serving metrics until stopped.")
+    @Option(names = "--once", arity = "0..1", fallbackValue = "true", description = "Exit after publishing instead of serving metrics until stopped.")
     boolean once;
 
     @Option(names = "--sources", paramLabel = "FILE",

@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
  * <p>The secret is a Standard Webhooks secret: after {@code whsec_} comes the base64 of the HMAC key
  * (at least 8 characters of it). A secret whose rest is not base64 is refused here, when the
  * subscription is read, so a typo shows up at once instead of as a signature no receiver accepts.
+ * On the subscriptions topic it is {@link #isSealed sealed} (encrypted, {@code sealed:v1:<key id>:...});
+ * the subscriptions module seals it when writing and opens it when reading, where the key is known.
  *
  * @param format how a webhook body is shaped: {@code standard} (the alert JSON) or {@code slack}
  *               (a Slack incoming-webhook message); default standard
@@ -29,6 +31,8 @@ public record Delivery(Type type, String url, String secret, Format format,
 
     /** The prefix every webhook secret starts with. */
     public static final String SECRET_PREFIX = "whsec_";
+    /** The prefix of a secret sealed (encrypted) for the subscriptions topic. */
+    public static final String SEALED_PREFIX = "sealed:v1:";
     private static final int MIN_SECRET_LENGTH = SECRET_PREFIX.length() + 8;
     /** One mailbox: no display name, no list, nothing a header could be split at. */
     private static final Pattern MAILBOX = Pattern.compile(
@@ -43,11 +47,16 @@ public record Delivery(Type type, String url, String secret, Format format,
         secret = secret == null || secret.isBlank() ? null : secret.strip();
         if (type == Type.WEBHOOK) {
             requireHttpUrl(url);
-            if (secret == null || !secret.startsWith(SECRET_PREFIX) || secret.length() < MIN_SECRET_LENGTH) {
+            if (secret != null && secret.startsWith(SEALED_PREFIX)) {
+                if (secret.split(":", -1).length != 4) {
+                    throw new IllegalArgumentException("a sealed webhook secret is sealed:v1:<key id>:<ciphertext>");
+                }
+            } else if (secret == null || !secret.startsWith(SECRET_PREFIX) || secret.length() < MIN_SECRET_LENGTH) {
                 throw new IllegalArgumentException("a webhook needs a secret starting " + SECRET_PREFIX
                         + " with at least 8 more characters");
+            } else {
+                signingKey(secret);
             }
-            signingKey(secret);
             requireNoAddress(type, to);
         } else if (type == Type.EMAIL) {
             if (to == null || !MAILBOX.matcher(to).matches()) {
@@ -78,6 +87,21 @@ public record Delivery(Type type, String url, String secret, Format format,
         return new Delivery(Type.WEBHOOK, url, secret, format);
     }
 
+    /** Whether the secret is still sealed (read where its key is not known). */
+    public boolean isSealed() {
+        return secret != null && secret.startsWith(SEALED_PREFIX);
+    }
+
+    /** This delivery with another secret (sealed or opened). */
+    public Delivery withSecret(String other) {
+        return new Delivery(type, url, other, format);
+    }
+
+    /** The secret as answers may show it: {@code whsec_…} and nothing of the key. */
+    public String maskedSecret() {
+        return secret == null ? null : SECRET_PREFIX + "…";
+    }
+
     /** An e-mail delivery to one address. */
     public static Delivery email(String to) {
         return new Delivery(Type.EMAIL, null, null, null, to);
@@ -95,6 +119,10 @@ public record Delivery(Type type, String url, String secret, Format format,
      * @throws IllegalArgumentException when that part is not base64
      */
     public static byte[] signingKey(String secret) {
+        if (secret != null && secret.startsWith(SEALED_PREFIX)) {
+            throw new IllegalArgumentException("the webhook secret is sealed and this process has not its key "
+                    + "(--secrets-key-file or PAPERFEED_SECRETS_KEYS)");
+        }
         if (secret == null || !secret.startsWith(SECRET_PREFIX)) {
             throw new IllegalArgumentException("a webhook secret starts with " + SECRET_PREFIX);
         }

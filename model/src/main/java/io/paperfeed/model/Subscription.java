@@ -27,6 +27,9 @@ import java.util.regex.Pattern;
  * @param disabled      true once paperfeed stopped it (e.g. a webhook answered 410 Gone): it is then
  *                      treated like a deleted subscription until it is published again enabled; default false
  * @param disabledReason why and when it was disabled; null when it is enabled
+ * @param readTokenHash  SHA-256 (hex) of the subscription's read token, which lets its owner read its
+ *                       alert stream without the admin token; null when it has none. Only the hash is
+ *                       stored; the token is shown once, when the API creates or rotates it
  */
 public record Subscription(
         String id,
@@ -37,11 +40,13 @@ public record Subscription(
         boolean alertOnUpdate,
         List<Delivery> delivery,
         boolean disabled,
-        String disabledReason) {
+        String disabledReason,
+        String readTokenHash) {
 
     /** The pattern a subscription id must match. */
     public static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final Pattern TOPIC_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
 
     public Subscription {
         if (id == null || !ID.matcher(id).matches()) {
@@ -56,6 +61,15 @@ public record Subscription(
         mode = mode == null ? Mode.INSTANT : mode;
         delivery = delivery == null ? List.of() : List.copyOf(delivery);
         disabledReason = !disabled || disabledReason == null || disabledReason.isBlank() ? null : disabledReason.strip();
+        if (readTokenHash != null && !SHA256_HEX.matcher(readTokenHash).matches()) {
+            throw new IllegalArgumentException("readTokenHash must be 64 lowercase hex digits (a SHA-256)");
+        }
+    }
+
+    /** A subscription without a read token. */
+    public Subscription(String id, String name, String query, List<String> topics, Mode mode, boolean alertOnUpdate,
+            List<Delivery> delivery, boolean disabled, String disabledReason) {
+        this(id, name, query, topics, mode, alertOnUpdate, delivery, disabled, disabledReason, null);
     }
 
     /** An enabled subscription. */
@@ -70,14 +84,25 @@ public record Subscription(
             @JsonProperty("query") String query, @JsonProperty("topics") List<String> topics,
             @JsonProperty("mode") Mode mode, @JsonProperty("alertOnUpdate") Boolean alertOnUpdate,
             @JsonProperty("delivery") List<Delivery> delivery, @JsonProperty("disabled") Boolean disabled,
-            @JsonProperty("disabledReason") String disabledReason) {
+            @JsonProperty("disabledReason") String disabledReason, @JsonProperty("readTokenHash") String readTokenHash) {
         return new Subscription(id, name, query, topics, mode, Boolean.TRUE.equals(alertOnUpdate), delivery,
-                Boolean.TRUE.equals(disabled), disabledReason);
+                Boolean.TRUE.equals(disabled), disabledReason, readTokenHash);
     }
 
     /** This subscription, disabled for the given reason (said to people, e.g. which webhook answered 410 when). */
     public Subscription disable(String reason) {
-        return new Subscription(id, name, query, topics, mode, alertOnUpdate, delivery, true, reason);
+        return new Subscription(id, name, query, topics, mode, alertOnUpdate, delivery, true, reason, readTokenHash);
+    }
+
+    /** This subscription with another read token hash (null: none). */
+    public Subscription withReadTokenHash(String hash) {
+        return new Subscription(id, name, query, topics, mode, alertOnUpdate, delivery, disabled, disabledReason, hash);
+    }
+
+    /** This subscription with other deliveries (the same otherwise). */
+    public Subscription withDelivery(List<Delivery> deliveries) {
+        return new Subscription(id, name, query, topics, mode, alertOnUpdate, deliveries, disabled, disabledReason,
+                readTokenHash);
     }
 
     /** A subscription with a query only, instant, Kafka and SSE delivery. */

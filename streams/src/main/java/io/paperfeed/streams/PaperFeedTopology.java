@@ -8,7 +8,6 @@ import io.paperfeed.subscriptions.taxonomy.Taxonomy;
 import io.paperfeed.streams.classify.TopicStreams;
 import io.paperfeed.streams.dedup.DedupSettings;
 import io.paperfeed.streams.dedup.DedupStep;
-import io.paperfeed.streams.alerts.AllPapersAlerts;
 import io.paperfeed.streams.alerts.SubscriptionAlerts;
 import io.paperfeed.subscriptions.SubscriptionValidator;
 import org.apache.kafka.common.serialization.Serdes;
@@ -36,8 +35,9 @@ import org.apache.kafka.streams.kstream.Named;
  * paperfeed.papers.canonical --> classify (lucene-monitor over the taxonomy) --> paperfeed.papers.classified
  *                            --> paperfeed.topic.&lt;id&gt; (one stream per taxonomy topic)
  *                            --> match subscriptions (global store from paperfeed.subscriptions,
- *                                lucene-monitor, ledger store alert-ledger) --> paperfeed.alerts
- *                            --> all-papers alert (NEW only, when enabled) --> paperfeed.alerts
+ *                                lucene-monitor; the built-in all-papers one when enabled)
+ *                            --> repartition by subscription id (alerts-by-subscription)
+ *                            --> ledger store alert-ledger --> paperfeed.alerts, paperfeed.digests
  * </pre>
  *
  * <p>Dedup runs on as many partitions as the exchange topic has ({@link DedupSettings#partitions}); the
@@ -96,11 +96,7 @@ public final class PaperFeedTopology {
                 .processValues(() -> new ClassifyProcessor(taxonomy, metrics::topic), Named.as("classify"));
         classified.to(Topics.PAPERS_CLASSIFIED.name(), StreamsTopics.produced(Topics.PAPERS_CLASSIFIED));
         TopicStreams.addTo(classified);
-        SubscriptionAlerts.addTo(builder, classified, SubscriptionValidator.of(taxonomy), alert -> metrics.alert(),
-                settings.digests());
-
-        if (settings.allPapersSubscription() != null) {
-            AllPapersAlerts.addTo(classified, settings.allPapersSubscription(), alert -> metrics.alert());
-        }
+        SubscriptionAlerts.addTo(builder, classified, SubscriptionValidator.of(taxonomy),
+                settings.allPapersSubscription(), alert -> metrics.alert(), settings.digests());
     }
 }

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.TopicDescription;
+import io.paperfeed.streams.errors.DeadLetterHandlers;
+import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.streams.CloseOptions;
@@ -32,12 +34,20 @@ public final class StreamsService implements AutoCloseable {
     private final CountDownLatch running = new CountDownLatch(1);
     private volatile Runnable onError = () -> { };
 
+    /** The app over the cluster's exchange topic, whose partition count is dedup's parallelism. */
     public StreamsService(StreamsSettings settings, MeterRegistry registry) {
+        this(settings, exchangePartitions(settings), registry);
+    }
+
+    /** The app for an exchange topic of this many partitions (read from the cluster by the other constructor). */
+    public StreamsService(StreamsSettings settings, int exchangePartitions, MeterRegistry registry) {
         PipelineMetrics metrics = new PipelineMetrics();
         metrics.bindTo(registry);
         metrics.topics(settings.taxonomy().topics().stream().map(TopicDefinition::id).toList());
-        Topology topology = PaperFeedTopology.build(settings, metrics, settings.dedup(exchangePartitions(settings)));
-        this.streams = new KafkaStreams(topology, settings.toProperties());
+        Topology topology = PaperFeedTopology.build(settings, metrics, settings.dedup(exchangePartitions));
+        Properties properties = settings.toProperties();
+        DeadLetterHandlers.configure(properties, metrics::deadLetter);
+        this.streams = new KafkaStreams(topology, properties);
         this.streams.setUncaughtExceptionHandler(e -> {
             log.error("streams thread failed; shutting down the streams client", e);
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;

@@ -2,6 +2,7 @@ package io.paperfeed.streams;
 
 import io.paperfeed.kafka.KafkaClients;
 import io.paperfeed.streams.alerts.DigestWindows;
+import io.paperfeed.streams.errors.DeadLetterHandlers;
 import io.paperfeed.subscriptions.taxonomy.Taxonomy;
 import io.paperfeed.streams.dedup.DedupSettings;
 import java.nio.file.Path;
@@ -103,7 +104,8 @@ public record StreamsSettings(
 
     /**
      * The Kafka Streams configuration: the clients' common properties (bootstrap servers, security),
-     * then exactly-once v2, state in {@link #stateDir}.
+     * then exactly-once v2, state in {@link #stateDir}, and the dead-letter handlers
+     * ({@link DeadLetterHandlers}; counted once {@code StreamsService} adds its metrics).
      */
     public Properties toProperties() {
         Properties p = clients.streamsProperties();
@@ -113,6 +115,8 @@ public record StreamsSettings(
         p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, standbyReplicas);
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        // a record that cannot be read or processed is dead-lettered and skipped, never a crash loop
+        DeadLetterHandlers.configure(p, null);
         // exactly-once's default: a sighting crosses up to four committed hops (raw, exchange, canonical,
         // classified), so the interval bounds the end-to-end latency (docs/ARCHITECTURE.md)
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, COMMIT_INTERVAL_MS);

@@ -67,7 +67,7 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Partitions of every topic, and stream threads (default ${DEFAULT-VALUE}).")
     int partitions;
 
-    @Option(names = "--scaling", description = "Also run dedup alone on 1, 2 and 4 partitions, and on 2 instances.")
+    @Option(names = "--scaling", arity = "0..1", fallbackValue = "true", description = "Also run dedup alone on 1, 2 and 4 partitions, and on 2 instances.")
     boolean scaling;
 
     @Option(names = "--seed", defaultValue = "20260101", description = "Seed of the generated events.")

@@ -11,6 +11,8 @@ import io.paperfeed.consumer.AlertSink;
 import io.paperfeed.consumer.api.PaperfeedApi;
 import io.paperfeed.consumer.webhook.WebhookDeliveryService;
 import io.paperfeed.model.topics.Topics;
+import io.paperfeed.subscriptions.SecretKeys;
+import io.paperfeed.subscriptions.SubscriptionSecrets;
 import io.paperfeed.subscriptions.SubscriptionValidator;
 import io.paperfeed.subscriptions.SubscriptionView;
 import io.paperfeed.subscriptions.taxonomy.Taxonomy;
@@ -20,8 +22,8 @@ import java.util.Set;
 /**
  * The delivery side in a process ({@code paperfeed consumer}, the demo): one {@link SubscriptionView}
  * shared by the API and webhook delivery, the API and event streams on the HTTP server, the alert
- * consumer and webhook delivery, and where people read ({@link ReaderRole}: feeds, preview, page, mail). Each part is in {@code /health}; a part that stops for good fails the
- * lifecycle, so the process exits non-zero and its supervisor restarts it.
+ * consumer and webhook delivery, and where people read ({@link ReaderRole}: feeds, preview, page, mail).
+ * Each part is in {@code /health}; a part that stops for good fails the lifecycle, so the process exits non-zero and its supervisor restarts it.
  */
 public final class ConsumerRole {
 
@@ -44,9 +46,18 @@ public final class ConsumerRole {
      */
     public static ConsumerRole mount(ServiceContext context, Taxonomy taxonomy, ApiOptions api, ReaderOptions reading,
                                      Set<String> builtInSubscriptions) {
+        return mount(context, taxonomy, api, reading, builtInSubscriptions, new SubscriptionSecrets(SecretKeys.none()));
+    }
+
+    /**
+     * As {@link #mount(ServiceContext, Taxonomy, ApiOptions, ReaderOptions, Set)}, sealing and opening webhook
+     * secrets with {@code secrets} (the API's writes, the view, the 410-Gone disable, the unsubscribe link).
+     */
+    public static ConsumerRole mount(ServiceContext context, Taxonomy taxonomy, ApiOptions api, ReaderOptions reading,
+                                     Set<String> builtInSubscriptions, SubscriptionSecrets secrets) {
         SubscriptionView view = context.lifecycle().add(SubscriptionView.open(context.clients(),
                 "paperfeed-" + context.service() + "-subscriptions", Topics.SUBSCRIPTIONS.name(),
-                SubscriptionValidator.of(taxonomy)).bindTo(context.metrics().registry()).start());
+                SubscriptionValidator.of(taxonomy), secrets).bindTo(context.metrics().registry()).start());
         context.server().addCheck(HealthCheck.of("subscriptions", view::problem));
         PaperfeedApi paperfeedApi = context.lifecycle().add(ApiMount.mount(context, taxonomy, api, view,
                 builtInSubscriptions));
@@ -72,7 +83,7 @@ public final class ConsumerRole {
         thread.start();
         WebhookDeliveryService delivery = context.lifecycle().add(new WebhookDeliveryService(webhooks.settings(),
                 context.clients(), view, context.metrics().registry()));
-        delivery.start(CATCH_UP);
+        delivery.start(CATCH_UP, why -> context.lifecycle().fail(why));
         context.server().addCheck(HealthCheck.of("webhooks", delivery::problem));
         readers.startMail(view, CATCH_UP);
     }

@@ -69,9 +69,9 @@ final class ReaderRole {
         SubscriptionPreview preview = new SubscriptionPreview(recent, SubscriptionValidator.of(taxonomy), Clock.systemUTC());
         UnsubscribeLinks unsubscribe = new UnsubscribeLinks(publicUrl, LinkKeys.of(api.token()));
         SubscriptionPublisher publisher = SubscriptionPublisher.open(context.clients(), "paperfeed-unsubscribe",
-                view.topic(), SubscriptionValidator.of(taxonomy));
+                view.topic(), SubscriptionValidator.of(taxonomy), view.secrets());
         ReaderApi readers = context.lifecycle().add(new ReaderApi(taxonomy, api.token(), feeds, preview, unsubscribe,
-                FeedAccess.of(api.token()), view, builtIn, publisher, registry));
+                view, builtIn, publisher, registry));
         readers.routes(paperfeedApi.routes()).forEach(context.server()::route);
         String feedExample = taxonomy.topics().stream().findFirst().map(TopicDefinition::id).orElse("kv-cache");
         context.out().printf("paperfeed %s: subscription page at %s/subscribe%s, Atom feeds at %s/topics/%s/feed.atom%n",

@@ -1,6 +1,5 @@
 package io.paperfeed.consumer.api;
 
-import com.sun.net.httpserver.HttpExchange;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -26,14 +25,19 @@ final class BearerAuth {
     }
 
     /** @throws ApiError 401 with {@code WWW-Authenticate} when the token is missing or wrong */
-    void check(HttpExchange exchange) {
-        String header = exchange.getRequestHeaders().getFirst("Authorization");
+    void check(Exchange exchange) {
+        String header = exchange.header("Authorization");
         if (header == null || !header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
             throw unauthorized("missing bearer token: send Authorization: Bearer <API token>", null);
         }
         if (!MessageDigest.isEqual(expected, sha256(header.substring(PREFIX.length()).strip()))) {
             throw unauthorized("wrong API token", "invalid_token");
         }
+    }
+
+    /** Whether a token given another way (a feed's {@code ?token=}) is the API token; constant time. */
+    boolean matches(String token) {
+        return token != null && MessageDigest.isEqual(expected, sha256(token.strip()));
     }
 
     private static ApiError unauthorized(String message, String oauthError) {

@@ -1,12 +1,9 @@
 package io.paperfeed.consumer.api;
 
-import com.sun.net.httpserver.HttpExchange;
 import io.paperfeed.consumer.atom.AtomFeeds;
 import io.paperfeed.consumer.atom.ConditionalRequest;
 import io.paperfeed.consumer.atom.FeedAnswer;
 import io.paperfeed.model.Subscription;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.util.Optional;
 
 /**
@@ -22,7 +19,7 @@ final class FeedEndpoints {
         this.feeds = feeds;
     }
 
-    void topic(HttpExchange exchange, String topicId) throws IOException {
+    void topic(Exchange exchange, String topicId) {
         ApiHandler.requireMethod(exchange, "/topics/" + topicId + "/feed.atom", "GET", "HEAD");
         Optional<FeedAnswer> answer = feeds.topic(topicId, conditional(exchange));
         if (answer.isEmpty()) {
@@ -31,7 +28,7 @@ final class FeedEndpoints {
         write(exchange, answer.get(), "public, no-cache");
     }
 
-    void subscription(HttpExchange exchange, Subscription subscription) throws IOException {
+    void subscription(Exchange exchange, Subscription subscription) {
         ApiHandler.requireMethod(exchange, "/subscriptions/" + subscription.id() + "/feed.atom", "GET", "HEAD");
         write(exchange, feeds.subscription(subscription, conditional(exchange)), "private, no-cache");
     }
@@ -40,23 +37,14 @@ final class FeedEndpoints {
         return feeds;
     }
 
-    static ConditionalRequest conditional(HttpExchange exchange) {
-        return new ConditionalRequest(exchange.getRequestHeaders().getFirst("If-None-Match"),
-                exchange.getRequestHeaders().getFirst("If-Modified-Since"));
+    static ConditionalRequest conditional(Exchange exchange) {
+        return new ConditionalRequest(exchange.header("If-None-Match"), exchange.header("If-Modified-Since"));
     }
 
-    static void write(HttpExchange exchange, FeedAnswer answer, String cacheControl) throws IOException {
-        var headers = exchange.getResponseHeaders();
-        headers.set("ETag", answer.etag());
-        headers.set("Last-Modified", ConditionalRequest.httpDate(answer.lastModified()));
-        headers.set("Cache-Control", cacheControl);
-        headers.set("Content-Type", FeedAnswer.CONTENT_TYPE);
-        boolean noBody = answer.notModified() || "HEAD".equals(exchange.getRequestMethod());
-        exchange.sendResponseHeaders(answer.status(), noBody ? -1 : answer.body().length);
-        if (!noBody) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(answer.body());
-            }
-        }
+    static void write(Exchange exchange, FeedAnswer answer, String cacheControl) {
+        exchange.setHeader("ETag", answer.etag());
+        exchange.setHeader("Last-Modified", ConditionalRequest.httpDate(answer.lastModified()));
+        exchange.setHeader("Cache-Control", cacheControl);
+        ReaderResponses.bytes(exchange, answer.status(), FeedAnswer.CONTENT_TYPE, answer.body());
     }
 }

@@ -2,7 +2,6 @@ package io.paperfeed.consumer.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
 import io.paperfeed.consumer.preview.PreviewResult;
 import io.paperfeed.consumer.preview.SubscriptionPreview;
 import io.paperfeed.model.serde.Json;
@@ -31,9 +30,9 @@ final class PreviewEndpoint extends ApiHandler {
     }
 
     @Override
-    void handle(HttpExchange exchange, List<String> segments) throws IOException {
+    void handle(Exchange exchange, List<String> segments) {
         if (!segments.isEmpty()) {
-            throw ApiError.notFound("no such resource: " + exchange.getRequestURI().getPath());
+            throw ApiError.notFound("no such resource: " + exchange.path());
         }
         auth.check(exchange);
         requireMethod(exchange, MOUNT, "POST");
@@ -46,7 +45,7 @@ final class PreviewEndpoint extends ApiHandler {
         } catch (IllegalArgumentException e) { // days or limit out of range (the subscription was checked by parse)
             throw ApiError.badRequest("bad-parameter", e.getMessage());
         }
-        HttpResponses.json(exchange, 200, result);
+        exchange.json(200, result);
     }
 
     /** The body with {@code "id": "preview"} when it has none: a preview needs no id. */
@@ -63,21 +62,15 @@ final class PreviewEndpoint extends ApiHandler {
         return body;
     }
 
-    private static int intParameter(HttpExchange exchange, String name, int fallback) {
-        String query = exchange.getRequestURI().getRawQuery();
-        if (query == null) {
+    private static int intParameter(Exchange exchange, String name, int fallback) {
+        String value = exchange.query(name);
+        if (value == null) {
             return fallback;
         }
-        for (String pair : query.split("&")) {
-            String[] kv = pair.split("=", 2);
-            if (kv[0].equals(name) && kv.length == 2) {
-                try {
-                    return Integer.parseInt(kv[1]);
-                } catch (NumberFormatException e) {
-                    throw ApiError.badRequest("bad-parameter", name + " must be a whole number, not " + kv[1]);
-                }
-            }
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw ApiError.badRequest("bad-parameter", name + " must be a whole number");
         }
-        return fallback;
     }
 }

@@ -1,9 +1,7 @@
 package io.paperfeed.consumer.api;
 
-import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 
@@ -32,21 +30,14 @@ final class SubscribePage extends ApiHandler {
     }
 
     @Override
-    void handle(HttpExchange exchange, List<String> segments) throws IOException {
+    void handle(Exchange exchange, List<String> segments) {
         if (!segments.isEmpty()) {
-            throw ApiError.notFound("no such resource: " + exchange.getRequestURI().getPath());
+            throw ApiError.notFound("no such resource: " + exchange.path());
         }
         requireMethod(exchange, MOUNT, "GET", "HEAD");
-        exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-        exchange.getResponseHeaders().set("Cache-Control", "no-cache");
-        exchange.getResponseHeaders().set("Content-Security-Policy", "default-src 'self'; script-src 'unsafe-inline'; "
+        exchange.setHeader("Cache-Control", "no-cache");
+        exchange.setHeader("Content-Security-Policy", "default-src 'self'; script-src 'unsafe-inline'; "
                 + "style-src 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'");
-        boolean head = exchange.getRequestMethod().equals("HEAD");
-        exchange.sendResponseHeaders(200, head ? -1 : page.length);
-        if (!head) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(page);
-            }
-        }
+        ReaderResponses.bytes(exchange, 200, "text/html; charset=utf-8", page);
     }
 }

@@ -1,6 +1,5 @@
 package io.paperfeed.consumer.api;
 
-import com.sun.net.httpserver.HttpExchange;
 import io.paperfeed.consumer.mail.UnsubscribeLinks;
 import io.paperfeed.consumer.render.Html;
 import io.paperfeed.model.Subscription;
@@ -8,19 +7,16 @@ import io.paperfeed.subscriptions.SubscriptionPublisher;
 import io.paperfeed.subscriptions.SubscriptionView;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.eclipse.jetty.server.Request;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,34 +51,33 @@ final class UnsubscribeEndpoint extends ApiHandler {
     }
 
     @Override
-    void handle(HttpExchange exchange, List<String> segments) throws IOException, InterruptedException {
+    void handle(Exchange exchange, List<String> segments) throws InterruptedException {
         if (!segments.isEmpty()) {
-            throw ApiError.notFound("no such resource: " + exchange.getRequestURI().getPath());
+            throw ApiError.notFound("no such resource: " + exchange.path());
         }
         requireMethod(exchange, MOUNT, "GET", "POST");
-        Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
-        String id = query.get("s");
-        String address = query.get("a");
+        String id = exchange.query("s");
+        String address = exchange.query("a");
         Optional<Subscription> subscription = id == null ? Optional.empty() : view.get(id);
         if (subscription.isEmpty() || !mails(subscription.get(), address)
-                || !links.verify(subscription.get(), address, query.get("t"))) {
+                || !links.verify(subscription.get(), address, exchange.query("t"))) {
             page(exchange, 404, "This unsubscribe link is not valid",
                     "<p>The link does not match a subscription that sends to this address. It may have been "
                             + "deleted, or its read token rotated.</p>");
             return;
         }
         Subscription s = subscription.get();
-        if (exchange.getRequestMethod().equals("GET")) {
-            try (InputStream ignored = exchange.getRequestBody()) {
-                page(exchange, 200, "Unsubscribe from " + s.name(), "<p>Stop the mails of the paperfeed subscription <strong>"
-                        + Html.escape(s.name()) + "</strong> to " + Html.escape(address) + "?</p>"
-                        + "<form method=\"post\"><input type=\"hidden\" name=\"List-Unsubscribe\" value=\"One-Click\">"
-                        + "<button type=\"submit\">Unsubscribe</button></form>");
-            }
+        if (exchange.method().equals("GET")) {
+            page(exchange, 200, "Unsubscribe from " + s.name(), "<p>Stop the mails of the paperfeed subscription <strong>"
+                    + Html.escape(s.name()) + "</strong> to " + Html.escape(address) + "?</p>"
+                    + "<form method=\"post\"><input type=\"hidden\" name=\"List-Unsubscribe\" value=\"One-Click\">"
+                    + "<button type=\"submit\">Unsubscribe</button></form>");
             return;
         }
-        try (InputStream body = exchange.getRequestBody()) {
+        try (InputStream body = Request.asInputStream(exchange.request())) {
             body.readNBytes(4096); // List-Unsubscribe=One-Click, or the form: the link itself says what to do
+        } catch (IOException e) {
+            throw ApiError.badRequest("bad-body", "the request body could not be read");
         }
         if (!s.disabled()) {
             disable(s, address);
@@ -110,28 +105,12 @@ final class UnsubscribeEndpoint extends ApiHandler {
         return address != null && s.delivery().stream().anyMatch(d -> address.equals(d.to()));
     }
 
-    private static Map<String, String> query(String raw) {
-        Map<String, String> values = new HashMap<>();
-        if (raw != null) {
-            for (String pair : raw.split("&")) {
-                String[] kv = pair.split("=", 2);
-                values.putIfAbsent(URLDecoder.decode(kv[0], StandardCharsets.UTF_8),
-                        kv.length == 2 ? URLDecoder.decode(kv[1], StandardCharsets.UTF_8) : "");
-            }
-        }
-        return values;
-    }
-
-    private static void page(HttpExchange exchange, int status, String title, String body) throws IOException {
+    private static void page(Exchange exchange, int status, String title, String body) {
         byte[] bytes = ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + Html.escape(title)
                 + "</title></head><body style=\"font-family:sans-serif;max-width:640px;margin:40px auto\"><h1>"
                 + Html.escape(title) + "</h1>" + body + "</body></html>\n").getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
-        exchange.getResponseHeaders().set("Cache-Control", "no-store");
-        exchange.getResponseHeaders().set("Referrer-Policy", "no-referrer");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        exchange.setHeader("Cache-Control", "no-store");
+        exchange.setHeader("Referrer-Policy", "no-referrer");
+        ReaderResponses.bytes(exchange, status, "text/html; charset=utf-8", bytes);
     }
 }

@@ -1,5 +1,6 @@
 package io.paperfeed.consumer.mail;
 
+import io.paperfeed.consumer.DeadLetterWriter;
 import io.paperfeed.model.Alert;
 import io.paperfeed.model.Delivery;
 import io.paperfeed.model.Digest;
@@ -30,7 +31,10 @@ import org.slf4j.LoggerFactory;
  * the first attempt of every e-mail delivery of each: an alert mails the addresses of its instant
  * subscription, a digest those of its digest subscription. Offsets are committed when every mail of
  * the batch is settled (at-least-once; a repeat has the same Message-ID). A record of a subscription
- * the view does not know, made after the view last caught up, makes it catch up once first.
+ * the view does not know, made after the view last caught up, makes it catch up once first. A record
+ * that is not an alert or digest (not JSON, the wrong shape, a null value) is counted and skipped; a digest
+ * is dead-lettered here ({@link DeadLetterWriter}, acknowledged before the batch is committed past it), an
+ * alert by the alert consumer, which reads every alert too.
  */
 final class MailDeliveryLoop implements Runnable {
 
@@ -42,14 +46,16 @@ final class MailDeliveryLoop implements Runnable {
     private final MailSettings.Topics topics;
     private final SubscriptionView view;
     private final MailDispatcher dispatcher;
+    private final DeadLetterWriter letters;
     private volatile boolean stopping;
 
     MailDeliveryLoop(Consumer<String, byte[]> consumer, MailSettings.Topics topics, SubscriptionView view,
-                     MailDispatcher dispatcher) {
+                     MailDispatcher dispatcher, DeadLetterWriter letters) {
         this.consumer = consumer;
         this.topics = topics;
         this.view = view;
         this.dispatcher = dispatcher;
+        this.letters = letters;
     }
 
     @Override
@@ -73,6 +79,8 @@ final class MailDeliveryLoop implements Runnable {
                 log.error("a mail could not be settled (the producer failed); stopping without committing, so the "
                         + "batch is mailed again after a restart", e.getCause());
             }
+        } catch (RuntimeException e) {
+            log.error("the mail loop stopped without committing its batch (mailed again after a restart)", e);
         } finally {
             consumer.close(Duration.ofSeconds(5));
         }
@@ -131,17 +139,26 @@ final class MailDeliveryLoop implements Runnable {
         }
     }
 
-    private Object read(ConsumerRecord<String, byte[]> record, boolean digest) {
-        if (record.value() == null) {
-            return null;
-        }
+    /** The alert or digest; null when the record is neither (a digest's dead letter acknowledged first). */
+    private Object read(ConsumerRecord<String, byte[]> record, boolean digest) throws InterruptedException {
         try {
-            return digest ? PaperSerdes.DIGEST.deserialize(record.topic(), record.value())
+            if (record.value() == null) {
+                throw new SerializationException("a null value is no " + (digest ? "digest" : "alert"));
+            }
+            Object item = digest ? PaperSerdes.DIGEST.deserialize(record.topic(), record.value())
                     : PaperSerdes.ALERT.deserialize(record.topic(), record.value());
+            if (item == null) {
+                throw new SerializationException("a null is no " + (digest ? "digest" : "alert"));
+            }
+            return item;
         } catch (SerializationException e) {
-            log.warn("mail: record {}-{}@{} cannot be read, skipped: {}", record.topic(), record.partition(),
-                    record.offset(), e.getMessage());
             dispatcher.unreadable(digest ? "digests" : "alerts");
+            if (digest) {
+                letters.write(record, e.getMessage());
+            } else {
+                log.warn("alert at {}-{}@{} cannot be read, skipped (the alert consumer dead-letters it): {}",
+                        record.topic(), record.partition(), record.offset(), e.getMessage());
+            }
             return null;
         }
     }

@@ -1,6 +1,7 @@
 package io.paperfeed.consumer.mail;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.paperfeed.consumer.DeadLetterWriter;
 import io.paperfeed.consumer.webhook.RetryWorker;
 import io.paperfeed.kafka.KafkaClients;
 import io.paperfeed.model.MailRetry;
@@ -24,7 +25,9 @@ import org.slf4j.LoggerFactory;
 /**
  * E-mail delivery as one service: the loop over alerts and digests (group {@code paperfeed-mail}), the
  * retry worker webhooks use too, on {@code paperfeed.mail.retry} (group {@code paperfeed-mail-retry}),
- * the SMTP sender, and one idempotent producer for the retry and dead-letter topics. It reads
+ * the SMTP sender, and one idempotent producer for the retry and dead-letter topics. A digest or mail
+ * retry record that cannot be read is dead-lettered to {@code paperfeed.papers.invalid} (stage {@code mail})
+ * and committed past, as the webhooks' retry worker does (an unreadable alert is the alert consumer's). It reads
  * subscriptions from the process's {@link SubscriptionView} (not owned).
  */
 public final class MailDeliveryService implements AutoCloseable {
@@ -72,9 +75,11 @@ public final class MailDeliveryService implements AutoCloseable {
         });
         MailDispatcher dispatcher = new MailDispatcher(sender == null ? smtp : sender, composer, producer, view, settings,
                 new MailMetrics(registry), pool, clock);
-        this.loop = new MailDeliveryLoop(consumer(settings.groupId()), settings.topics(), view, dispatcher);
-        this.retries = new RetryWorker<>(consumer(settings.groupId() + "-retry"), settings.topics().retry(),
-                new MailRetries(dispatcher), clock, MAX_PENDING_RETRIES, Math.max(1, settings.concurrency() / 2));
+        MailSettings.Topics topics = settings.topics();
+        DeadLetterWriter letters = new DeadLetterWriter(producer, "mail", registry, topics.digests(), topics.retry());
+        this.loop = new MailDeliveryLoop(consumer(settings.groupId()), topics, view, dispatcher, letters);
+        this.retries = new RetryWorker<>(consumer(settings.groupId() + "-retry"), topics.retry(),
+                new MailRetries(dispatcher), letters, clock, MAX_PENDING_RETRIES, Math.max(1, settings.concurrency() / 2));
         this.loopThread = new Thread(loop, "paperfeed-mail-loop");
         this.retryThread = new Thread(retries, "paperfeed-mail-retries");
     }
@@ -107,7 +112,9 @@ public final class MailDeliveryService implements AutoCloseable {
             return "the mail loop stopped (see the log); mails wait in Kafka until a restart";
         }
         if (!retryThread.isAlive()) {
-            return "the mail retry worker stopped (see the log); retries wait in Kafka until a restart";
+            String why = retries.problem();
+            return (why == null ? "the mail retry worker stopped" : why)
+                    + " (see the log); retries wait in Kafka until a restart";
         }
         return view.problem();
     }

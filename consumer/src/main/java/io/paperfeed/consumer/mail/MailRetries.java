@@ -1,5 +1,6 @@
 package io.paperfeed.consumer.mail;
 
+import io.paperfeed.consumer.webhook.Retries;
 import io.paperfeed.consumer.webhook.RetryWorker;
 import io.paperfeed.model.MailRetry;
 import io.paperfeed.model.Subscription;
@@ -14,12 +15,17 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * a chain per (alert or digest, address); an attempt takes the subscription as the view has it now, and
  * a retry whose subscription is gone, disabled or no longer mails the address is dead-lettered.
  */
-final class MailRetries implements RetryWorker.Retries<MailRetry> {
+final class MailRetries implements Retries<MailRetry> {
 
     private final MailDispatcher dispatcher;
 
     MailRetries(MailDispatcher dispatcher) {
         this.dispatcher = dispatcher;
+    }
+
+    @Override
+    public String kind() {
+        return "mail";
     }
 
     @Override

@@ -1,8 +1,10 @@
 package io.paperfeed.consumer.webhook;
 
+import io.paperfeed.consumer.DeadLetterWriter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -10,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -28,7 +29,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads a retry topic ({@code paperfeed.alerts.retry} for webhooks, {@code paperfeed.mail.retry} for
  * e-mail) and makes each attempt when it is due; what a record is and how an attempt is made is the
- * {@link Retries} of its kind. Records are held in
+ * {@link Retries} of its kind, everything else is shared. Records are held in
  * memory ordered by due time (a record due in 5 s is not stuck behind one due in 5 h), and the poll
  * waits until the next one is due, so nothing spins. The committed offset of a partition is its
  * lowest record not yet settled: after a restart every unsettled retry is read again (at-least-once).
@@ -40,45 +41,31 @@ import org.slf4j.LoggerFactory;
  * one), including attempts that were already made and handed on. So that a chain is not forked, a newly
  * assigned partition is read to its end before any attempt starts, and a record whose alert and URL
  * already have a later attempt in hand is settled without an attempt: the later record supersedes it.
+ *
+ * <p>A due retry that is not {@link Retries#available available} (a webhook host with no free slot, a
+ * receiver that hangs) waits without taking an in-flight place, and the next due retry of another host goes
+ * first. A record that is not a retry is dead-lettered to {@code paperfeed.papers.invalid} (this worker is
+ * the only reader of its retry topic) and committed past.
+ * When an attempt's hand-off fails for good (the dispatcher already sent it again), the worker stops without
+ * committing that record, and {@link #problem} says why: the request or mail is never made again for it.
+ *
+ * @param <R> the retry record of the kind
  */
 public final class RetryWorker<R> implements Runnable {
 
-    /** What the worker needs to know of one kind of retry record. */
-    public interface Retries<R> {
-        /** The record's retry; null for a tombstone; a {@code SerializationException} when it cannot be read. */
-        R read(ConsumerRecord<String, byte[]> record);
-
-        /** Attempts of the same delivery (alert and URL, mail and address) share a chain. */
-        String chain(R retry);
-
-        /** The number of the attempt the record is for (2 for the first retry). */
-        int attemptNumber(R retry);
-
-        Instant dueAt(R retry);
-
-        /** Makes the attempt; completes when it is settled (delivered, or handed on by an acknowledged send). */
-        CompletableFuture<Void> make(R retry);
-
-        /** Counts a record that could not be read. */
-        void unreadable();
-
-        /** What the log calls the retry (the alert id). */
-        String describe(R retry);
-    }
-
     private static final Logger log = LoggerFactory.getLogger(RetryWorker.class);
     private static final Duration MAX_WAIT = Duration.ofMillis(500);
-    private static final Duration HANDOFF_BACKOFF = Duration.ofSeconds(5);
 
     private final Consumer<String, byte[]> consumer;
     private final String topic;
     private final Retries<R> retries;
+    private final DeadLetterWriter letters;
     private final Clock clock;
     private final int maxPending;
     private final AtomicInteger pendingCount = new AtomicInteger();
     private final int maxInFlight;
     private final AtomicInteger inFlight = new AtomicInteger();
-    /** The latest attempt in hand per (alert id, URL): an earlier one read again is superseded by it. */
+    /** The latest attempt in hand per chain (alert id and URL, ...): an earlier one read again is superseded by it. */
     private final Map<String, Pending> chains = new HashMap<>();
     /** Newly assigned partitions and the end offset to read before attempting anything. */
     private final Map<TopicPartition, Long> catchingUp = new HashMap<>();
@@ -87,15 +74,26 @@ public final class RetryWorker<R> implements Runnable {
     private final Map<TopicPartition, TreeSet<Long>> unsettled = new HashMap<>();
     private final Map<TopicPartition, Long> nextOffset = new HashMap<>();
     private final ConcurrentLinkedQueue<Pending> settled = new ConcurrentLinkedQueue<>();
-    private final ConcurrentLinkedQueue<Pending> failed = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Failed> failed = new ConcurrentLinkedQueue<>();
     private boolean dirty;
     private volatile boolean stopping;
+    private volatile String problem;
 
-    public RetryWorker(Consumer<String, byte[]> consumer, String topic, Retries<R> retries, Clock clock, int maxPending,
-                       int maxInFlight) {
+    private record Failed(Pending pending, Throwable cause) {
+    }
+
+    /**
+     * @param retries     the kind: how its records are read and its attempts made
+     * @param letters     writes the dead letter of a record that is not a retry
+     * @param maxPending  records in hand past which the partitions are paused
+     * @param maxInFlight attempts running at once
+     */
+    public RetryWorker(Consumer<String, byte[]> consumer, String topic, Retries<R> retries, DeadLetterWriter letters,
+            Clock clock, int maxPending, int maxInFlight) {
         this.consumer = consumer;
         this.topic = topic;
         this.retries = retries;
+        this.letters = letters;
         this.clock = clock;
         this.maxPending = maxPending;
         this.maxInFlight = maxInFlight;
@@ -104,6 +102,16 @@ public final class RetryWorker<R> implements Runnable {
     /** Retries read and not yet settled. */
     public int pending() {
         return pendingCount.get();
+    }
+
+    /** Attempts running now. */
+    int inFlight() {
+        return inFlight.get();
+    }
+
+    /** Null while it runs (or after it was asked to stop), else why it stopped on its own. */
+    public String problem() {
+        return problem;
     }
 
     @Override
@@ -121,8 +129,13 @@ public final class RetryWorker<R> implements Runnable {
             }
         } catch (WakeupException e) {
             if (!stopping) {
-                throw e;
+                problem = "the " + retries.kind() + " retry worker stopped: " + e;
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            log.error("the {} retry worker stopped", retries.kind(), e);
+            problem = "the " + retries.kind() + " retry worker stopped: " + e;
         } finally {
             consumer.close(Duration.ofSeconds(5));
         }
@@ -137,22 +150,23 @@ public final class RetryWorker<R> implements Runnable {
         return until.isNegative() ? Duration.ZERO : until.compareTo(MAX_WAIT) < 0 ? until : MAX_WAIT;
     }
 
-    private void take(ConsumerRecord<String, byte[]> record) {
+    private void take(ConsumerRecord<String, byte[]> record) throws InterruptedException {
         TopicPartition tp = new TopicPartition(record.topic(), record.partition());
-        nextOffset.put(tp, record.offset() + 1);
-        dirty = true;
         R retry;
         try {
-            retry = retries.read(record);
+            retry = record.value() == null ? null : retries.read(record);
+            if (retry == null) {
+                throw new SerializationException("a null value is no retry");
+            }
         } catch (SerializationException e) {
-            log.warn("retry record at {}-{}@{} cannot be read, skipped: {}", record.topic(), record.partition(),
-                    record.offset(), e.getMessage());
             retries.unreadable();
+            letters.write(record, e.getMessage()); // acknowledged before the offset moves past it
+            nextOffset.put(tp, record.offset() + 1);
+            dirty = true;
             return;
         }
-        if (retry == null) {
-            return;
-        }
+        nextOffset.put(tp, record.offset() + 1);
+        dirty = true;
         unsettled.computeIfAbsent(tp, k -> new TreeSet<>()).add(record.offset());
         pendingCount.incrementAndGet();
         Pending taken = new Pending(tp, record.offset(), retry, retries.dueAt(retry));
@@ -179,20 +193,24 @@ public final class RetryWorker<R> implements Runnable {
             return;
         }
         Instant now = clock.instant();
+        List<Pending> hostBusy = new ArrayList<>();
         while (!waiting.isEmpty() && !waiting.peek().dueAt().isAfter(now) && inFlight.get() < maxInFlight) {
             Pending p = waiting.poll();
+            if (!retries.available(p.retry())) {
+                hostBusy.add(p); // its host's slots are taken: the next due retry of another host goes first
+                continue;
+            }
             inFlight.incrementAndGet();
             retries.make(p.retry()).whenComplete((v, e) -> {
                 inFlight.decrementAndGet();
                 if (e == null) {
                     settled.add(p);
                 } else {
-                    log.error("retry of alert {} at {}@{} could not be handed on; trying again in {}",
-                            retries.describe(p.retry()), p.partition(), p.offset(), HANDOFF_BACKOFF, e);
-                    failed.add(p);
+                    failed.add(new Failed(p, e));
                 }
             });
         }
+        waiting.addAll(hostBusy);
     }
 
     private void collectSettled() {
@@ -204,10 +222,11 @@ public final class RetryWorker<R> implements Runnable {
                 dirty = true;
             }
         }
-        for (Pending p; (p = failed.poll()) != null; ) {
-            if (unsettled.containsKey(p.partition())) {
-                waiting.add(new Pending(p.partition(), p.offset(), p.retry(), clock.instant().plus(HANDOFF_BACKOFF)));
-            }
+        Failed f = failed.poll();
+        if (f != null && unsettled.containsKey(f.pending().partition())) {
+            Pending p = f.pending();
+            throw new IllegalStateException("retry of " + retries.describe(p.retry()) + " at " + p.partition()
+                    + "@" + p.offset() + " could not be handed on (the producer failed): " + f.cause(), f.cause());
         }
     }
 

@@ -12,10 +12,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * Webhook retries for the {@link RetryWorker}: records of {@code paperfeed.alerts.retry}, a chain per
- * (alert, URL); an attempt looks the webhook up in the subscription as the view has it now, and a
- * retry whose subscription or webhook is gone is dead-lettered.
+ * (alert, URL), available while the URL's host has a free {@link HostSlots slot}; an attempt looks the
+ * webhook up in the subscription as the view has it now, and a retry whose subscription or webhook is
+ * gone is dead-lettered.
  */
-final class WebhookRetries implements RetryWorker.Retries<WebhookRetry> {
+final class WebhookRetries implements Retries<WebhookRetry> {
 
     private final SubscriptionView view;
     private final WebhookDispatcher dispatcher;
@@ -23,6 +24,11 @@ final class WebhookRetries implements RetryWorker.Retries<WebhookRetry> {
     WebhookRetries(SubscriptionView view, WebhookDispatcher dispatcher) {
         this.view = view;
         this.dispatcher = dispatcher;
+    }
+
+    @Override
+    public String kind() {
+        return "webhook";
     }
 
     @Override
@@ -43,6 +49,11 @@ final class WebhookRetries implements RetryWorker.Retries<WebhookRetry> {
     @Override
     public Instant dueAt(WebhookRetry retry) {
         return retry.dueAt();
+    }
+
+    @Override
+    public boolean available(WebhookRetry retry) {
+        return dispatcher.hostAvailable(retry.url());
     }
 
     @Override

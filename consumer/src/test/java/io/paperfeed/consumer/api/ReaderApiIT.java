@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
 import com.rometools.rome.io.XmlReader;
-import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.paperfeed.consumer.atom.AtomFeeds;
 import io.paperfeed.consumer.atom.FeedSettings;
@@ -36,7 +35,6 @@ import io.paperfeed.subscriptions.taxonomy.Taxonomy;
 import io.paperfeed.testkit.KafkaBroker;
 import io.paperfeed.testkit.KafkaBrokerExtension;
 import java.io.ByteArrayInputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -50,8 +48,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -61,6 +57,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 
 /**
  * The readers' endpoints on a real HTTP server against a real broker: feeds filled from Kafka (a topic
@@ -75,8 +74,8 @@ class ReaderApiIT {
     private static final String TOKEN = "reader-token-" + UUID.randomUUID();
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final String run = UUID.randomUUID().toString().substring(0, 8);
-    private HttpServer server;
-    private ExecutorService executor;
+    private Server server;
+    private ServerConnector connector;
     private SubscriptionView view;
     private PaperfeedApi api;
     private ReaderApi readers;
@@ -99,8 +98,12 @@ class ReaderApiIT {
         view = SubscriptionView.open(clients, "reader-it-view", Topics.SUBSCRIPTIONS.name(),
                 SubscriptionValidator.of(taxonomy)).start();
         assertTrue(view.awaitCaughtUp(Duration.ofSeconds(30)));
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        String base = "http://127.0.0.1:" + server.getAddress().getPort();
+        server = new Server();
+        connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        server.addConnector(connector);
+        String base = "http://127.0.0.1"; // the feeds' own links; requests go to the connector's port
         feeds = new AtomFeeds(FeedSettings.defaults(base), clients, taxonomy, registry).start();
         recent = new RecentPapers(Duration.ofDays(30), 10_000, Clock.systemUTC());
         recentReader = new RecentPapersReader(clients, recent, Clock.systemUTC()).start();
@@ -108,12 +111,12 @@ class ReaderApiIT {
         api = new PaperfeedApi(new ApiSettings(taxonomy, TOKEN, Set.of("all-papers"), SseSettings.defaults(clients)), view,
                 registry);
         readers = new ReaderApi(taxonomy, TOKEN, feeds, new SubscriptionPreview(recent, SubscriptionValidator.of(taxonomy),
-                Clock.systemUTC()), links, (s, token) -> TOKEN.equals(token), view, Set.of("all-papers"),
+                Clock.systemUTC()), links, view, Set.of("all-papers"),
                 SubscriptionPublisher.open(clients, "reader-it", Topics.SUBSCRIPTIONS.name(), SubscriptionValidator.of(taxonomy)),
                 registry);
-        executor = Executors.newCachedThreadPool();
-        server.setExecutor(executor);
-        readers.routes(api.routes()).forEach(server::createContext);
+        server.setHandler(new Handler.Sequence(readers.routes(api.routes()).entrySet().stream()
+                .sorted((a, b) -> b.getKey().length() - a.getKey().length()).map(Map.Entry::getValue)
+                .toArray(Handler[]::new)));
         server.start();
         producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap, "acks", "all"), new StringSerializer(),
                 new ByteArraySerializer());
@@ -121,8 +124,7 @@ class ReaderApiIT {
 
     @AfterAll
     void stop() throws Exception {
-        server.stop(0);
-        executor.shutdownNow();
+        server.stop();
         readers.close();
         api.close();
         feeds.close();
@@ -141,14 +143,14 @@ class ReaderApiIT {
     }
 
     private HttpResponse<String> get(String path, Map<String, String> headers) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + connector.getLocalPort() + path));
         headers.forEach(request::header);
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> post(String path, String type, String body, String token) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path
-                : "http://127.0.0.1:" + server.getAddress().getPort() + path)).header("Content-Type", type)
+                : "http://127.0.0.1:" + connector.getLocalPort() + path)).header("Content-Type", type)
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
@@ -227,7 +229,8 @@ class ReaderApiIT {
                 Topics.SUBSCRIPTIONS.name(), SubscriptionValidator.anyTopic())) {
             assertTrue(view.awaitPast(publisher.put(s), Duration.ofSeconds(10)));
         }
-        String link = links.link(s, "ann@example.org").orElseThrow();
+        String link = links.link(s, "ann@example.org").orElseThrow()
+                .replace("http://127.0.0.1/", "http://127.0.0.1:" + connector.getLocalPort() + "/");
         assertEquals(200, get(link.substring(link.indexOf("/unsubscribe")), Map.of()).statusCode());
         assertFalse(view.get(sub).orElseThrow().disabled(), "a GET (a mail scanner) changes nothing");
         String forged = link.substring(0, link.indexOf("&t=")) + "&t=forged";

@@ -10,14 +10,14 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
-import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 
 /**
  * Collects the alerts of digest-mode subscriptions into one {@code Digest} per subscription and
- * window, sent when the window closes. The alerts are repartitioned by subscription id
- * ({@code digest-alerts}), so every alert of a subscription meets its open windows in one task's
- * store ({@code digest-windows}, changelogged); the {@link DigestProcessor} there closes windows by the
+ * window, sent when the window closes. The alerts come from the ledger, after the repartition by
+ * subscription id ({@code alerts-by-subscription}), so every alert of a subscription already meets its
+ * open windows in one task's store ({@code digest-windows}, changelogged) without a repartition of its
+ * own; the {@link DigestProcessor} there closes windows by the
  * wall clock, so the last window of a quiet day is sent too. Windows are aligned to the epoch (whole
  * UTC days by default).
  */
@@ -32,7 +32,6 @@ public final class DigestWindows {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(),
                 PaperSerdes.DIGEST));
         digestAlerts
-                .repartition(Repartitioned.with(Serdes.String(), PaperSerdes.ALERT).withName("digest-alerts"))
                 .process(() -> new DigestProcessor(settings), Named.as("collect-digests"), STORE)
                 .to(Topics.DIGESTS.name(), StreamsTopics.produced(Topics.DIGESTS));
     }
