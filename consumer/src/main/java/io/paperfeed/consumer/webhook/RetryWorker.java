@@ -79,7 +79,23 @@ public final class RetryWorker<R> implements Runnable {
     private volatile boolean stopping;
     private volatile String problem;
 
-    private record Failed(Pending pending, Throwable cause) {
+    /** An attempt whose hand-off failed for good. */
+    private final class Failed {
+        private final Pending pending;
+        private final Throwable cause;
+
+        Failed(Pending pending, Throwable cause) {
+            this.pending = pending;
+            this.cause = cause;
+        }
+
+        Pending pending() {
+            return pending;
+        }
+
+        Throwable cause() {
+            return cause;
+        }
     }
 
     /**
