@@ -14,7 +14,10 @@
  * <p>Retries and dead letters as for webhooks: an SMTP 4xx, a timeout or a connection failure goes to
  * {@code paperfeed.mail.retry} ({@code MailRetry}), tried again by the same {@code RetryWorker} webhooks
  * use, on the same schedule; a 5xx or the last failure goes to {@code paperfeed.mail.dlq}
- * ({@code MailDeadLetter}). Guarantee: at-least-once; offsets move only after every mail of a batch is
- * sent or handed on by an acknowledged send, and a repeat carries the same Message-ID.
+ * ({@code MailDeadLetter}). A digest or retry record that cannot be read is dead-lettered to
+ * {@code paperfeed.papers.invalid} (stage {@code mail}) and committed past, an unreadable alert counted and
+ * skipped (the alert consumer writes its letter); a hand-off that fails for good stops the loop or the
+ * worker, which {@code /health} shows. Guarantee: at-least-once; offsets move only after every mail of a
+ * batch is sent or handed on by an acknowledged send, and a repeat carries the same Message-ID.
  */
 package io.paperfeed.consumer.mail;

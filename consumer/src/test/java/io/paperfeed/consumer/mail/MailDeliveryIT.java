@@ -13,11 +13,13 @@ import io.paperfeed.model.Alert;
 import io.paperfeed.model.CanonicalPaper;
 import io.paperfeed.model.Delivery;
 import io.paperfeed.model.Digest;
+import io.paperfeed.model.InvalidItem;
 import io.paperfeed.model.PaperEvent;
 import io.paperfeed.model.Provenance;
 import io.paperfeed.model.Subscription;
 import io.paperfeed.model.TopicMatch;
 import io.paperfeed.model.serde.PaperSerdes;
+import io.paperfeed.model.topics.Topics;
 import io.paperfeed.subscriptions.SubscriptionValidator;
 import io.paperfeed.subscriptions.SubscriptionView;
 import io.paperfeed.testkit.KafkaBroker;
@@ -34,11 +36,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
@@ -50,7 +59,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * E-mail delivery end to end: a real broker, Jakarta Mail over SMTP to a real SMTP server in-process
  * (GreenMail on 127.0.0.1). An instant alert is one multipart message with the reader's title and a
  * one-click unsubscribe; a digest is one message listing every paper; a server that is down is tried
- * again until it is up, with the same Message-ID; an unreadable record before an alert does not stop it.
+ * again until it is up, with the same Message-ID; an unreadable record before an alert does not stop it,
+ * and an unreadable digest or mail retry is dead-lettered on {@code paperfeed.papers.invalid} by the mail
+ * loop and the shared retry worker.
  */
 @ExtendWith(KafkaBrokerExtension.class)
 class MailDeliveryIT {
@@ -68,6 +79,7 @@ class MailDeliveryIT {
     private SubscriptionView view;
     private GreenMail smtp;
     private MailDeliveryService service;
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
     MailDeliveryIT(KafkaBroker broker) {
         this.bootstrap = broker.bootstrapServers();
@@ -112,7 +124,7 @@ class MailDeliveryIT {
         UnsubscribeLinks links = new UnsubscribeLinks("http://127.0.0.1:8080", s -> Optional.of(("key-" + s.id())
                 .getBytes(StandardCharsets.UTF_8)));
         service = new MailDeliveryService(settings, new KafkaClients(bootstrap), view, Map.of("kv-cache", "KV cache"),
-                links, new SimpleMeterRegistry());
+                links, registry);
         service.start(Duration.ofSeconds(30));
     }
 
@@ -220,5 +232,60 @@ class MailDeliveryIT {
         smtp = smtpOn(port);
         await().atMost(WAIT).until(() -> smtp.getReceivedMessages().length == 1);
         assertTrue(smtp.getReceivedMessages()[0].getMessageID().startsWith("<alert_later_3."));
+    }
+
+    @Test
+    void unreadableDigestsAndRetriesAreDeadLetteredAndMailGoesOn() throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            admin.createTopics(List.of(new NewTopic(Topics.PAPERS_INVALID.name(), 1, (short) 1))).all().get();
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw e;
+            }
+        }
+        int port = freePort();
+        smtp = smtpOn(port);
+        startMail(port);
+        publish(new Subscription("poisoned", null, "abstract:\"kv cache\"", List.of(), Subscription.Mode.DIGEST, false,
+                List.of(Delivery.email("ann@example.org"))));
+        producer.send(new ProducerRecord<>(topics.digests(), "poisoned", "{not a digest".getBytes(StandardCharsets.UTF_8)))
+                .get();
+        producer.send(new ProducerRecord<>(topics.digests(), "poisoned", null)).get();
+        producer.send(new ProducerRecord<>(topics.retry(), "poisoned", "[1, 2]".getBytes(StandardCharsets.UTF_8))).get();
+        Digest digest = new Digest("poisoned", Instant.parse("2026-01-05T00:00:00Z"), Instant.parse("2026-01-06T00:00:00Z"),
+                List.of(alert("poisoned", 1, "After the poison")));
+        producer.send(new ProducerRecord<>(topics.digests(), "poisoned", PaperSerdes.DIGEST.serialize("t", digest))).get();
+
+        await().atMost(WAIT).until(() -> smtp.getReceivedMessages().length == 1);
+        await().atMost(WAIT).until(() -> deadLetters().size() == 3);
+        List<InvalidItem> letters = deadLetters();
+        assertEquals(List.of("kafka:" + topics.digests() + "/0@0", "kafka:" + topics.digests() + "/0@1",
+                "kafka:" + topics.retry() + "/0@0"), letters.stream().map(l -> l.source().source()).sorted().toList());
+        assertTrue(letters.stream().allMatch(l -> l.stage().equals("mail")), letters.toString());
+        assertEquals(2.0, registry.get("paperfeed.dead.letters").tag("topic", topics.digests()).counter().count());
+        assertEquals(1.0, registry.get("paperfeed.dead.letters").tag("topic", topics.retry()).counter().count());
+        assertEquals(null, service.problem(), "mail goes on");
+    }
+
+    /** The dead letters of this test's topics, among those of every test on the broker. */
+    private List<InvalidItem> deadLetters() {
+        List<InvalidItem> letters = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.PAPERS_INVALID.name()).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    InvalidItem letter = PaperSerdes.INVALID_ITEM.deserialize(r.topic(), r.value());
+                    if (letter.source().source().startsWith("kafka:" + prefix + ".")) {
+                        letters.add(letter);
+                    }
+                }
+            }
+        }
+        return letters;
     }
 }
