@@ -1,10 +1,10 @@
 package io.paperfeed.app;
 
 import io.paperfeed.app.cli.ApiOptions;
-import io.paperfeed.app.cli.ReaderOptions;
 import io.paperfeed.app.cli.ConfigOption;
 import io.paperfeed.app.cli.HttpOptions;
 import io.paperfeed.app.cli.KafkaOptions;
+import io.paperfeed.app.cli.ReaderOptions;
 import io.paperfeed.app.cli.SecretsOptions;
 import io.paperfeed.app.cli.Lifecycle;
 import io.paperfeed.app.services.ConsumerRole;

@@ -23,7 +23,8 @@ import java.util.Set;
  * The delivery side in a process ({@code paperfeed consumer}, the demo): one {@link SubscriptionView}
  * shared by the API and webhook delivery, the API and event streams on the HTTP server, the alert
  * consumer and webhook delivery, and where people read ({@link ReaderRole}: feeds, preview, page, mail).
- * Each part is in {@code /health}; a part that stops for good fails the lifecycle, so the process exits non-zero and its supervisor restarts it.
+ * Each part is in {@code /health}; a part that stops for good fails the lifecycle, so the process exits
+ * non-zero and its supervisor restarts it.
  */
 public final class ConsumerRole {
 

@@ -80,14 +80,14 @@ final class ReaderRole {
         return new ReaderRole(context, options, publicUrl, taxonomy, unsubscribe);
     }
 
-    /** Starts e-mail delivery when an SMTP server is configured. */
+    /** Starts e-mail delivery when an SMTP server is configured; a part of it that stops fails the lifecycle. */
     void startMail(SubscriptionView view, Duration catchUp) throws InterruptedException {
         if (!options.mail()) {
             return;
         }
         MailDeliveryService mail = context.lifecycle().add(new MailDeliveryService(options.mailSettings(publicUrl,
                 System.getenv()), context.clients(), view, topicNames, unsubscribe, context.metrics().registry()));
-        mail.start(catchUp);
+        mail.start(catchUp, why -> context.lifecycle().fail(why));
         context.server().addCheck(HealthCheck.of("mail", mail::problem));
         context.out().printf("paperfeed %s: e-mail delivery through %s%n", context.service(),
                 options.mailSettings(publicUrl, Map.of()).toString().replaceFirst("^MailSettings", ""));

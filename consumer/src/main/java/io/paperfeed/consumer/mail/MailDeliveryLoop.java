@@ -48,6 +48,7 @@ final class MailDeliveryLoop implements Runnable {
     private final MailDispatcher dispatcher;
     private final DeadLetterWriter letters;
     private volatile boolean stopping;
+    private volatile String problem;
 
     MailDeliveryLoop(Consumer<String, byte[]> consumer, MailSettings.Topics topics, SubscriptionView view,
                      MailDispatcher dispatcher, DeadLetterWriter letters) {
@@ -70,7 +71,7 @@ final class MailDeliveryLoop implements Runnable {
             }
         } catch (WakeupException e) {
             if (!stopping) {
-                throw e;
+                problem = "the mail loop stopped: " + e;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -78,9 +79,11 @@ final class MailDeliveryLoop implements Runnable {
             if (!stopping) {
                 log.error("a mail could not be settled (the producer failed); stopping without committing, so the "
                         + "batch is mailed again after a restart", e.getCause());
+                problem = "the mail loop stopped: a mail could not be handed on: " + e.getCause();
             }
         } catch (RuntimeException e) {
             log.error("the mail loop stopped without committing its batch (mailed again after a restart)", e);
+            problem = "the mail loop stopped: " + e;
         } finally {
             consumer.close(Duration.ofSeconds(5));
         }
@@ -161,6 +164,11 @@ final class MailDeliveryLoop implements Runnable {
             }
             return null;
         }
+    }
+
+    /** Null while it runs (or after it was asked to stop), else why it stopped on its own. */
+    String problem() {
+        return problem;
     }
 
     void stop() {

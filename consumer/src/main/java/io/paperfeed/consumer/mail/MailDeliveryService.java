@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.Producer;
@@ -46,6 +47,7 @@ public final class MailDeliveryService implements AutoCloseable {
     private final Thread retryThread;
     private volatile boolean started;
     private volatile boolean closing;
+    private volatile java.util.function.Consumer<String> onFailure = why -> { };
 
     /**
      * @param topicNames  the taxonomy's topic names by id, for the why of each paper
@@ -80,8 +82,16 @@ public final class MailDeliveryService implements AutoCloseable {
         this.loop = new MailDeliveryLoop(consumer(settings.groupId()), topics, view, dispatcher, letters);
         this.retries = new RetryWorker<>(consumer(settings.groupId() + "-retry"), topics.retry(),
                 new MailRetries(dispatcher), letters, clock, MAX_PENDING_RETRIES, Math.max(1, settings.concurrency() / 2));
-        this.loopThread = new Thread(loop, "paperfeed-mail-loop");
-        this.retryThread = new Thread(retries, "paperfeed-mail-retries");
+        this.loopThread = new Thread(() -> runAndReport(loop, loop::problem), "paperfeed-mail-loop");
+        this.retryThread = new Thread(() -> runAndReport(retries, retries::problem), "paperfeed-mail-retries");
+    }
+
+    private void runAndReport(Runnable part, Supplier<String> problem) {
+        part.run();
+        String why = problem.get();
+        if (why != null && !closing) {
+            onFailure.accept(why);
+        }
     }
 
     /** Few records a poll, so that a batch is settled well within the poll interval even when the server is slow. */
@@ -91,8 +101,20 @@ public final class MailDeliveryService implements AutoCloseable {
                         ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 600_000));
     }
 
-    /** Reads the subscriptions to their end, then starts mailing. */
+    /** Reads the subscriptions to their end, then starts mailing (a part that stops shows in {@link #problem}). */
     public void start(Duration catchUpTimeout) throws InterruptedException {
+        start(catchUpTimeout, why -> { });
+    }
+
+    /**
+     * Reads the subscriptions to their end, then starts mailing.
+     *
+     * @param onFailure told why when the mail loop or the retry worker stops on its own (a hand-off that
+     *                  failed for good, a Kafka error): mail has stopped, and the process should exit so
+     *                  that its supervisor restarts it
+     */
+    public void start(Duration catchUpTimeout, java.util.function.Consumer<String> onFailure) throws InterruptedException {
+        this.onFailure = onFailure;
         if (!view.awaitCaughtUp(catchUpTimeout)) {
             throw new IllegalStateException("the subscriptions topic " + view.topic() + " was not read to its end within "
                     + catchUpTimeout.toSeconds() + " s");
@@ -109,7 +131,8 @@ public final class MailDeliveryService implements AutoCloseable {
             return null;
         }
         if (!loopThread.isAlive()) {
-            return "the mail loop stopped (see the log); mails wait in Kafka until a restart";
+            String why = loop.problem();
+            return (why == null ? "the mail loop stopped" : why) + " (see the log); mails wait in Kafka until a restart";
         }
         if (!retryThread.isAlive()) {
             String why = retries.problem();
