@@ -119,7 +119,8 @@ public record PaperEvent(
                 updated, links, dois, ids, relations, venue, status, newSource);
     }
 
-    static List<String> allDois(String doi, List<String> dois, List<Relation> relations) {
+    /** {@code doi} first, then the other DOIs and the DOIs of same-paper relations, each once (case-insensitive), stripped. */
+    public static List<String> allDois(String doi, List<String> dois, List<Relation> relations) {
         List<String> all = new ArrayList<>();
         List<String> seen = new ArrayList<>();
         List<String> given = new ArrayList<>();
