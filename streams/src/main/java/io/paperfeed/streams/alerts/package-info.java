@@ -8,7 +8,9 @@
  * ({@code <application id>-alerts-by-subscription-repartition}), so that {@code AlertLedger} and its
  * changelogged {@code alert-ledger} store (subscription + paper id or alias → alert id) see every
  * candidate of a subscription on one task. The ledger lets through one alert per (subscription, paper),
- * whichever of a paper's ids (content, then arXiv) arrives first, to {@code paperfeed.alerts} (key:
+ * whichever of a paper's ids (content, then arXiv) arrives first, and one more per status change the
+ * subscription's {@code alertOn} names (published, under review: the status reached is recorded under
+ * every id of the paper, so it alerts once), to {@code paperfeed.alerts} (key:
  * subscription id), or into one {@code Digest} per subscription and day on {@code paperfeed.digests} for
  * digest-mode subscriptions. Alert ids ({@link io.paperfeed.streams.alerts.AlertIds}) and
  * {@code createdAt} (the paper record's timestamp) are deterministic: a record processed again makes the
