@@ -70,6 +70,30 @@ class OpenAlexWorksTest {
     }
 
     @Test
+    void aWorkWithoutAbstractIsATitleOnlySighting() throws Exception {
+        // OpenAlex has no abstract for many works ("abstract_inverted_index": null); no real response with
+        // such a work was found saved, so the real work is read once more with its index set to null
+        com.fasterxml.jackson.databind.node.ObjectNode work = (com.fasterxml.jackson.databind.node.ObjectNode)
+                io.paperfeed.model.serde.Json.MAPPER.readTree(text(WORK));
+        work.putNull("abstract_inverted_index");
+        ParseResult r = readText("no-abstract.json", io.paperfeed.model.serde.Json.MAPPER.writeValueAsString(work));
+        assertEquals(List.of(), r.invalid(), "a title, a DOI and authors: it can join a known paper");
+        PaperEvent p = r.papers().get(0);
+        assertNull(p.abstractText());
+        assertEquals("10.7717/peerj.4375", p.doi());
+        assertEquals("The state of OA: a large-scale analysis of the prevalence and impact of Open Access articles",
+                p.title());
+        assertEquals(9, p.authors().size());
+        assertEquals("W2741809807", r.extras(p).id("openalex"));
+
+        work.putNull("doi");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) work.get("ids")).remove("doi");
+        work.putArray("authorships");
+        ParseResult bare = readText("title-only.json", io.paperfeed.model.serde.Json.MAPPER.writeValueAsString(work));
+        assertEquals(List.of("no-abstract"), reasons(bare), "a title alone cannot join anything");
+    }
+
+    @Test
     void invertedIndexIsReadInPositionOrder() throws Exception {
         com.fasterxml.jackson.databind.JsonNode index = io.paperfeed.model.serde.Json.MAPPER.readTree(
                 "{\"world\":[1],\"Hello\":[0],\"again\":[3],\"hello\":[2]}");
