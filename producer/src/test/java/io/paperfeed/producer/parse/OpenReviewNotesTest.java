@@ -89,6 +89,21 @@ class OpenReviewNotesTest {
     }
 
     @Test
+    void aDecisionAmongTheRepliesIsInTheCommentAndDecidesTheStatus() throws Exception {
+        // as a details=replies request returns it: the real note with a decision reply added
+        String submitted = note().replace("\"value\": \"RegML 2025 Poster\"", "\"value\": \"Submitted to RegML 2025\"");
+        String decided = submitted.replaceFirst("\\{\n      \"content\"", "{\"details\": {\"replies\": [{\"id\": \"D3c1s10n\","
+                + " \"invitations\": [\"NeurIPS.cc/2025/Workshop/RegML/Submission23/-/Decision\"], \"content\":"
+                + " {\"decision\": {\"value\": \"Accept (Poster)\"}}}]},\n      \"content\"");
+        ParseResult r = readText("replies.json", page(submitted, decided.replace("4aMedv0ONH", "Xb9Medv0ONH")));
+        assertEquals(List.of(), r.invalid());
+        assertEquals(PaperStatus.UNDER_REVIEW, r.papers().get(0).status(), "submitted, no decision yet");
+        PaperEvent accepted = r.papers().get(1);
+        assertEquals("Submitted to RegML 2025; decision: Accept (Poster)", accepted.comment());
+        assertEquals(PaperStatus.PUBLISHED, accepted.status());
+    }
+
+    @Test
     void aV1NoteWithBareValuesReadsAlike() throws Exception {
         String v1 = "{\"notes\": [{\"id\": \"4aMedv0ONH\", \"forum\": \"4aMedv0ONH\", \"invitation\": "
                 + "\"NeurIPS.cc/2025/Workshop/RegML/-/Submission\", \"cdate\": 1755815957278, \"content\": {\"title\": "
