@@ -64,6 +64,8 @@ class AlertOnStatusTest {
         assertNull(twice.get(0).reason());
         assertEquals("published in Patterns (" + JOURNAL_DOI + ")", twice.get(1).reason());
         assertEquals(PaperStatus.PUBLISHED, twice.get(1).paper().status());
+        assertEquals(Map.of("Doanvo, A. L.", "0000-0002-1825-0097"), twice.get(1).paper().orcids(),
+                "the journal's ORCID iD joins the paper");
         assertEquals(List.of(AlertOn.PUBLISHED), of(out, "published-only").stream().map(Alert::occasion).toList());
         assertEquals(List.of(AlertOn.NEW, AlertOn.UPDATE, AlertOn.UPDATE),
                 of(out, "updates").stream().map(Alert::occasion).toList(), "alertOnUpdate as before: each update");
@@ -111,7 +113,8 @@ class AlertOnStatusTest {
     private static PaperEvent journal(int position, String text) {
         return new PaperEvent(null, null, JOURNAL_DOI, TITLE, text, AUTHORS, List.of(), null, "2020-10-09", null,
                 List.of(), List.of(), Map.of(), List.of(new Relation(Relation.HAS_PREPRINT, "doi", PREPRINT_DOI)),
-                "Patterns", PaperStatus.PUBLISHED, new Provenance("feeds/patterns.xml", "journal-rss", position, T0));
+                "Patterns", PaperStatus.PUBLISHED, new Provenance("feeds/patterns.xml", "journal-rss", position, T0),
+                Map.of("Doanvo, A. L.", "https://orcid.org/0000-0002-1825-0097"));
     }
 
     /** The journal version once more, as Crossref lists it (a new source, the same status). */

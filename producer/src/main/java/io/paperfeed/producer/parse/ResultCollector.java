@@ -107,7 +107,7 @@ final class ResultCollector {
             PaperExtras more = new PaperExtras(d.ids, d.relations, venue);
             PaperEvent paper = new PaperEvent(arxivId, version, doi, title, abstractText, authors, categories, comment,
                     published, updated, webLinks(d.links), dois(d.dois), more.ids(), more.modelRelations(), venue,
-                    SightingStatus.of(format, d, arxivId, doi, venue), provenance(d.position));
+                    SightingStatus.of(format, d, arxivId, doi, venue), provenance(d.position), d.orcids);
             papers.add(paper);
             if (!more.isEmpty()) {
                 extras.put(paper.itemKey(), more);

@@ -52,6 +52,15 @@ class OpenAlexWorksTest {
     }
 
     @Test
+    void everyAuthorsOrcidIdIsKeptBareByName() throws Exception {
+        PaperEvent p = read(WORK).papers().get(0);
+        assertEquals(9, p.orcids().size());
+        assertEquals("0000-0003-1613-5981", p.orcids().get("Heather Piwowar"), "from https://orcid.org/…");
+        assertEquals("0000-0002-9344-7439", p.orcids().get("Juan Pablo Alper\u00edn"));
+        assertEquals(p.authors(), List.copyOf(p.orcids().keySet()), "in author order");
+    }
+
+    @Test
     void aPageOfWorksKeepsTheGoodOnesAroundABrokenOneAndItsCursor() throws Exception {
         // a page built of the real work three times (OpenAlex wraps works so in "results"), the second one broken
         String work = text(WORK).strip();

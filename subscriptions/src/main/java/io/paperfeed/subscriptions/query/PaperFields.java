@@ -16,8 +16,8 @@ import org.apache.lucene.document.TextField;
 
 /**
  * The fields a paper is matched on, and how each is analysed: {@code title} and {@code abstract}
- * with English stemming, {@code authors} as words, {@code categories} and {@code topics} as exact
- * lowercase keywords. A paper's authors are indexed ({@link #indexAnalyzer()}) as their words and then
+ * with English stemming, {@code authors} as words, {@code categories}, {@code topics} and the authors'
+ * ORCID iDs ({@code orcid}) as exact lowercase keywords. A paper's authors are indexed ({@link #indexAnalyzer()}) as their words and then
  * their {@link AuthorNames} keys ({@code lecun|y}, {@code lecun|yann}), which a quoted name in an
  * {@code authors:} query is rewritten to ({@link QueryParsing}).
  */
@@ -28,6 +28,8 @@ public final class PaperFields {
     public static final String AUTHORS = "authors";
     public static final String CATEGORIES = "categories";
     public static final String TOPICS = "topics";
+    /** The authors' ORCID iDs, lowercase ({@code 0000-0002-1642-628x}), as exact keywords. */
+    public static final String ORCID = "orcid";
 
     private PaperFields() {
     }
@@ -37,7 +39,8 @@ public final class PaperFields {
         return new PerFieldAnalyzerWrapper(new EnglishAnalyzer(), Map.of(
                 AUTHORS, new StandardAnalyzer(),
                 CATEGORIES, new KeywordAnalyzer(),
-                TOPICS, new KeywordAnalyzer()));
+                TOPICS, new KeywordAnalyzer(),
+                ORCID, new KeywordAnalyzer()));
     }
 
     /** The analyzer of papers: as {@link #analyzer()}, with each author's name keys after its words. */
@@ -45,7 +48,8 @@ public final class PaperFields {
         return new PerFieldAnalyzerWrapper(new EnglishAnalyzer(), Map.of(
                 AUTHORS, new AuthorAnalyzer(),
                 CATEGORIES, new KeywordAnalyzer(),
-                TOPICS, new KeywordAnalyzer()));
+                TOPICS, new KeywordAnalyzer(),
+                ORCID, new KeywordAnalyzer()));
     }
 
     /** Author values: their words lowercased, then their name keys. */
@@ -72,7 +76,15 @@ public final class PaperFields {
         for (TopicMatch topic : paper.topics()) {
             doc.add(new StringField(TOPICS, topic.id(), Field.Store.NO));
         }
+        for (String orcid : orcids(paper)) {
+            doc.add(new StringField(ORCID, orcid, Field.Store.NO));
+        }
         return doc;
+    }
+
+    /** The paper's ORCID iDs as indexed: lowercase, each once. */
+    public static java.util.List<String> orcids(CanonicalPaper paper) {
+        return paper.orcids().values().stream().map(id -> id.toLowerCase(java.util.Locale.ROOT)).distinct().toList();
     }
 
     /** The text of a field, to read matched terms out of highlight offsets. */

@@ -59,6 +59,26 @@ class AuthorMatchTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void anOrcidWatchFindsThePaperOfThatAuthorWhateverTheirNameSays(boolean termIndex) {
+        // Crossref's fixture gives Carl Boettiger's iD as http://orcid.org/0000-0002-1642-628X
+        try (SubscriptionMatcher matcher = matcher(termIndex)) {
+            matcher.register(List.of(Subscription.ofQuery("boettiger", "orcid:0000-0002-1642-628X"),
+                    Subscription.ofQuery("boettiger-poverty", "orcid:0000-0002-1642-628x AND abstract:poverty")));
+            CanonicalPaper withId = withOrcids(paper("C. Boettiger"), java.util.Map.of("C. Boettiger",
+                    "http://orcid.org/0000-0002-1642-628X"));
+            assertEquals(List.of("boettiger", "boettiger-poverty"), ids(matcher, withId));
+            assertEquals(List.of(), ids(matcher, paper("Carl Boettiger")), "no iD given, no iD match");
+        }
+    }
+
+    private static CanonicalPaper withOrcids(CanonicalPaper p, java.util.Map<String, String> orcids) {
+        return new CanonicalPaper(p.id(), p.arxivId(), p.version(), p.doi(), p.title(), p.abstractText(), p.authors(),
+                p.categories(), p.predictedCategories(), p.comment(), p.published(), p.updated(), p.links(), p.dois(),
+                p.ids(), p.venue(), p.status(), p.topics(), p.sources(), p.aliases(), p.change(), orcids);
+    }
+
     /** The ids of the subscriptions the paper matches, sorted (equal queries form one group, matched together). */
     private static List<String> ids(SubscriptionMatcher matcher, CanonicalPaper paper) {
         return matcher.match(paper).ids().stream().sorted().toList();
