@@ -1,5 +1,6 @@
 package io.paperfeed.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +51,7 @@ public record CanonicalPaper(
         List<Provenance> sources,
         List<String> aliases,
         Change change,
-        Map<String, String> orcids) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> orcids) {
 
     /** Whether this record is a paper's first appearance or a later change to it. */
     public enum Change { NEW, UPDATED }

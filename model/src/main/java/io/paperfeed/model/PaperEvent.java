@@ -1,5 +1,6 @@
 package io.paperfeed.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -29,7 +30,8 @@ import java.util.Objects;
  * @param relations relations to other works as the feed gives them
  * @param venue     the journal, conference or server the item names (an arXiv journal-ref), or null
  * @param status    preprint, under review or published, as the source tells it, or null
- * @param orcids    the ORCID iDs the source gives, by author name ({@link Orcids}); empty when none
+ * @param orcids    the ORCID iDs the source gives, by author name ({@link Orcids}); empty when none, and then
+ *                  left out of the JSON (so an event without any is written as before)
  */
 public record PaperEvent(
         String arxivId,
@@ -49,7 +51,7 @@ public record PaperEvent(
         String venue,
         PaperStatus status,
         Provenance source,
-        Map<String, String> orcids) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> orcids) {
 
     public PaperEvent {
         if (isBlank(abstractText) && isBlank(title)) {
