@@ -31,7 +31,8 @@ public final class WebhookBody {
     }
 
     /**
-     * For example {@code New paper for *KV cache*: <https://arxiv.org/abs/2507.20534|Kimi K2>\nTopics: kv-cache, llm-serving}.
+     * For example {@code New paper for *KV cache*: <https://arxiv.org/abs/2507.20534|Kimi K2>\nTopics: kv-cache, llm-serving};
+     * a status change or update says what it brought: {@code Paper update for *covid-ml*: <…|…> (published in Patterns (10.1016/…))}.
      */
     static String slackText(Alert alert) {
         CanonicalPaper p = alert.paper();
@@ -40,7 +41,9 @@ public final class WebhookBody {
         String paper = link == null ? title : "<" + escape(link) + "|" + title + ">";
         List<String> topics = !alert.topics().isEmpty() ? alert.topics()
                 : p.topics().stream().map(TopicMatch::id).toList();
-        return "New paper for *" + escape(alert.subscriptionId()) + "*: " + paper
+        String head = alert.occasion() == io.paperfeed.model.AlertOn.NEW ? "New paper for *" : "Paper update for *";
+        String why = alert.reason() == null ? "" : " (" + escape(alert.reason()) + ")";
+        return head + escape(alert.subscriptionId()) + "*: " + paper + why
                 + "\nTopics: " + (topics.isEmpty() ? "-" : escape(String.join(", ", topics)));
     }
 
