@@ -100,6 +100,7 @@ final class SubscriptionsCommand {
         if (s.alertOnUpdate()) {
             line.append(" +updates");
         }
+        s.alertOn().stream().filter(o -> o.status() != null).forEach(o -> line.append(" +").append(o.json()));
         if (s.query() != null) {
             line.append("  query=").append(s.query());
         }

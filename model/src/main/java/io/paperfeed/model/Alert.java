@@ -9,8 +9,13 @@ import java.util.Objects;
  * keyed by subscription id; {@code alertId} is stable for a (subscription, paper) pair, so a
  * receiver can drop repeats.
  *
- * @param topics the paper's topics that the subscription matched
- * @param terms  the query terms that matched
+ * @param topics   the paper's topics that the subscription matched
+ * @param terms    the query terms that matched
+ * @param occasion why this alert was sent: the paper's first match ({@code new}, also what an alert
+ *                 written before occasions existed reads as), an {@code update}, or a status change
+ *                 ({@code published}, {@code under_review})
+ * @param reason   for people: what the occasion brought, e.g. {@code preprint → published in Nature (10.1038/…)};
+ *                 null on a first alert
  */
 public record Alert(
         String alertId,
@@ -18,7 +23,9 @@ public record Alert(
         CanonicalPaper paper,
         List<String> topics,
         List<String> terms,
-        Instant createdAt) {
+        Instant createdAt,
+        AlertOn occasion,
+        String reason) {
 
     public Alert {
         Provenance.requireText(alertId, "alertId");
@@ -27,5 +34,18 @@ public record Alert(
         Objects.requireNonNull(createdAt, "createdAt");
         topics = topics == null ? List.of() : List.copyOf(topics);
         terms = terms == null ? List.of() : List.copyOf(terms);
+        occasion = occasion == null ? AlertOn.NEW : occasion;
+        reason = reason == null || reason.isBlank() ? null : reason.strip();
+    }
+
+    /** A paper's first alert to a subscription. */
+    public Alert(String alertId, String subscriptionId, CanonicalPaper paper, List<String> topics, List<String> terms,
+                 Instant createdAt) {
+        this(alertId, subscriptionId, paper, topics, terms, createdAt, AlertOn.NEW, null);
+    }
+
+    /** This alert under another id, for another occasion. */
+    public Alert on(String newAlertId, AlertOn newOccasion, String newReason) {
+        return new Alert(newAlertId, subscriptionId, paper, topics, terms, createdAt, newOccasion, newReason);
     }
 }

@@ -1,5 +1,6 @@
 package io.paperfeed.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,7 @@ import java.util.Objects;
  * @param aliases ids this paper was published under before, e.g. its content id before a sighting
  *                with an arXiv id joined it
  * @param change  NEW on the first sighting, UPDATED when a later sighting added or changed something
+ * @param orcids  the ORCID iDs of its authors any sighting gave, by author name ({@link Orcids}); empty when none
  */
 public record CanonicalPaper(
         String id,
@@ -48,7 +50,8 @@ public record CanonicalPaper(
         List<TopicMatch> topics,
         List<Provenance> sources,
         List<String> aliases,
-        Change change) {
+        Change change,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> orcids) {
 
     /** Whether this record is a paper's first appearance or a later change to it. */
     public enum Change { NEW, UPDATED }
@@ -74,6 +77,17 @@ public record CanonicalPaper(
         if (sources.isEmpty()) {
             throw new IllegalArgumentException("a canonical paper has at least one source");
         }
+        orcids = Orcids.copy(orcids);
+    }
+
+    /** A paper without ORCID iDs (as before they were carried). */
+    public CanonicalPaper(String id, String arxivId, Integer version, String doi, String title, String abstractText,
+                          List<String> authors, List<String> categories, List<PredictedCategory> predictedCategories,
+                          String comment, String published, String updated, List<String> links, List<String> dois,
+                          Map<String, List<String>> ids, String venue, PaperStatus status, List<TopicMatch> topics,
+                          List<Provenance> sources, List<String> aliases, Change change) {
+        this(id, arxivId, version, doi, title, abstractText, authors, categories, predictedCategories, comment,
+                published, updated, links, dois, ids, venue, status, topics, sources, aliases, change, Map.of());
     }
 
     /** A paper without the identifiers, venue and status of other sources (as before those were carried). */
@@ -91,7 +105,7 @@ public record CanonicalPaper(
         return new CanonicalPaper(id, e.arxivId(), e.version(), doi, e.title(), e.abstractText(),
                 e.authors(), e.categories(), List.of(), e.comment(), e.published(), e.updated(),
                 e.links(), e.dois(), e.ids(), e.venue(), e.status(), List.of(), List.of(e.source()), List.of(),
-                Change.NEW);
+                Change.NEW, e.orcids());
     }
 
     /** The first identifier of a scheme ({@code pmid}, {@code openreview}, …), or null. */
@@ -104,27 +118,27 @@ public record CanonicalPaper(
     public CanonicalPaper withChange(Change newChange) {
         return new CanonicalPaper(id, arxivId, version, doi, title, abstractText, authors, categories,
                 predictedCategories, comment, published, updated, links, dois, ids, venue, status, topics, sources,
-                aliases, newChange);
+                aliases, newChange, orcids);
     }
 
     /** This paper with the given topics. */
     public CanonicalPaper withTopics(List<TopicMatch> newTopics) {
         return new CanonicalPaper(id, arxivId, version, doi, title, abstractText, authors, categories,
                 predictedCategories, comment, published, updated, links, dois, ids, venue, status, newTopics, sources,
-                aliases, change);
+                aliases, change, orcids);
     }
 
     /** This paper with the given predicted categories (best first). */
     public CanonicalPaper withPredictedCategories(List<PredictedCategory> newPredictedCategories) {
         return new CanonicalPaper(id, arxivId, version, doi, title, abstractText, authors, categories,
                 newPredictedCategories, comment, published, updated, links, dois, ids, venue, status, topics, sources,
-                aliases, change);
+                aliases, change, orcids);
     }
 
     /** This paper under another id, with the given aliases. */
     public CanonicalPaper withId(String newId, List<String> newAliases) {
         return new CanonicalPaper(newId, arxivId, version, doi, title, abstractText, authors, categories,
                 predictedCategories, comment, published, updated, links, dois, ids, venue, status, topics, sources,
-                newAliases, change);
+                newAliases, change, orcids);
     }
 }

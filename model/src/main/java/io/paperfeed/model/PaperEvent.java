@@ -1,5 +1,6 @@
 package io.paperfeed.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -29,6 +30,8 @@ import java.util.Objects;
  * @param relations relations to other works as the feed gives them
  * @param venue     the journal, conference or server the item names (an arXiv journal-ref), or null
  * @param status    preprint, under review or published, as the source tells it, or null
+ * @param orcids    the ORCID iDs the source gives, by author name ({@link Orcids}); empty when none, and then
+ *                  left out of the JSON (so an event without any is written as before)
  */
 public record PaperEvent(
         String arxivId,
@@ -47,7 +50,8 @@ public record PaperEvent(
         List<Relation> relations,
         String venue,
         PaperStatus status,
-        Provenance source) {
+        Provenance source,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> orcids) {
 
     public PaperEvent {
         if (isBlank(abstractText) && isBlank(title)) {
@@ -66,6 +70,16 @@ public record PaperEvent(
         relations = relations == null ? List.of() : List.copyOf(relations);
         dois = allDois(doi, dois, relations);
         ids = copy(ids);
+        orcids = Orcids.copy(orcids);
+    }
+
+    /** A sighting whose source gives no ORCID iDs. */
+    public PaperEvent(String arxivId, Integer version, String doi, String title, String abstractText,
+                      List<String> authors, List<String> categories, String comment, String published, String updated,
+                      List<String> links, List<String> dois, Map<String, List<String>> ids, List<Relation> relations,
+                      String venue, PaperStatus status, Provenance source) {
+        this(arxivId, version, doi, title, abstractText, authors, categories, comment, published, updated, links,
+                dois, ids, relations, venue, status, source, Map.of());
     }
 
     /** A sighting with nothing beyond the fields of an arXiv listing (no other ids, relations, venue or status). */
@@ -116,7 +130,7 @@ public record PaperEvent(
     /** This sighting with another provenance (the same item read again from another place). */
     public PaperEvent withSource(Provenance newSource) {
         return new PaperEvent(arxivId, version, doi, title, abstractText, authors, categories, comment, published,
-                updated, links, dois, ids, relations, venue, status, newSource);
+                updated, links, dois, ids, relations, venue, status, newSource, orcids);
     }
 
     /** {@code doi} first, then the other DOIs and the DOIs of same-paper relations, each once (case-insensitive), stripped. */

@@ -30,6 +30,8 @@ import java.util.regex.Pattern;
  * @param readTokenHash  SHA-256 (hex) of the subscription's read token, which lets its owner read its
  *                       alert stream without the admin token; null when it has none. Only the hash is
  *                       stored; the token is shown once, when the API creates or rotates it
+ * @param alertOn       the occasions that alert ({@link AlertOn}); default {@code [new]}, plus {@code update}
+ *                      when {@code alertOnUpdate} is true (the two always agree: either sets the other)
  */
 public record Subscription(
         String id,
@@ -41,7 +43,8 @@ public record Subscription(
         List<Delivery> delivery,
         boolean disabled,
         String disabledReason,
-        String readTokenHash) {
+        String readTokenHash,
+        List<AlertOn> alertOn) {
 
     /** The pattern a subscription id must match. */
     public static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
@@ -64,6 +67,14 @@ public record Subscription(
         if (readTokenHash != null && !SHA256_HEX.matcher(readTokenHash).matches()) {
             throw new IllegalArgumentException("readTokenHash must be 64 lowercase hex digits (a SHA-256)");
         }
+        alertOn = AlertOn.normalise(id, alertOn, alertOnUpdate);
+        alertOnUpdate = alertOn.contains(AlertOn.UPDATE);
+    }
+
+    /** A subscription with the default occasions ({@code new}, and {@code update} when alertOnUpdate). */
+    public Subscription(String id, String name, String query, List<String> topics, Mode mode, boolean alertOnUpdate,
+            List<Delivery> delivery, boolean disabled, String disabledReason, String readTokenHash) {
+        this(id, name, query, topics, mode, alertOnUpdate, delivery, disabled, disabledReason, readTokenHash, null);
     }
 
     /** A subscription without a read token. */
@@ -78,31 +89,48 @@ public record Subscription(
         this(id, name, query, topics, mode, alertOnUpdate, delivery, false, null);
     }
 
-    /** The JSON creator: {@code alertOnUpdate} and {@code disabled} may be left out (false). */
+    /**
+     * The JSON creator: {@code alertOnUpdate}, {@code alertOn} and {@code disabled} may be left out
+     * (false, {@code [new]}, false); a record written before {@code alertOn} existed reads as it did.
+     */
     @JsonCreator
     static Subscription fromJson(@JsonProperty("id") String id, @JsonProperty("name") String name,
             @JsonProperty("query") String query, @JsonProperty("topics") List<String> topics,
             @JsonProperty("mode") Mode mode, @JsonProperty("alertOnUpdate") Boolean alertOnUpdate,
             @JsonProperty("delivery") List<Delivery> delivery, @JsonProperty("disabled") Boolean disabled,
-            @JsonProperty("disabledReason") String disabledReason, @JsonProperty("readTokenHash") String readTokenHash) {
+            @JsonProperty("disabledReason") String disabledReason, @JsonProperty("readTokenHash") String readTokenHash,
+            @JsonProperty("alertOn") List<AlertOn> alertOn) {
         return new Subscription(id, name, query, topics, mode, Boolean.TRUE.equals(alertOnUpdate), delivery,
-                Boolean.TRUE.equals(disabled), disabledReason, readTokenHash);
+                Boolean.TRUE.equals(disabled), disabledReason, readTokenHash, alertOn);
+    }
+
+    /** Whether this subscription alerts on the given occasion. */
+    public boolean alertsOn(AlertOn occasion) {
+        return alertOn.contains(occasion);
+    }
+
+    /** This subscription with other alert occasions ({@code update} in them sets alertOnUpdate). */
+    public Subscription withAlertOn(List<AlertOn> occasions) {
+        return new Subscription(id, name, query, topics, mode, false, delivery, disabled, disabledReason,
+                readTokenHash, occasions);
     }
 
     /** This subscription, disabled for the given reason (said to people, e.g. which webhook answered 410 when). */
     public Subscription disable(String reason) {
-        return new Subscription(id, name, query, topics, mode, alertOnUpdate, delivery, true, reason, readTokenHash);
+        return new Subscription(id, name, query, topics, mode, alertOnUpdate, delivery, true, reason, readTokenHash,
+                alertOn);
     }
 
     /** This subscription with another read token hash (null: none). */
     public Subscription withReadTokenHash(String hash) {
-        return new Subscription(id, name, query, topics, mode, alertOnUpdate, delivery, disabled, disabledReason, hash);
+        return new Subscription(id, name, query, topics, mode, alertOnUpdate, delivery, disabled, disabledReason, hash,
+                alertOn);
     }
 
     /** This subscription with other deliveries (the same otherwise). */
     public Subscription withDelivery(List<Delivery> deliveries) {
         return new Subscription(id, name, query, topics, mode, alertOnUpdate, deliveries, disabled, disabledReason,
-                readTokenHash);
+                readTokenHash, alertOn);
     }
 
     /** A subscription with a query only, instant, Kafka and SSE delivery. */

@@ -26,6 +26,22 @@ class PaperEventCompatibilityTest {
         assertEquals(Map.of(), e.ids());
         assertEquals(List.of(), e.relations());
         assertNull(e.status());
+        assertEquals(Map.of(), e.orcids(), "written before ORCID iDs were carried");
+    }
+
+    @Test
+    void orcidIdsRoundTripBareOnEventsAndCanonicalPapers() throws Exception {
+        PaperEvent e = new PaperEvent(null, null, "10.7717/peerj.4375", "The state of OA", "Despite growing interest.",
+                List.of("Heather Piwowar", "Jason Priem"), List.of(), null, null, null, List.of(), List.of(), Map.of(),
+                List.of(), "PeerJ", PaperStatus.PUBLISHED, new Provenance("openalex", "openalex-works", 1, Instant.EPOCH),
+                Map.of("Heather Piwowar", "https://orcid.org/0000-0003-1613-5981", "Jason Priem", "not an id"));
+        assertEquals(Map.of("Heather Piwowar", "0000-0003-1613-5981"), e.orcids(), "bare; a value that is no iD dropped");
+        assertEquals(e, Json.MAPPER.readValue(Json.MAPPER.writeValueAsString(e), PaperEvent.class));
+        CanonicalPaper p = CanonicalPaper.firstSighting("content:abc", e);
+        assertEquals(e.orcids(), p.orcids());
+        assertEquals(p, Json.MAPPER.readValue(Json.MAPPER.writeValueAsString(p), CanonicalPaper.class));
+        assertEquals(e.orcids(), p.withTopics(List.of()).withId("doi:x", List.of()).orcids(), "kept by every copy");
+        assertEquals("0000-0002-1642-628X", Orcids.bare("http://orcid.org/0000-0002-1642-628x"));
     }
 
     @Test

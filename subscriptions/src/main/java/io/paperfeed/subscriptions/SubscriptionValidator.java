@@ -1,5 +1,6 @@
 package io.paperfeed.subscriptions;
 
+import io.paperfeed.model.AlertOn;
 import io.paperfeed.model.Subscription;
 import io.paperfeed.subscriptions.query.SubscriptionQuery;
 import io.paperfeed.subscriptions.taxonomy.Taxonomy;
@@ -10,7 +11,8 @@ import org.apache.lucene.search.Query;
 
 /**
  * The one check of a subscription beyond its record's own (id, fields): every topic it names is in
- * the taxonomy, and its query and topics make one searchable Lucene query. The API, the subscriptions
+ * the taxonomy, its {@code alertOn} can alert at all, and its query and topics make one searchable
+ * Lucene query. The API, the subscriptions
  * file, the view of the topic and the matcher all ask this class, so what one accepts the others do.
  */
 public final class SubscriptionValidator {
@@ -39,6 +41,11 @@ public final class SubscriptionValidator {
      * @throws InvalidSubscriptionException saying what is wrong
      */
     public Query check(Subscription subscription) {
+        if (subscription.alertOn().stream().allMatch(o -> o == AlertOn.UPDATE)) {
+            throw new InvalidSubscriptionException("invalid-alert-on", "subscription " + subscription.id()
+                    + ": alertOn [update] alone never alerts (an update alerts a paper already alerted); add new,"
+                    + " under_review or published", "alertOn", "update", null);
+        }
         if (!topicIds.isEmpty()) {
             for (String topic : subscription.topics()) {
                 if (!topicIds.contains(topic)) {

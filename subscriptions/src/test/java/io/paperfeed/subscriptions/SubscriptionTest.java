@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import io.paperfeed.model.AlertOn;
 import io.paperfeed.model.Delivery;
 import io.paperfeed.model.Subscription;
 import io.paperfeed.model.serde.Json;
@@ -43,8 +44,28 @@ class SubscriptionTest {
         assertEquals(List.of("rag"), s.topics(), "lowercased, without repeats");
         assertEquals(Subscription.Mode.INSTANT, s.mode());
         assertFalse(s.alertOnUpdate());
+        assertEquals(List.of(AlertOn.NEW), s.alertOn());
         assertEquals(List.of(), s.delivery());
         assertFalse(s.hasQuery());
+    }
+
+    @Test
+    void alertOnAndAlertOnUpdateAgreeAndOldRecordsReadAsBefore() throws Exception {
+        Subscription old = Json.MAPPER.readValue("{\"id\": \"a\", \"query\": \"x\", \"alertOnUpdate\": true}",
+                Subscription.class);
+        assertEquals(List.of(AlertOn.NEW, AlertOn.UPDATE), old.alertOn(), "alertOnUpdate is alertOn update");
+        Subscription published = Json.MAPPER.readValue(
+                "{\"id\": \"a\", \"query\": \"x\", \"alertOn\": [\"published\", \"new\", \"Under-Review\", \"new\"]}",
+                Subscription.class);
+        assertEquals(List.of(AlertOn.NEW, AlertOn.UNDER_REVIEW, AlertOn.PUBLISHED), published.alertOn());
+        assertFalse(published.alertOnUpdate());
+        Subscription updates = Json.MAPPER.readValue("{\"id\": \"a\", \"query\": \"x\", \"alertOn\": [\"new\", \"update\"]}",
+                Subscription.class);
+        assertTrue(updates.alertOnUpdate(), "alertOn update sets alertOnUpdate, for readers that know only it");
+        String written = Json.MAPPER.writeValueAsString(published);
+        assertTrue(written.contains("\"alertOn\":[\"new\",\"under_review\",\"published\"]")
+                && written.contains("\"alertOnUpdate\":false"), written);
+        assertEquals(published, Json.MAPPER.readValue(written, Subscription.class));
     }
 
     @Test
@@ -62,6 +83,8 @@ class SubscriptionTest {
         "{\"id\": \"a\", \"query\": \"  \", \"topics\": []}|needs a query or at least one topic",
         "{\"id\": \"a\", \"topics\": [\"Not A Topic!\"]}|topic id",
         "{\"id\": \"a\", \"query\": \"x\", \"mode\": \"weekly\"}|mode must be one of instant, digest",
+        "{\"id\": \"a\", \"query\": \"x\", \"alertOn\": [\"retracted\"]}|alertOn must be one of new, update, under_review, published",
+        "{\"id\": \"a\", \"query\": \"x\", \"alertOn\": []}|alertOn must name at least one",
         "{\"id\": \"a\", \"query\": \"x\", \"delivery\": [{\"type\": \"pigeon\"}]}|delivery type must be one of",
         "{\"id\": \"a\", \"query\": \"x\", \"delivery\": [{\"type\": \"email\"}]}|an email delivery needs \"to\"",
         "{\"id\": \"a\", \"query\": \"x\", \"delivery\": [{\"type\": \"webhook\", \"secret\": \"whsec_0123456789\"}]}|needs a url",

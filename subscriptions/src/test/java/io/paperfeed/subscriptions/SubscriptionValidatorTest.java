@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.paperfeed.model.AlertOn;
 import io.paperfeed.model.Subscription;
 import io.paperfeed.subscriptions.taxonomy.Taxonomy;
 import java.util.List;
@@ -20,6 +21,17 @@ class SubscriptionValidatorTest {
         assertEquals("unknown-topic", e.code());
         assertEquals("topic", e.field());
         assertEquals("no-such-topic", e.value());
+    }
+
+    @Test
+    void alertOnThatCanNeverAlertIsRefusedAndStatusChangesAreAccepted() {
+        Subscription updatesOnly = Subscription.ofQuery("s", "abstract:kv").withAlertOn(List.of(AlertOn.UPDATE));
+        InvalidSubscriptionException e = assertThrows(InvalidSubscriptionException.class,
+                () -> validator.check(updatesOnly));
+        assertEquals("invalid-alert-on", e.code());
+        assertEquals("alertOn", e.field());
+        assertNotNull(validator.check(Subscription.ofQuery("s", "abstract:kv").withAlertOn(List.of(AlertOn.PUBLISHED))));
+        assertNotNull(validator.check(updatesOnly.withAlertOn(List.of(AlertOn.NEW, AlertOn.UPDATE))));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.paperfeed.consumer.api;
 
+import io.paperfeed.model.AlertOn;
 import io.paperfeed.model.Delivery;
 import io.paperfeed.model.Subscription;
 import java.util.LinkedHashMap;
@@ -24,6 +25,7 @@ final class SubscriptionAnswer {
         json.put("topics", s.topics());
         json.put("mode", s.mode().json());
         json.put("alertOnUpdate", s.alertOnUpdate());
+        json.put("alertOn", s.alertOn().stream().map(AlertOn::json).toList());
         json.put("delivery", s.delivery().stream().map(SubscriptionAnswer::delivery).toList());
         json.put("disabled", s.disabled());
         if (s.disabledReason() != null) {

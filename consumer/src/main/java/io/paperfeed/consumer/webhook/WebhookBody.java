@@ -2,6 +2,7 @@ package io.paperfeed.consumer.webhook;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.paperfeed.model.Alert;
+import io.paperfeed.model.AlertOn;
 import io.paperfeed.model.CanonicalPaper;
 import io.paperfeed.model.Delivery;
 import io.paperfeed.model.TopicMatch;
@@ -36,7 +37,8 @@ public final class WebhookBody {
     /**
      * For example {@code New paper for *kv*: <https://arxiv.org/abs/2507.20534|Kimi K2>\nBy A, B and C\n
      * Topics: kv-cache, llm-serving · matched: kv cache}: the title as a reader sees it ({@link ReadablePaper}),
-     * linked to the paper, its authors, and why it matched.
+     * linked to the paper, its authors, and why it matched; a status change or update says what it brought:
+     * {@code Paper update for *covid-ml*: <…|…> (published in Patterns (10.1016/…))}.
      */
     static String slackText(Alert alert) {
         CanonicalPaper p = alert.paper();
@@ -46,7 +48,9 @@ public final class WebhookBody {
         List<String> topics = !alert.topics().isEmpty() ? alert.topics()
                 : p.topics().stream().map(TopicMatch::id).toList();
         String authors = readable.authorLine(AUTHORS_SHOWN);
-        return "New paper for *" + escape(alert.subscriptionId()) + "*: " + paper
+        String head = alert.occasion() == AlertOn.NEW ? "New paper for *" : "Paper update for *";
+        String why = alert.reason() == null ? "" : " (" + escape(alert.reason()) + ")";
+        return head + escape(alert.subscriptionId()) + "*: " + paper + why
                 + (authors.isEmpty() ? "" : "\nBy " + escape(authors))
                 + "\nTopics: " + (topics.isEmpty() ? "-" : escape(String.join(", ", topics)))
                 + (alert.terms().isEmpty() ? "" : " · matched: " + escape(String.join(", ", alert.terms())));

@@ -50,6 +50,14 @@ class WebhookBodyTest {
                 + "By Ann Ng and Bo Li\nTopics: kv-cache · matched: kv cache", WebhookBody.slackText(tex));
     }
 
+    @Test
+    void aStatusChangeSaysWhatItBrought() {
+        Alert published = Alerts.alert("kv", 7).on("alert_x", io.paperfeed.model.AlertOn.PUBLISHED,
+                "published in Patterns (10.1016/j.patter.2020.100123)");
+        assertEquals("Paper update for *kv*: <https://arxiv.org/abs/2501.00007|Paper &lt;7&gt; &amp; more>"
+                + " (published in Patterns (10.1016/j.patter.2020.100123))\nTopics: kv-cache · matched: svd", WebhookBody.slackText(published));
+    }
+
     private static List<String> iterable(JsonNode node) {
         List<String> names = new java.util.ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);

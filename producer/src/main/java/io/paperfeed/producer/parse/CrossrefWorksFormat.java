@@ -12,7 +12,7 @@ import java.util.Map;
  *
  * <p>Per work: {@code DOI}; the first {@code title}; the JATS {@code abstract} as plain text
  * ({@link MarkupText}); the authors' {@code given} and {@code family} names (or an organisation's
- * {@code name}); the {@code subject}s, else a posted content's {@code group-title}, as categories;
+ * {@code name}), with their {@code ORCID} iDs; the {@code subject}s, else a posted content's {@code group-title}, as categories;
  * the first of {@code published}, {@code published-online}, {@code published-print}, {@code posted},
  * {@code issued} as the date ({@code 2016-08-18}, or fewer parts as given); {@code URL} and the
  * {@code link} URLs; the first {@code container-title} (or a preprint server's {@code institution})
@@ -60,7 +60,9 @@ final class CrossrefWorksFormat extends JsonApiFormat {
             String name = JsonValues.text(author, "name");
             String given = JsonValues.text(author, "given");
             String family = JsonValues.text(author, "family");
-            d.authors.add(name != null ? name : given == null ? family : family == null ? given : given + " " + family);
+            String full = name != null ? name : given == null ? family : family == null ? given : given + " " + family;
+            d.authors.add(full);
+            d.orcid(full, JsonValues.text(author, "ORCID"));
         }
         d.categories = JsonValues.texts(work, "subject");
         if (d.categories.isEmpty() && JsonValues.text(work, "group-title") != null) {

@@ -21,6 +21,7 @@ final class FormatDetector {
             new SemanticScholarFormat(),
             new BiorxivDetailsFormat(),
             new HfDailyPapersApiFormat(),
+            new OpenReviewNotesFormat(),
             new PaperEventJsonlFormat(),
             new ArxivDailyJsonlFormat(),
             new ArxivAuthorListingFormat(),

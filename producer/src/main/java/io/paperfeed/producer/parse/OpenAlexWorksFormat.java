@@ -12,7 +12,7 @@ import java.util.TreeMap;
  *
  * <p>Per work: {@code doi} (a resolver URL, kept bare); {@code title} (else {@code display_name});
  * the abstract rebuilt from {@code abstract_inverted_index} (word → positions); the authorships'
- * {@code author.display_name}s; {@code publication_date}; the primary source's name as venue and
+ * {@code author.display_name}s (with their {@code author.orcid}s); {@code publication_date}; the primary source's name as venue and
  * comment and its ISSNs; the landing pages and the best open access PDF as links; and on the extras
  * the cross-walk of {@code ids}: {@code openalex} ({@code W…}), {@code mag}, {@code pmid} and
  * {@code pmcid} (PubMed and PubMed Central numbers from their URLs). An arXiv DOI or an
@@ -65,7 +65,9 @@ final class OpenAlexWorksFormat extends JsonApiFormat {
         d.abstractText = abstractOf(JsonValues.object(work, "abstract_inverted_index"));
         for (JsonNode authorship : JsonValues.array(work, "authorships")) {
             String name = JsonValues.textAt(authorship, "author", "display_name");
-            d.authors.add(name != null ? name : JsonValues.text(authorship, "raw_author_name"));
+            String full = name != null ? name : JsonValues.text(authorship, "raw_author_name");
+            d.authors.add(full);
+            d.orcid(full, JsonValues.textAt(authorship, "author", "orcid"));
         }
         d.published = JsonValues.text(work, "publication_date");
         JsonNode source = JsonValues.object(JsonValues.object(work, "primary_location"), "source");

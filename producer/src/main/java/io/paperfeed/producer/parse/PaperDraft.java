@@ -65,6 +65,18 @@ final class PaperDraft {
         }
     }
 
+    /** ORCID iDs by author name (cleaned), as the source gives them. */
+    final Map<String, String> orcids = new LinkedHashMap<>();
+
+    /** Notes an author's ORCID iD when both are given and the value is an iD (any form: URL, bare). */
+    void orcid(String author, String value) {
+        String name = TextNormalizer.clean(author);
+        String id = io.paperfeed.model.Orcids.bare(value);
+        if (name != null && id != null) {
+            orcids.putIfAbsent(name, id);
+        }
+    }
+
     /** Adds a relation when its type and id are given. */
     void relation(String type, String idType, String id) {
         String t = TextNormalizer.clean(type);

@@ -22,7 +22,7 @@ final class ResultCollector {
     private static final Logger log = LoggerFactory.getLogger(ResultCollector.class);
     /** Formats whose items without abstract are title-only sightings ({@link #titleOnlySighting}). */
     static final java.util.Set<String> TITLE_ONLY_FORMATS = java.util.Set.of(JournalFeedFormat.NAME,
-            CrossrefWorksFormat.NAME, PaperEventJsonlFormat.NAME);
+            CrossrefWorksFormat.NAME, OpenAlexWorksFormat.NAME, SemanticScholarFormat.NAME, PaperEventJsonlFormat.NAME);
 
     private final String source;
     private final String format;
@@ -107,7 +107,7 @@ final class ResultCollector {
             PaperExtras more = new PaperExtras(d.ids, d.relations, venue);
             PaperEvent paper = new PaperEvent(arxivId, version, doi, title, abstractText, authors, categories, comment,
                     published, updated, webLinks(d.links), dois(d.dois), more.ids(), more.modelRelations(), venue,
-                    SightingStatus.of(format, d, arxivId, doi, venue), provenance(d.position));
+                    SightingStatus.of(format, d, arxivId, doi, venue), provenance(d.position), d.orcids);
             papers.add(paper);
             if (!more.isEmpty()) {
                 extras.put(paper.itemKey(), more);
@@ -118,8 +118,8 @@ final class ResultCollector {
     }
 
     /**
-     * Whether an item without abstract is still a sighting: a journal's or Crossref's record of a
-     * published paper (which often has no abstract) with a title and a DOI or authors, so that it can
+     * Whether an item without abstract is still a sighting: a journal's, Crossref's, OpenAlex's or
+     * Semantic Scholar's record of a paper (which often has no abstract) with a title and a DOI or authors, so that it can
      * join the paper by DOI or by title and authors. It cannot start a paper of its own.
      */
     private boolean titleOnlySighting(PaperDraft d) {

@@ -12,7 +12,7 @@ import java.util.Map;
  * papers, {@code null} for an id not found).
  *
  * <p>Per paper, only the fields the request asked for are present: {@code title}, {@code abstract},
- * the authors' {@code name}s, {@code fieldsOfStudy} as categories, {@code publicationDate} (else
+ * the authors' {@code name}s (and {@code externalIds.ORCID} when asked for), {@code fieldsOfStudy} as categories, {@code publicationDate} (else
  * {@code year}), {@code venue} (else the journal's or publication venue's name) as venue and comment,
  * {@code url} and the open access PDF as links; {@code externalIds} give the DOI, the arXiv id and,
  * on the extras, the PubMed ({@code pmid}), PubMed Central, MAG, DBLP, ACL and corpus ids, with the
@@ -58,6 +58,7 @@ final class SemanticScholarFormat extends JsonApiFormat {
         d.abstractText = JsonValues.text(paper, "abstract");
         for (JsonNode author : JsonValues.array(paper, "authors")) {
             d.authors.add(JsonValues.text(author, "name"));
+            d.orcid(JsonValues.text(author, "name"), JsonValues.textAt(author, "externalIds", "ORCID"));
         }
         d.categories = JsonValues.texts(paper, "fieldsOfStudy");
         d.published = JsonValues.text(paper, "publicationDate");

@@ -42,6 +42,9 @@
  *       {@code total} as paging.</li>
  *   <li>{@code hf-daily-papers-api}: the Hugging Face papers API's daily list (JSON): per entry the
  *       paper's arXiv id, title, summary, authors and date.</li>
+ *   <li>{@code openreview-notes}: OpenReview API notes (v2, values wrapped; v1, bare): per submission
+ *       the title, abstract, authors, venue, decision when present, date and forum id; status from the
+ *       decision or venue; replies and deleted notes are invalid items.</li>
  *   <li>{@code paper-event-jsonl}: PaperEvents as JSON lines, as paperfeed writes them; read back
  *       with the new file and line as provenance.</li>
  *   <li>{@code arxiv-daily-jsonl}: the daily arXiv dump, one object per line ({@code id},

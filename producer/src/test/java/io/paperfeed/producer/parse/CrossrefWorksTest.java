@@ -45,6 +45,17 @@ class CrossrefWorksTest {
     }
 
     @Test
+    void authorsOrcidIdsAreKeptBareByName() throws Exception {
+        ParseResult r = read(QUERY);
+        assertEquals(java.util.Map.of("Carl Boettiger", "0000-0002-1642-628X"), r.papers().get(0).orcids(),
+                "Crossref gives http://orcid.org/0000-0002-1642-628X");
+        ParseResult cursor = read(CURSOR);
+        PaperEvent third = cursor.papers().get(2);
+        assertEquals("0000-0003-2277-6013", third.orcids().get("Christoph K Thomas"));
+        assertTrue(third.orcids().keySet().stream().allMatch(third.authors()::contains), "keyed by the names as listed");
+    }
+
+    @Test
     void postedContentFieldByField() throws Exception {
         PaperEvent p = at(read(QUERY), 4);
         assertEquals("10.1101/055319", p.doi());

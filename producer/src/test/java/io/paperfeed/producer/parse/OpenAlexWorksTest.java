@@ -52,6 +52,15 @@ class OpenAlexWorksTest {
     }
 
     @Test
+    void everyAuthorsOrcidIdIsKeptBareByName() throws Exception {
+        PaperEvent p = read(WORK).papers().get(0);
+        assertEquals(9, p.orcids().size());
+        assertEquals("0000-0003-1613-5981", p.orcids().get("Heather Piwowar"), "from https://orcid.org/…");
+        assertEquals("0000-0002-9344-7439", p.orcids().get("Juan Pablo Alper\u00edn"));
+        assertEquals(p.authors(), List.copyOf(p.orcids().keySet()), "in author order");
+    }
+
+    @Test
     void aPageOfWorksKeepsTheGoodOnesAroundABrokenOneAndItsCursor() throws Exception {
         // a page built of the real work three times (OpenAlex wraps works so in "results"), the second one broken
         String work = text(WORK).strip();
@@ -67,6 +76,30 @@ class OpenAlexWorksTest {
         assertEquals("record 2: field 'authorships' is not a list: STRING", r.invalid().get(0).detail());
         assertEquals(new FeedPaging(3L, null, 3L, "IlsxNjA5MzcyODAwMDAwLCAnaHR0cHM6Ly9vcGVuYWxleC5vcmcvVzI0ODg0OTk3NjQnXSI="),
                 r.paging());
+    }
+
+    @Test
+    void aWorkWithoutAbstractIsATitleOnlySighting() throws Exception {
+        // OpenAlex has no abstract for many works ("abstract_inverted_index": null); no real response with
+        // such a work was found saved, so the real work is read once more with its index set to null
+        com.fasterxml.jackson.databind.node.ObjectNode work = (com.fasterxml.jackson.databind.node.ObjectNode)
+                io.paperfeed.model.serde.Json.MAPPER.readTree(text(WORK));
+        work.putNull("abstract_inverted_index");
+        ParseResult r = readText("no-abstract.json", io.paperfeed.model.serde.Json.MAPPER.writeValueAsString(work));
+        assertEquals(List.of(), r.invalid(), "a title, a DOI and authors: it can join a known paper");
+        PaperEvent p = r.papers().get(0);
+        assertNull(p.abstractText());
+        assertEquals("10.7717/peerj.4375", p.doi());
+        assertEquals("The state of OA: a large-scale analysis of the prevalence and impact of Open Access articles",
+                p.title());
+        assertEquals(9, p.authors().size());
+        assertEquals("W2741809807", r.extras(p).id("openalex"));
+
+        work.putNull("doi");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) work.get("ids")).remove("doi");
+        work.putArray("authorships");
+        ParseResult bare = readText("title-only.json", io.paperfeed.model.serde.Json.MAPPER.writeValueAsString(work));
+        assertEquals(List.of("no-abstract"), reasons(bare), "a title alone cannot join anything");
     }
 
     @Test

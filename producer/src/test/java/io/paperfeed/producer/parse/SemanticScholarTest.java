@@ -62,8 +62,8 @@ class SemanticScholarTest {
     void bulkPageGivesItsTokenAsTheNextCursorAndItsPapers() throws Exception {
         ParseResult r = read(BULK);
         assertEquals("semantic-scholar", r.format());
-        assertEquals(List.of(1, 2), XmlFeedTesting.paperPositions(r));
-        assertEquals(List.of(3), invalidPositions(r), "'Security' has no abstract");
+        assertEquals(List.of(1, 2, 3), XmlFeedTesting.paperPositions(r));
+        assertEquals(List.of(), invalidPositions(r), "'Security' has no abstract: a title-only sighting");
         assertEquals(new FeedPaging(2463L, null, null, "PCOKWVSKJJGM4TWNJNI3EUSQJIWVNUSRKBFEYK2JFUBHFI4VZRGE2LCTKLGM3EUNZUGY3UYMQA6AXU"
                 + "YU2M2DHM2UKPFRIY4T4QKKHNBUWMSHGU5F3BNAB2IQCQUA"), r.paging());
         assertTrue(r.paging().hasMore());
@@ -82,6 +82,20 @@ class SemanticScholarTest {
         assertEquals("2019", storage.published(), "the year when there is no publication date");
         assertTrue(storage.abstractText().contains("the data. Currently, this is achieved"), "line breaks collapsed: "
                 + storage.abstractText());
+    }
+
+    @Test
+    void aPaperWithoutAbstractButWithADoiOrAuthorsIsATitleOnlySighting() throws Exception {
+        ParseResult r = read(BULK);
+        PaperEvent security = r.papers().get(2);
+        assertEquals("Security", security.title());
+        assertNull(security.abstractText(), "the bulk page's 'Security' chapter has \"abstract\": null");
+        assertEquals("10.1007/978-1-4842-5817-0_3", security.doi());
+        assertEquals(List.of("N. Cottrell"), security.authors());
+        assertEquals("MongoDB Topology Design", security.venue());
+        assertEquals(List.of("s2"), List.copyOf(r.extras(security).ids().keySet()).subList(0, 1));
+        ParseResult titlesOnly = read(SEARCH);
+        assertEquals(List.of(), titlesOnly.papers(), "a title with neither DOI nor authors cannot join a paper");
     }
 
     @Test

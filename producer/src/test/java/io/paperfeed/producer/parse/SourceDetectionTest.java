@@ -28,6 +28,7 @@ class SourceDetectionTest {
         "medrxiv-details-2020-2022-page1.json, biorxiv-details",
         "biorxiv-details-doi-2020.06.11.145425.json, biorxiv-details",
         "hf-daily-papers-api-2026-03-06.json, hf-daily-papers-api",
+        "openreview-notes-search-4aMedv0ONH.json, openreview-notes",
         "rss1-elsevier-jpeds.xml, journal-rss",
         "rss2-wiley-adsc.xml, journal-rss",
         "rss2-sciencedirect-clinical-simulation.xml, journal-rss",

@@ -11,7 +11,8 @@ import io.paperfeed.model.topics.Topics;
 
 /**
  * Alert ids: {@code alert_} and the first 24 hex digits of the SHA-256 of (subscription, paper id,
- * occasion); the built-in subscription's of (subscription, paper id). Stable for the same inputs, so an alert made again (a reprocessed record, a replayed
+ * occasion: empty for the first alert, the update's content, or the status reached); the built-in
+ * subscription's of (subscription, paper id). Stable for the same inputs, so an alert made again (a reprocessed record, a replayed
  * topic) has the id it had, and a receiver drops the repeat by it.
  */
 public final class AlertIds {
@@ -43,6 +44,14 @@ public final class AlertIds {
     static String update(String subscriptionId, CanonicalPaper paper) {
         byte[] content = PaperSerdes.CANONICAL_PAPER.serialize(Topics.PAPERS_CLASSIFIED.name(), paper.withTopics(List.of()));
         return of(subscriptionId, paper.id(), "update\n" + new String(content, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The id of a status-change alert (the paper became published, or under review): its occasion is
+     * {@code status} and the status, so a paper alerts once per (subscription, paper id, status).
+     */
+    static String status(String subscriptionId, String paperId, io.paperfeed.model.AlertOn occasion) {
+        return of(subscriptionId, paperId, "status\n" + occasion.json());
     }
 
     static String of(String subscriptionId, String paperId, String occasion) {

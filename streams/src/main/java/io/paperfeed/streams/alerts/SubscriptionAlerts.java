@@ -1,6 +1,7 @@
 package io.paperfeed.streams.alerts;
 
 import io.paperfeed.model.Alert;
+import io.paperfeed.model.AlertOn;
 import io.paperfeed.model.CanonicalPaper;
 import io.paperfeed.model.Subscription;
 import io.paperfeed.model.serde.PaperSerdes;
@@ -9,6 +10,8 @@ import io.paperfeed.streams.StreamsTopics;
 import io.paperfeed.subscriptions.SubscriptionTable;
 import io.paperfeed.subscriptions.SubscriptionValidator;
 import io.paperfeed.subscriptions.match.SubscriptionMatcher;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -26,7 +29,7 @@ import org.apache.kafka.streams.state.Stores;
  * classified --match (global store of paperfeed.subscriptions, one matcher per instance)
  *            --> candidates keyed by subscription id (and the built-in all-papers one)
  *            --> repartition alerts-by-subscription
- *            --> ledger (store alert-ledger: subscription + paper id or alias -> alert id)
+ *            --> ledger (store alert-ledger: subscription + paper id or alias [+ status] -> alert id)
  *            --+-- digest-mode subscriptions --> one Digest per window --> paperfeed.digests
  *              +-- the others --> paperfeed.alerts (key: subscription id)
  * </pre>
@@ -69,7 +72,7 @@ public final class SubscriptionAlerts {
                 .filter((id, paper) -> paper != null, Named.as("papers-to-match"))
                 .process(() -> new MatchProcessor(matcher, allPapers), Named.as("match-subscriptions"))
                 .repartition(Repartitioned.with(Serdes.String(), PaperSerdes.ALERT).withName(BY_SUBSCRIPTION))
-                .processValues(() -> new AlertLedger(id -> alertsOnUpdate(matcher, id)), Named.as("alert-ledger"),
+                .processValues(() -> new AlertLedger(id -> occasions(matcher, id)), Named.as("alert-ledger"),
                         LEDGER_STORE)
                 .peek((subscription, alert) -> onAlert.accept(alert), Named.as("count-alerts"));
         alerts.split(Named.as("mode-"))
@@ -79,8 +82,9 @@ public final class SubscriptionAlerts {
                         .to(Topics.ALERTS.name(), StreamsTopics.produced(Topics.ALERTS)), "instant"));
     }
 
-    private static boolean alertsOnUpdate(SubscriptionMatcher matcher, String subscriptionId) {
-        return matcher.get(subscriptionId).map(Subscription::alertOnUpdate).orElse(false);
+    private static Set<AlertOn> occasions(SubscriptionMatcher matcher, String subscriptionId) {
+        return matcher.get(subscriptionId).<Set<AlertOn>>map(s -> EnumSet.copyOf(s.alertOn()))
+                .orElse(EnumSet.of(AlertOn.NEW));
     }
 
     private static boolean isDigest(SubscriptionMatcher matcher, String subscriptionId) {

@@ -8,9 +8,11 @@
  * ({@code <application id>-alerts-by-subscription-repartition}), so that {@code AlertLedger} and its
  * changelogged {@code alert-ledger} store (subscription + paper id or alias → alert id) see every
  * candidate of a subscription on one task. The ledger lets through one alert per (subscription, paper),
- * whichever of a paper's ids (content, then arXiv) arrives first, to {@code paperfeed.alerts} (key:
- * subscription id), or, for digest-mode subscriptions, into one {@code Digest} per subscription and window
- * on {@code paperfeed.digests}: {@link io.paperfeed.streams.alerts.DigestWindows} keeps the open windows in
+ * whichever of a paper's ids (content, then arXiv) arrives first, and one more per status change the
+ * subscription's {@code alertOn} names (published, under review: the status reached is recorded under
+ * every id of the paper, so it alerts once), to {@code paperfeed.alerts} (key: subscription id), or, for
+ * digest-mode subscriptions, into one {@code Digest} per subscription and window on
+ * {@code paperfeed.digests}: {@link io.paperfeed.streams.alerts.DigestWindows} keeps the open windows in
  * the changelogged {@code digest-windows} store on the same task as the ledger and sends each by the wall
  * clock when it closes (a day unless the operator sets {@code --digest-period}, plus {@code --digest-grace}). Alert ids ({@link io.paperfeed.streams.alerts.AlertIds}) and
  * {@code createdAt} (the paper record's timestamp) are deterministic: a record processed again makes the

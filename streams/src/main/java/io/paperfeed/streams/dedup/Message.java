@@ -86,8 +86,8 @@ sealed interface Message {
         }
     };
 
-    /** The layout written; version 1 (before DOIs, ids, relations, venue and status) is still read. */
-    int VERSION = 2;
+    /** The layout written; versions 1 (before DOIs, ids, relations, venue and status) and 2 (before ORCID iDs) are still read. */
+    int VERSION = 3;
 
     static byte[] encode(Message m) {
         Bin.Writer w = new Bin.Writer(m instanceof Arrive || m instanceof Merge ? 2048 : 256);
@@ -118,7 +118,7 @@ sealed interface Message {
     static Message decode(byte[] bytes) {
         Bin.Reader r = new Bin.Reader(bytes);
         int version = r.u8();
-        if (version != VERSION && version != 1) {
+        if (version < 1 || version > VERSION) {
             throw new SerializationException("dedup exchange record of unknown version " + version);
         }
         int kind = r.u8();

@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * Folds one more sighting into a canonical paper: fields the paper lacks are taken from the
  * sighting, the latest version wins, categories, links, DOIs and other ids are united, the furthest
- * status wins (with the venue and DOI of the published version), and the sighting joins the sources.
+ * status wins (with the venue and DOI of the published version), ORCID iDs are united (the first for a
+ * name), and the sighting joins the sources.
  * A paper known by its content id takes the id {@code arxiv:<id>} as soon as a sighting brings an
  * arXiv id; the old id is kept in {@code aliases}. A paper held back (title-only sightings, never
  * published) that gets its first abstract is a NEW paper: {@code arxiv:<id>} or the content id of
@@ -71,7 +72,8 @@ final class PaperMerge {
                 paper.topics(),
                 sources,
                 aliases,
-                held && abstractText != null ? CanonicalPaper.Change.NEW : CanonicalPaper.Change.UPDATED);
+                held && abstractText != null ? CanonicalPaper.Change.NEW : CanonicalPaper.Change.UPDATED,
+                io.paperfeed.model.Orcids.merge(paper.orcids(), s.orcids()));
         return sameContent(paper, merged) ? null : merged;
     }
 

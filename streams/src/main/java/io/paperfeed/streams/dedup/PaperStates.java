@@ -68,7 +68,7 @@ final class PaperStates {
     /**
      * A hash of everything the item says about the paper, not where or when it was seen. The other DOIs, ids,
      * relations and venue (with the status) count only when the item has some, so an arXiv listing (whose
-     * status alone is new) hashes as before.
+     * status alone is new) hashes as before; ORCID iDs likewise.
      */
     static String contentHash(PaperEvent e) {
         String content = String.join("\u0001", String.valueOf(e.arxivId()), String.valueOf(e.version()),
@@ -80,6 +80,9 @@ final class PaperStates {
         if (more) {
             content = String.join("\u0001", content, String.join("\u0002", e.dois()), e.ids().toString(),
                     e.relations().toString(), String.valueOf(e.venue()), String.valueOf(e.status()));
+        }
+        if (!e.orcids().isEmpty()) { // only when the item has some: items without hash as before
+            content = String.join("\u0001", content, e.orcids().toString());
         }
         return ContentIds.sha256Hex(content).substring(0, 24);
     }

@@ -19,8 +19,8 @@ sealed interface RefState permits PaperState, RefState.Joined, Pending {
     record Joined(long paper) implements RefState {
     }
 
-    /** The layout written; version 1 (before DOIs, ids, relations, venue and status) is still read. */
-    int VERSION = 2;
+    /** The layout written; versions 1 (before DOIs, ids, relations, venue and status) and 2 (before ORCID iDs) are still read. */
+    int VERSION = 3;
 
     Serde<RefState> SERDE = new Serde<>() {
         @Override
@@ -52,7 +52,7 @@ sealed interface RefState permits PaperState, RefState.Joined, Pending {
     static RefState decode(byte[] bytes) {
         Bin.Reader r = new Bin.Reader(bytes);
         int version = r.u8();
-        if (version != VERSION && version != 1) {
+        if (version < 1 || version > VERSION) {
             throw new SerializationException("dedup ref state of unknown version " + version);
         }
         return switch (r.u8()) {

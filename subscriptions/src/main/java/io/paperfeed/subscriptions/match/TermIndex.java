@@ -173,6 +173,9 @@ final class TermIndex {
             for (TopicMatch topic : paper.topics()) {
                 findValue(PaperFields.TOPICS, topic.id(), present);
             }
+            for (String orcid : PaperFields.orcids(paper)) {
+                findValue(PaperFields.ORCID, orcid, present);
+            }
             Set<Group> candidates = Collections.newSetFromMap(new IdentityHashMap<>());
             for (IndexedLeaf leaf : present.keySet()) {
                 candidates.addAll(leaf.owners);
@@ -272,6 +275,9 @@ final class TermIndex {
     }
 
     private static int rarity(Leaf leaf) {
+        if (leaf.field().equals(PaperFields.ORCID)) {
+            return leaf.first().length(); // one person's: as rare as a long word
+        }
         if (!TEXT_FIELDS.contains(leaf.field())) {
             return 0;
         }

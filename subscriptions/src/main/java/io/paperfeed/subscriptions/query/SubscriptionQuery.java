@@ -31,7 +31,8 @@ import org.apache.lucene.search.WildcardQuery;
  */
 public final class SubscriptionQuery {
 
-    private static final Set<String> KEYWORD_FIELDS = Set.of(PaperFields.CATEGORIES, PaperFields.TOPICS);
+    private static final Set<String> KEYWORD_FIELDS = Set.of(PaperFields.CATEGORIES, PaperFields.TOPICS,
+            PaperFields.ORCID);
 
     private SubscriptionQuery() {
     }
