@@ -77,10 +77,10 @@ public final class SubscriptionAlerts {
     }
 
     private static boolean alertsOnUpdate(SubscriptionMatcher matcher, String subscriptionId) {
-        return matcher.get(subscriptionId).map(Subscription::alertOnUpdate).orElse(false);
+        return matcher.alertsOnUpdate(subscriptionId);
     }
 
     private static boolean isDigest(SubscriptionMatcher matcher, String subscriptionId) {
-        return matcher.get(subscriptionId).map(s -> s.mode() == Subscription.Mode.DIGEST).orElse(false);
+        return matcher.mode(subscriptionId).map(m -> m == Subscription.Mode.DIGEST).orElse(false);
     }
 }
