@@ -160,8 +160,7 @@ public final class SubscriptionMatcher implements AutoCloseable {
                 ids = ids.stream().filter(id -> !inMonitorMatches.contains(id)).toList();
             }
             if (!ids.isEmpty()) {
-                List<String> topics = group.topics().isEmpty() ? List.of() : explainer.namedTopics(paper, group.topics());
-                groups.add(new MatchResult.Group(ids, topics, explainer.terms(paper, lowerCategories,
+                groups.add(new MatchResult.Group(ids, group.topics(), explainer.terms(paper, lowerCategories,
                         !group.categories().isEmpty(), group.categories()::contains, group.hits())));
             }
         }

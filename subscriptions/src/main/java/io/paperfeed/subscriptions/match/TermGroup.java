@@ -25,13 +25,17 @@ final class TermGroup {
     /** The topic ids and the (lowercase) categories the clauses name. */
     final Set<String> topics;
     final Set<String> categories;
+    /** The {@link #topics} as {@link TopicBits}: 0 for none. */
+    final long topicMask;
+    /** The leaves in text fields (the clauses', then the optional ones): the only ones with hits. */
+    final List<IndexedLeaf> textLeaves;
     /** A small number no other live group has, to mark candidates in a bit set. */
     final int slot;
     /** Sorted; replaced, never changed (matching reads it unlocked). */
     volatile List<String> ids = List.of();
 
     TermGroup(Clauses clauses, List<List<IndexedLeaf>> resolved, List<IndexedLeaf> optional, Set<String> topics,
-              Set<String> categories, int slot) {
+              Set<String> categories, long topicMask, int slot) {
         this.clauses = clauses;
         this.resolved = resolved;
         this.rarest = rarestClause(clauses);
@@ -41,6 +45,11 @@ final class TermGroup {
         this.optional = optional;
         this.topics = topics;
         this.categories = categories;
+        this.topicMask = topicMask;
+        List<IndexedLeaf> text = new ArrayList<>();
+        resolved.forEach(clause -> clause.stream().filter(l -> TEXT_FIELDS.contains(l.leaf.field())).forEach(text::add));
+        optional.stream().filter(l -> TEXT_FIELDS.contains(l.leaf.field())).forEach(text::add);
+        this.textLeaves = List.copyOf(text);
         this.slot = slot;
     }
 

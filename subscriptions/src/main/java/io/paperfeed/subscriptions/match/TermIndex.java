@@ -56,6 +56,7 @@ final class TermIndex {
     /** Slots of groups gone, for the next groups; {@link #slots} is one past the highest ever given. */
     private final Deque<Integer> freeSlots = new ArrayDeque<>();
     private int slots;
+    private final TopicBits topicBits = new TopicBits();
 
     TermIndex(Analyzer analyzer) {
         this.analyzer = analyzer;
@@ -115,7 +116,7 @@ final class TermIndex {
             optional.add(use(leaf, topics, categories));
         }
         TermGroup group = new TermGroup(clauses, resolved, optional, Set.copyOf(topics), Set.copyOf(categories),
-                freeSlots.isEmpty() ? slots++ : freeSlots.pop());
+                topicBits.mask(topics), freeSlots.isEmpty() ? slots++ : freeSlots.pop());
         for (IndexedLeaf leaf : resolved.get(group.rarest)) {
             leaf.owners.add(group); // a leaf twice in the clause is owned twice and released twice
         }
@@ -205,9 +206,11 @@ final class TermIndex {
                 }
             }
             List<GroupMatch> matches = new ArrayList<>();
+            TopicBits.Paper paperTopics = topicBits.of(paper);
             for (TermGroup group : candidates) {
                 if (allPresent(group.others, present)) {
-                    matches.add(new GroupMatch(group.ids, group.topics, group.categories, hits(group, present)));
+                    matches.add(new GroupMatch(group.ids, paperTopics.named(group), group.categories,
+                            hits(group, present)));
                 }
             }
             return new Found(matches, candidates.size());
@@ -283,13 +286,11 @@ final class TermIndex {
      * tokens are read in order), more leaves in one field are merged.
      */
     private static Map<String, Collection<Hit>> hits(TermGroup group, Map<IndexedLeaf, List<Hit>> present) {
-        Map<String, Collection<Hit>> hits = new HashMap<>(4);
-        for (List<IndexedLeaf> clause : group.resolved) {
-            for (IndexedLeaf leaf : clause) {
-                addHits(leaf, present, hits);
-            }
+        if (group.textLeaves.isEmpty()) {
+            return Map.of();
         }
-        for (IndexedLeaf leaf : group.optional) {
+        Map<String, Collection<Hit>> hits = new HashMap<>(4);
+        for (IndexedLeaf leaf : group.textLeaves) {
             addHits(leaf, present, hits);
         }
         return hits;
@@ -319,10 +320,10 @@ final class TermIndex {
      * Subscriptions with the same clauses that matched a paper, and why.
      *
      * @param ids        the subscription ids, in order
-     * @param topics     the topic ids the clauses name
+     * @param topics     the paper's topics (in its order) that the clauses name
      * @param categories the (lowercase) categories the clauses name
      * @param hits       the hits per text field, in position order
      */
-    record GroupMatch(List<String> ids, Set<String> topics, Set<String> categories, Map<String, Collection<Hit>> hits) {
+    record GroupMatch(List<String> ids, List<String> topics, Set<String> categories, Map<String, Collection<Hit>> hits) {
     }
 }
