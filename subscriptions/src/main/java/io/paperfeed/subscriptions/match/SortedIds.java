@@ -15,6 +15,18 @@ final class SortedIds {
     private SortedIds() {
     }
 
+    /**
+     * The first 8 characters of an id as a number in the same order as the ids (ids are ASCII:
+     * {@code Subscription.ID}): ids with different keys compare as their keys, unsigned.
+     */
+    static long key(String id) {
+        long key = 0;
+        for (int i = 0; i < Long.BYTES; i++) {
+            key = key << 8 | (i < id.length() ? id.charAt(i) & 0xFF : 0);
+        }
+        return key;
+    }
+
     /** The ids with the joined ones merged in, in order, each once. */
     static List<String> with(List<String> ids, List<String> joined) {
         String[] added = joined.toArray(String[]::new);

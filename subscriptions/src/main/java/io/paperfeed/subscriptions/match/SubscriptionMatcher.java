@@ -131,7 +131,7 @@ public final class SubscriptionMatcher implements AutoCloseable {
      * paper: each group is checked once).
      */
     public MatchResult match(CanonicalPaper paper) {
-        List<MatchResult.Group> groups = new ArrayList<>();
+        List<Keyed> groups = new ArrayList<>();
         Set<String> inMonitorMatches = new HashSet<>();
         List<String> lowerCategories = paper.categories().stream().map(c -> c.toLowerCase(Locale.ROOT)).toList();
         int queriesRun = 0;
@@ -145,9 +145,10 @@ public final class SubscriptionMatcher implements AutoCloseable {
                 CompiledSubscription s = registry.monitored(hit.id());
                 if (s != null) {
                     inMonitorMatches.add(hit.id());
-                    groups.add(new MatchResult.Group(List.of(hit.id()), explainer.topics(paper, s),
-                            explainer.terms(paper, lowerCategories, s.fieldTerms().has(PaperFields.CATEGORIES),
-                                    c -> s.fieldTerms().matches(PaperFields.CATEGORIES, c), hit.hits())));
+                    groups.add(new Keyed(SortedIds.key(hit.id()), new MatchResult.Group(List.of(hit.id()),
+                            explainer.topics(paper, s), explainer.terms(paper, lowerCategories,
+                            s.fieldTerms().has(PaperFields.CATEGORIES),
+                            c -> s.fieldTerms().matches(PaperFields.CATEGORIES, c), hit.hits()))));
                 }
             }
         }
@@ -155,24 +156,23 @@ public final class SubscriptionMatcher implements AutoCloseable {
         queriesRun += found.candidates();
         for (TermIndex.GroupMatch group : found.matches()) {
             List<String> ids = group.ids();
+            long key = group.firstKey();
             if (!inMonitorMatches.isEmpty()) {
                 // a subscription moving from the monitor to the index while the paper is matched: once
                 ids = ids.stream().filter(id -> !inMonitorMatches.contains(id)).toList();
+                key = ids.isEmpty() ? 0 : SortedIds.key(ids.get(0));
             }
             if (!ids.isEmpty()) {
-                groups.add(new MatchResult.Group(ids, group.topics(), explainer.terms(paper, lowerCategories,
-                        !group.categories().isEmpty(), group.categories()::contains, group.hits())));
+                groups.add(new Keyed(key, new MatchResult.Group(ids, group.topics(), explainer.terms(paper,
+                        lowerCategories, !group.categories().isEmpty(), group.categories()::contains, group.hits()))));
             }
         }
         return new MatchResult(byFirstId(groups), queriesRun, registry.size());
     }
 
-    /** The groups by their first id, each key taken once (thousands of groups a paper at a million subscriptions). */
-    private static List<MatchResult.Group> byFirstId(List<MatchResult.Group> groups) {
-        Keyed[] keyed = new Keyed[groups.size()];
-        for (int i = 0; i < keyed.length; i++) {
-            keyed[i] = new Keyed(groups.get(i).subscriptionIds().get(0), groups.get(i));
-        }
+    /** The groups by their first id: by its first 8 characters, read when it was registered, then the rest. */
+    private static List<MatchResult.Group> byFirstId(List<Keyed> groups) {
+        Keyed[] keyed = groups.toArray(Keyed[]::new);
         Arrays.sort(keyed);
         List<MatchResult.Group> sorted = new ArrayList<>(keyed.length);
         for (Keyed k : keyed) {
@@ -181,10 +181,11 @@ public final class SubscriptionMatcher implements AutoCloseable {
         return sorted;
     }
 
-    private record Keyed(String first, MatchResult.Group group) implements Comparable<Keyed> {
+    private record Keyed(long key, MatchResult.Group group) implements Comparable<Keyed> {
         @Override
         public int compareTo(Keyed other) {
-            return first.compareTo(other.first);
+            int order = Long.compareUnsigned(key, other.key);
+            return order != 0 ? order : group.subscriptionIds().get(0).compareTo(other.group.subscriptionIds().get(0));
         }
     }
 

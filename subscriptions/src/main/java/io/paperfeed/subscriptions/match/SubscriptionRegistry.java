@@ -4,6 +4,7 @@ import io.paperfeed.model.Subscription;
 import io.paperfeed.subscriptions.SubscriptionValidator;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +57,8 @@ final class SubscriptionRegistry {
      * registered, the refused ones reported. When an id appears twice the later one wins, as on a
      * compacted topic; a disabled subscription removes the registered one of its id. The batch is
      * applied {@link #CHUNK} subscriptions at a time, each chunk in one monitor update and one term
-     * index write.
+     * index write. Subscriptions with the same query and topics (thousands watch one category) are
+     * parsed and checked once.
      */
     synchronized Registration register(Collection<Subscription> batch) {
         Map<String, Subscription> latest = new LinkedHashMap<>();
@@ -67,18 +69,21 @@ final class SubscriptionRegistry {
         List<String> registered = new ArrayList<>();
         Map<String, String> rejected = new LinkedHashMap<>();
         List<Subscription> chunk = new ArrayList<>(Math.min(CHUNK, latest.size()));
+        Map<String, CompiledSubscription> compiled = new HashMap<>();
         for (Subscription s : latest.values()) {
             chunk.add(s);
             if (chunk.size() == CHUNK) {
-                registerChunk(chunk, registered, rejected);
+                registerChunk(chunk, compiled, registered, rejected);
                 chunk.clear();
             }
         }
-        registerChunk(chunk, registered, rejected);
+        registerChunk(chunk, compiled, registered, rejected);
         return new Registration(registered, rejected);
     }
 
-    private void registerChunk(List<Subscription> chunk, List<String> registered, Map<String, String> rejected) {
+    /** @param compiled the queries of the batch compiled so far, by {@link CompiledSubscription#key}: each is parsed once */
+    private void registerChunk(List<Subscription> chunk, Map<String, CompiledSubscription> compiled,
+                               List<String> registered, Map<String, String> rejected) {
         List<CompiledSubscription> accepted = new ArrayList<>(chunk.size());
         List<String> disabled = new ArrayList<>();
         for (Subscription s : chunk) {
@@ -87,7 +92,13 @@ final class SubscriptionRegistry {
                 continue;
             }
             try {
-                accepted.add(CompiledSubscription.of(s, validator, useTermIndex));
+                String key = CompiledSubscription.key(s);
+                CompiledSubscription same = compiled.get(key);
+                if (same == null) {
+                    same = CompiledSubscription.of(s, validator, useTermIndex);
+                    compiled.put(key, same);
+                }
+                accepted.add(same.as(s));
             } catch (IllegalArgumentException e) {
                 rejected.put(s.id(), e.getMessage());
                 log.warn("subscription {} refused: {}", s.id(), e.getMessage());

@@ -32,7 +32,9 @@ final class TermGroup {
     /** A small number no other live group has, to mark candidates in a bit set. */
     final int slot;
     /** Sorted; replaced, never changed (matching reads it unlocked). */
-    volatile List<String> ids = List.of();
+    private volatile List<String> ids = List.of();
+    /** {@link SortedIds#key} of the first id, to put matched groups in order without reading their ids. */
+    private volatile long firstKey;
 
     TermGroup(Clauses clauses, List<List<IndexedLeaf>> resolved, List<IndexedLeaf> optional, Set<String> topics,
               Set<String> categories, long topicMask, int slot) {
@@ -51,6 +53,20 @@ final class TermGroup {
         optional.stream().filter(l -> TEXT_FIELDS.contains(l.leaf.field())).forEach(text::add);
         this.textLeaves = List.copyOf(text);
         this.slot = slot;
+    }
+
+    List<String> ids() {
+        return ids;
+    }
+
+    long firstKey() {
+        return firstKey;
+    }
+
+    /** Replaces the ids (under the term index's write lock). */
+    void ids(List<String> sorted) {
+        ids = sorted;
+        firstKey = sorted.isEmpty() ? 0 : SortedIds.key(sorted.get(0));
     }
 
     /**

@@ -76,7 +76,7 @@ final class TermIndex {
                 joining.computeIfAbsent(group, g -> new ArrayList<>()).add(ids.get(i));
                 added.add(group);
             }
-            joining.forEach((group, joined) -> group.ids = SortedIds.with(group.ids, joined));
+            joining.forEach((group, joined) -> group.ids(SortedIds.with(group.ids(), joined)));
         } finally {
             lock.writeLock().unlock();
         }
@@ -144,8 +144,8 @@ final class TermIndex {
         if (groups.get(group.clauses) != group) {
             return; // already unindexed
         }
-        group.ids = SortedIds.without(group.ids, left);
-        if (!group.ids.isEmpty()) {
+        group.ids(SortedIds.without(group.ids(), left));
+        if (!group.ids().isEmpty()) {
             return;
         }
         groups.remove(group.clauses);
@@ -209,8 +209,8 @@ final class TermIndex {
             TopicBits.Paper paperTopics = topicBits.of(paper);
             for (TermGroup group : candidates) {
                 if (allPresent(group.others, present)) {
-                    matches.add(new GroupMatch(group.ids, paperTopics.named(group), group.categories,
-                            hits(group, present)));
+                    matches.add(new GroupMatch(group.ids(), group.firstKey(), paperTopics.named(group),
+                            group.categories, hits(group, present)));
                 }
             }
             return new Found(matches, candidates.size());
@@ -320,10 +320,11 @@ final class TermIndex {
      * Subscriptions with the same clauses that matched a paper, and why.
      *
      * @param ids        the subscription ids, in order
+     * @param firstKey   {@link SortedIds#key} of the first id
      * @param topics     the paper's topics (in its order) that the clauses name
      * @param categories the (lowercase) categories the clauses name
      * @param hits       the hits per text field, in position order
      */
-    record GroupMatch(List<String> ids, List<String> topics, Set<String> categories, Map<String, Collection<Hit>> hits) {
+    record GroupMatch(List<String> ids, long firstKey, List<String> topics, Set<String> categories, Map<String, Collection<Hit>> hits) {
     }
 }
