@@ -53,7 +53,7 @@ public final class SubscriptionAlerts {
     public static void addTo(StreamsBuilder builder, KStream<String, CanonicalPaper> classified,
                              SubscriptionValidator validator, String allPapers, Consumer<Alert> onAlert) {
         SubscriptionMatcher matcher = new SubscriptionMatcher(validator);
-        SubscriptionTable table = new SubscriptionTable(validator);
+        SubscriptionTable table = SubscriptionTable.rulesOnly(validator); // the matcher keeps what matching needs
         builder.addGlobalStore(
                 Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(SUBSCRIPTIONS_STORE), Serdes.String(),
                         Serdes.ByteArray()).withLoggingDisabled(),

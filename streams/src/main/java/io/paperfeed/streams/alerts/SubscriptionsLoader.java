@@ -1,11 +1,8 @@
 package io.paperfeed.streams.alerts;
 
-import io.paperfeed.model.Subscription;
 import io.paperfeed.subscriptions.SubscriptionTable;
-import io.paperfeed.subscriptions.match.Registration;
+import io.paperfeed.subscriptions.match.RestoreBatches;
 import io.paperfeed.subscriptions.match.SubscriptionMatcher;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -19,14 +16,11 @@ import org.slf4j.LoggerFactory;
  * compacted {@code paperfeed.subscriptions} topic, by the {@link SubscriptionTable}'s rules (the same
  * as every service's view): a valid value registers or replaces, a tombstone, a disabled or an
  * unreadable record deletes, within seconds and without a restart. After a restore (which fills the
- * store without calling {@link #process}) the matcher is loaded from the store in batches of 10,000.
+ * store without calling {@link #process}) the matcher is loaded from the store in batches ({@link RestoreBatches}).
  */
 final class SubscriptionsLoader implements Processor<String, byte[], Void, Void> {
 
     private static final Logger log = LoggerFactory.getLogger(SubscriptionsLoader.class);
-
-    /** A restore registers this many at a time: a million never live as records all at once. */
-    private static final int BATCH = 10_000;
 
     private final SubscriptionTable table;
     private final SubscriptionMatcher matcher;
@@ -42,25 +36,15 @@ final class SubscriptionsLoader implements Processor<String, byte[], Void, Void>
     public void init(ProcessorContext<Void, Void> context) {
         this.context = context;
         store = context.getStateStore(SubscriptionAlerts.SUBSCRIPTIONS_STORE);
-        List<Subscription> batch = new ArrayList<>(BATCH);
-        int registered = 0;
-        int refused = 0;
+        RestoreBatches restore = new RestoreBatches(table, matcher);
         try (KeyValueIterator<String, byte[]> all = store.all()) {
             while (all.hasNext()) {
                 var entry = all.next();
-                SubscriptionTable.Change change = table.apply(entry.key, entry.value, "the global store");
-                if (change.active()) {
-                    batch.add(change.current());
-                }
-                if (batch.size() == BATCH || !all.hasNext()) {
-                    Registration r = matcher.register(batch);
-                    registered += r.registered().size();
-                    refused += r.rejected().size();
-                    batch.clear();
-                }
+                restore.add(entry.key, entry.value, "the global store");
             }
         }
-        log.info("loaded {} subscriptions from the global store ({} refused)", registered, refused);
+        restore.finish();
+        log.info("loaded {} subscriptions from the global store ({} refused)", restore.registered(), restore.refused());
     }
 
     @Override
