@@ -13,18 +13,27 @@ import java.util.List;
  */
 public final class RestoreBatches {
 
-    /** How many subscriptions one registration takes. */
-    public static final int BATCH = 10_000;
+    /**
+     * How many subscriptions one registration takes: a query is parsed once a registration, so the
+     * larger the batch the fewer parses (100,000 records are some 40 MB while they wait).
+     */
+    public static final int BATCH = 100_000;
 
     private final SubscriptionTable table;
     private final SubscriptionMatcher matcher;
-    private final List<Subscription> batch = new ArrayList<>(BATCH);
+    private final int size;
+    private final List<Subscription> batch = new ArrayList<>();
     private int registered;
     private int refused;
 
     public RestoreBatches(SubscriptionTable table, SubscriptionMatcher matcher) {
+        this(table, matcher, BATCH);
+    }
+
+    RestoreBatches(SubscriptionTable table, SubscriptionMatcher matcher, int size) {
         this.table = table;
         this.matcher = matcher;
+        this.size = size;
     }
 
     /** One record (a tombstone or an unreadable one deletes nothing here: the restore holds the latest only). */
@@ -32,7 +41,7 @@ public final class RestoreBatches {
         SubscriptionTable.Change change = table.apply(key, value, where);
         if (change.active()) {
             batch.add(change.current());
-            if (batch.size() == BATCH) {
+            if (batch.size() == size) {
                 flush();
             }
         } else if (change.problem() != null) {

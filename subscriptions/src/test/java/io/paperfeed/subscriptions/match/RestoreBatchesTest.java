@@ -20,8 +20,8 @@ class RestoreBatchesTest {
         SubscriptionValidator validator = SubscriptionValidator.anyTopic();
         SubscriptionTable rules = SubscriptionTable.rulesOnly(validator);
         try (SubscriptionMatcher matcher = new SubscriptionMatcher(validator)) {
-            RestoreBatches restore = new RestoreBatches(rules, matcher);
-            for (int i = 0; i < RestoreBatches.BATCH + 5; i++) {
+            RestoreBatches restore = new RestoreBatches(rules, matcher, 1_000);
+            for (int i = 0; i < 1_000 + 5; i++) {
                 restore.add("s-" + i, bytes(Subscription.ofQuery("s-" + i, i % 2 == 0 ? "svd" : "\"kv cache\"")), "test");
             }
             restore.add("off", bytes(Subscription.ofQuery("off", "svd").disable("410")), "test");
@@ -29,11 +29,11 @@ class RestoreBatchesTest {
             restore.add("junk", "{not json".getBytes(StandardCharsets.UTF_8), "test");
             restore.finish();
 
-            assertEquals(RestoreBatches.BATCH + 5, restore.registered());
+            assertEquals(1_000 + 5, restore.registered());
             assertEquals(2, restore.refused(), "the query the matcher refused and the unreadable record");
-            assertEquals(RestoreBatches.BATCH + 5, matcher.queryCount());
+            assertEquals(1_000 + 5, matcher.queryCount());
             assertFalse(matcher.contains("bad"));
-            assertTrue(matcher.contains("s-" + RestoreBatches.BATCH));
+            assertTrue(matcher.contains("s-" + 1_000));
             assertEquals(List.of(), rules.all(), "the rules keep no records: the matcher holds what it needs");
         }
     }
