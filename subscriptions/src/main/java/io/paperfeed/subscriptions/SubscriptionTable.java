@@ -49,7 +49,8 @@ public final class SubscriptionTable {
 
     private final SubscriptionValidator validator;
     private final SubscriptionSecrets secrets;
-    private final Map<String, Subscription> byId = new ConcurrentHashMap<>();
+    /** The subscriptions by id; null for {@link #rulesOnly} (its caller keeps what it needs). */
+    private final Map<String, Subscription> byId;
     private final LongAdder unreadable = new LongAdder();
 
     /** A table that leaves webhook secrets sealed (the streams app: matching needs no secret). */
@@ -57,10 +58,26 @@ public final class SubscriptionTable {
         this(validator, new SubscriptionSecrets(SecretKeys.none()));
     }
 
-    /** A table that opens webhook secrets with the process's keys where it has them. */
-    public SubscriptionTable(SubscriptionValidator validator, SubscriptionSecrets secrets) {
+    /**
+     * The rules without the table: each record is read as {@link #apply} reads it, but nothing is kept
+     * ({@link #get}, {@link #all} and {@link #size} see nothing) and the query is not checked here: the
+     * caller is a {@code SubscriptionMatcher} with the same validator, which refuses (and deletes) what the
+     * check would, and parses a query thousands of subscriptions share once. For the streams app, whose
+     * matcher keeps a million subscriptions in less room than their records would take.
+     */
+    public static SubscriptionTable rulesOnly(SubscriptionValidator validator) {
+        return new SubscriptionTable(validator, new SubscriptionSecrets(SecretKeys.none()), false);
+    }
+
+    private SubscriptionTable(SubscriptionValidator validator, SubscriptionSecrets secrets, boolean keep) {
         this.validator = validator;
         this.secrets = secrets;
+        this.byId = keep ? new ConcurrentHashMap<>() : null;
+    }
+
+    /** A table that opens webhook secrets with the process's keys where it has them. */
+    public SubscriptionTable(SubscriptionValidator validator, SubscriptionSecrets secrets) {
+        this(validator, secrets, true);
     }
 
     /**
@@ -73,7 +90,7 @@ public final class SubscriptionTable {
             return reject(null, where, "the record has no key");
         }
         if (value == null) {
-            byId.remove(key);
+            forget(key);
             return new Change(key, null, null);
         }
         Subscription subscription;
@@ -89,12 +106,16 @@ public final class SubscriptionTable {
             return reject(key, where, "the record key " + key + " is not the subscription's id " + subscription.id());
         }
         try {
-            validator.check(subscription);
+            if (byId != null) {
+                validator.check(subscription);
+            }
             subscription = secrets.open(subscription);
         } catch (InvalidSubscriptionException | SecretKeys.SealedSecretException e) {
             return reject(key, where, e.getMessage());
         }
-        byId.put(key, subscription);
+        if (byId != null) {
+            byId.put(key, subscription);
+        }
         return new Change(key, subscription, null);
     }
 
@@ -102,22 +123,28 @@ public final class SubscriptionTable {
         unreadable.increment();
         log.warn("unreadable subscription record at {}{}: {}", where, key == null ? "" : " (key " + key + ")", why);
         if (key != null) {
-            byId.remove(key);
+            forget(key);
         }
         return new Change(key, null, why);
     }
 
+    private void forget(String key) {
+        if (byId != null) {
+            byId.remove(key);
+        }
+    }
+
     public Optional<Subscription> get(String id) {
-        return Optional.ofNullable(byId.get(id));
+        return byId == null ? Optional.empty() : Optional.ofNullable(byId.get(id));
     }
 
     /** Every subscription, disabled ones included, by id. */
     public List<Subscription> all() {
-        return byId.values().stream().sorted(Comparator.comparing(Subscription::id)).toList();
+        return byId == null ? List.of() : byId.values().stream().sorted(Comparator.comparing(Subscription::id)).toList();
     }
 
     public int size() {
-        return byId.size();
+        return byId == null ? 0 : byId.size();
     }
 
     /** How many records were unreadable so far. */

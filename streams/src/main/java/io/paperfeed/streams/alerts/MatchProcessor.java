@@ -3,7 +3,7 @@ package io.paperfeed.streams.alerts;
 import io.paperfeed.model.Alert;
 import io.paperfeed.model.CanonicalPaper;
 import io.paperfeed.model.TopicMatch;
-import io.paperfeed.subscriptions.match.SubscriptionMatch;
+import io.paperfeed.subscriptions.match.MatchResult;
 import io.paperfeed.subscriptions.match.SubscriptionMatcher;
 import java.time.Instant;
 import java.util.List;
@@ -43,10 +43,11 @@ final class MatchProcessor implements Processor<String, CanonicalPaper, String, 
             List<String> topics = paper.topics().stream().map(TopicMatch::id).toList();
             forward(record, new Alert(AlertIds.builtIn(allPapers, paper.id()), allPapers, paper, topics, List.of(), at));
         }
-        for (SubscriptionMatch match : matcher.match(paper).matches()) {
-            String subscription = match.subscriptionId();
-            forward(record, new Alert(AlertIds.first(subscription, paper.id()), subscription, paper, match.topics(),
-                    match.terms(), at));
+        for (MatchResult.Group group : matcher.match(paper).groups()) {
+            for (String subscription : group.subscriptionIds()) {
+                forward(record, new Alert(AlertIds.first(subscription, paper.id()), subscription, paper, group.topics(),
+                        group.terms(), at));
+            }
         }
     }
 

@@ -10,7 +10,6 @@ import io.paperfeed.streams.StreamsTopics;
 import io.paperfeed.subscriptions.SubscriptionTable;
 import io.paperfeed.subscriptions.SubscriptionValidator;
 import io.paperfeed.subscriptions.match.SubscriptionMatcher;
-import java.util.EnumSet;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.kafka.common.serialization.Serdes;
@@ -59,7 +58,7 @@ public final class SubscriptionAlerts {
                              SubscriptionValidator validator, String allPapers, Consumer<Alert> onAlert,
                              DigestWindows.Settings digests) {
         SubscriptionMatcher matcher = new SubscriptionMatcher(validator);
-        SubscriptionTable table = new SubscriptionTable(validator);
+        SubscriptionTable table = SubscriptionTable.rulesOnly(validator); // the matcher keeps what matching needs
         builder.addGlobalStore(
                 Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(SUBSCRIPTIONS_STORE), Serdes.String(),
                         Serdes.ByteArray()).withLoggingDisabled(),
@@ -83,11 +82,10 @@ public final class SubscriptionAlerts {
     }
 
     private static Set<AlertOn> occasions(SubscriptionMatcher matcher, String subscriptionId) {
-        return matcher.get(subscriptionId).<Set<AlertOn>>map(s -> EnumSet.copyOf(s.alertOn()))
-                .orElse(EnumSet.of(AlertOn.NEW));
+        return matcher.alertOn(subscriptionId);
     }
 
     private static boolean isDigest(SubscriptionMatcher matcher, String subscriptionId) {
-        return matcher.get(subscriptionId).map(s -> s.mode() == Subscription.Mode.DIGEST).orElse(false);
+        return matcher.mode(subscriptionId).map(m -> m == Subscription.Mode.DIGEST).orElse(false);
     }
 }

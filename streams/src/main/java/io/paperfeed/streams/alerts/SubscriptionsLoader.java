@@ -1,9 +1,8 @@
 package io.paperfeed.streams.alerts;
 
 import io.paperfeed.subscriptions.SubscriptionTable;
+import io.paperfeed.subscriptions.match.RestoreBatches;
 import io.paperfeed.subscriptions.match.SubscriptionMatcher;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -17,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * compacted {@code paperfeed.subscriptions} topic, by the {@link SubscriptionTable}'s rules (the same
  * as every service's view): a valid value registers or replaces, a tombstone, a disabled or an
  * unreadable record deletes, within seconds and without a restart. After a restore (which fills the
- * store without calling {@link #process}) the matcher is loaded from the store in one batch.
+ * store without calling {@link #process}) the matcher is loaded from the store in batches ({@link RestoreBatches}).
  */
 final class SubscriptionsLoader implements Processor<String, byte[], Void, Void> {
 
@@ -37,17 +36,15 @@ final class SubscriptionsLoader implements Processor<String, byte[], Void, Void>
     public void init(ProcessorContext<Void, Void> context) {
         this.context = context;
         store = context.getStateStore(SubscriptionAlerts.SUBSCRIPTIONS_STORE);
-        List<SubscriptionTable.Change> restored = new ArrayList<>();
+        RestoreBatches restore = new RestoreBatches(table, matcher);
         try (KeyValueIterator<String, byte[]> all = store.all()) {
             while (all.hasNext()) {
                 var entry = all.next();
-                restored.add(table.apply(entry.key, entry.value, "the global store"));
+                restore.add(entry.key, entry.value, "the global store");
             }
         }
-        var registration = matcher.register(restored.stream().filter(SubscriptionTable.Change::active)
-                .map(SubscriptionTable.Change::current).toList());
-        log.info("loaded {} subscriptions from the global store ({} refused)", registration.registered().size(),
-                registration.rejected().size());
+        restore.finish();
+        log.info("loaded {} subscriptions from the global store ({} refused)", restore.registered(), restore.refused());
     }
 
     @Override

@@ -10,6 +10,8 @@ import org.apache.lucene.search.Query;
  * A subscription ready to match: its Lucene query, the category and topic values it names, and which
  * backend answers it.
  *
+ * @param query       the Lucene query, when the {@link MonitorBackend} answers it; null for the {@link TermIndex}
+ * @param fieldTerms  the category and topic values the query names, for the monitor's why; null for the term index
  * @param clauses     the query's clauses when the {@link TermIndex} answers it; null for the {@link MonitorBackend}
  * @param highlighted whether the query asks for words or authors, whose matches are highlighted
  */
@@ -25,8 +27,22 @@ record CompiledSubscription(Subscription subscription, Query query, FieldTerms f
      */
     static CompiledSubscription of(Subscription subscription, SubscriptionValidator validator, boolean useTermIndex) {
         Query query = validator.check(subscription);
-        return new CompiledSubscription(subscription, query, FieldTerms.of(query, VALUE_FIELDS),
-                useTermIndex ? Clauses.of(query) : null, !FieldTerms.of(query, TEXT_FIELDS).isEmpty());
+        Clauses clauses = useTermIndex ? Clauses.of(query) : null;
+        if (clauses != null) { // the term index holds its clauses only
+            return new CompiledSubscription(subscription, null, null, clauses, false);
+        }
+        return new CompiledSubscription(subscription, query, FieldTerms.of(query, VALUE_FIELDS), null,
+                !FieldTerms.of(query, TEXT_FIELDS).isEmpty());
+    }
+
+    /** The same compiled query for another subscription with the same query and topics. */
+    CompiledSubscription as(Subscription other) {
+        return new CompiledSubscription(other, query, fieldTerms, clauses, highlighted);
+    }
+
+    /** What decides the compiled query: two subscriptions with the same key compile the same. */
+    static String key(Subscription s) {
+        return (s.query() == null ? "-" : "q" + s.query()) + '\u0000' + String.join("\u0000", s.topics());
     }
 
     String id() {

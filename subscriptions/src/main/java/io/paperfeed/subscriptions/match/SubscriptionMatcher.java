@@ -1,5 +1,9 @@
 package io.paperfeed.subscriptions.match;
 
+import java.util.EnumSet;
+
+import io.paperfeed.model.AlertOn;
+
 import io.paperfeed.model.CanonicalPaper;
 import io.paperfeed.model.Subscription;
 import io.paperfeed.subscriptions.SubscriptionTable;
@@ -8,7 +12,7 @@ import io.paperfeed.subscriptions.query.PaperFields;
 import io.paperfeed.subscriptions.query.SubscriptionAnalyzer;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -97,9 +101,26 @@ public final class SubscriptionMatcher implements AutoCloseable {
         return registry.delete(id);
     }
 
-    /** The registered subscription with this id. */
-    public Optional<Subscription> get(String id) {
-        return registry.get(id);
+    /** Whether a subscription with this id is registered. */
+    public boolean contains(String id) {
+        return registry.get(id) != null;
+    }
+
+    /** The mode of the registered subscription with this id (the record itself is not kept). */
+    public Optional<Subscription.Mode> mode(String id) {
+        SubscriptionRegistry.Registered r = registry.get(id);
+        return r == null ? Optional.empty() : Optional.of(r.mode());
+    }
+
+    /** Whether the registered subscription with this id alerts again on an update; false when there is none. */
+    public boolean alertsOnUpdate(String id) {
+        return alertOn(id).contains(AlertOn.UPDATE);
+    }
+
+    /** The occasions the registered subscription with this id alerts on; {@code [new]} when there is none. */
+    public Set<AlertOn> alertOn(String id) {
+        SubscriptionRegistry.Registered r = registry.get(id);
+        return r == null ? EnumSet.of(AlertOn.NEW) : r.alertOn();
     }
 
     /** How many subscriptions are registered (in the monitor or the term index). */
@@ -119,47 +140,62 @@ public final class SubscriptionMatcher implements AutoCloseable {
      * paper: each group is checked once).
      */
     public MatchResult match(CanonicalPaper paper) {
-        List<List<SubscriptionMatch>> runs = new ArrayList<>();
+        List<Keyed> groups = new ArrayList<>();
         Set<String> inMonitorMatches = new HashSet<>();
         List<String> lowerCategories = paper.categories().stream().map(c -> c.toLowerCase(Locale.ROOT)).toList();
         int queriesRun = 0;
         if (registry.anyInMonitor()) {
             MonitorBackend.Hits hits = monitor.match(paper, id -> {
-                CompiledSubscription s = registry.compiled(id);
+                CompiledSubscription s = registry.monitored(id);
                 return s != null && s.highlighted();
             });
             queriesRun += hits.queriesRun();
             for (MonitorBackend.Hit hit : hits.matches()) {
-                CompiledSubscription s = registry.compiled(hit.id());
-                if (s != null && s.inMonitor()) {
+                CompiledSubscription s = registry.monitored(hit.id());
+                if (s != null) {
                     inMonitorMatches.add(hit.id());
-                    runs.add(List.of(new SubscriptionMatch(hit.id(), explainer.topics(paper, s),
-                            explainer.terms(paper, lowerCategories, s.fieldTerms().has(PaperFields.CATEGORIES),
-                                    c -> s.fieldTerms().matches(PaperFields.CATEGORIES, c), hit.hits()))));
+                    groups.add(new Keyed(SortedIds.key(hit.id()), new MatchResult.Group(List.of(hit.id()),
+                            explainer.topics(paper, s), explainer.terms(paper, lowerCategories,
+                            s.fieldTerms().has(PaperFields.CATEGORIES),
+                            c -> s.fieldTerms().matches(PaperFields.CATEGORIES, c), hit.hits()))));
                 }
             }
         }
         TermIndex.Found found = termIndex.match(paper);
         queriesRun += found.candidates();
         for (TermIndex.GroupMatch group : found.matches()) {
-            List<String> topics = group.topics().isEmpty() ? List.of() : explainer.namedTopics(paper, group.topics());
-            List<String> terms = explainer.terms(paper, lowerCategories, !group.categories().isEmpty(),
-                    group.categories()::contains, group.hits());
-            List<SubscriptionMatch> run = new ArrayList<>(group.ids().size());
-            for (String id : group.ids()) {
+            List<String> ids = group.ids();
+            long key = group.firstKey();
+            if (!inMonitorMatches.isEmpty()) {
                 // a subscription moving from the monitor to the index while the paper is matched: once
-                if (inMonitorMatches.isEmpty() || !inMonitorMatches.contains(id)) {
-                    run.add(new SubscriptionMatch(id, topics, terms));
-                }
+                ids = ids.stream().filter(id -> !inMonitorMatches.contains(id)).toList();
+                key = ids.isEmpty() ? 0 : SortedIds.key(ids.get(0));
             }
-            if (!run.isEmpty()) {
-                runs.add(run);
+            if (!ids.isEmpty()) {
+                groups.add(new Keyed(key, new MatchResult.Group(ids, group.topics(), explainer.terms(paper,
+                        lowerCategories, !group.categories().isEmpty(), group.categories()::contains, group.hits()))));
             }
         }
-        runs.sort(Comparator.comparing(run -> run.get(0).subscriptionId()));
-        List<SubscriptionMatch> matches = new ArrayList<>();
-        runs.forEach(matches::addAll);
-        return new MatchResult(matches, queriesRun, registry.size());
+        return new MatchResult(byFirstId(groups), queriesRun, registry.size());
+    }
+
+    /** The groups by their first id: by its first 8 characters, read when it was registered, then the rest. */
+    private static List<MatchResult.Group> byFirstId(List<Keyed> groups) {
+        Keyed[] keyed = groups.toArray(Keyed[]::new);
+        Arrays.sort(keyed);
+        List<MatchResult.Group> sorted = new ArrayList<>(keyed.length);
+        for (Keyed k : keyed) {
+            sorted.add(k.group());
+        }
+        return sorted;
+    }
+
+    private record Keyed(long key, MatchResult.Group group) implements Comparable<Keyed> {
+        @Override
+        public int compareTo(Keyed other) {
+            int order = Long.compareUnsigned(key, other.key);
+            return order != 0 ? order : group.subscriptionIds().get(0).compareTo(other.group.subscriptionIds().get(0));
+        }
     }
 
     @Override

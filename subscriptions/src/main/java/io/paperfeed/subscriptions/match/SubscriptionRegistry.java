@@ -1,15 +1,21 @@
 package io.paperfeed.subscriptions.match;
 
+import java.util.Set;
+
+import java.util.EnumSet;
+
+import java.util.Collections;
+
+import io.paperfeed.model.AlertOn;
+
 import io.paperfeed.model.Subscription;
 import io.paperfeed.subscriptions.SubscriptionValidator;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -17,20 +23,24 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Which subscriptions are registered and which backend answers each: a conjunction of terms and
- * phrases goes to the {@link TermIndex}, anything else to the {@link MonitorBackend}. Replacing a
+ * phrases goes to the {@link TermIndex}, anything else to the {@link MonitorBackend}. A subscription the
+ * term index answers is held as a {@link Registered} of a few bytes (its group and its alert settings),
+ * not as its record and query: a million of them fit in a few hundred megabytes. Replacing a
  * subscription, or moving it between the backends, puts the new version in place before the old one
  * goes, so a match running meanwhile never misses it (it may see both once; the matcher keeps one).
- * Thread-safe.
+ * Registration is serialised; matching is not blocked by it.
  */
 final class SubscriptionRegistry {
 
     private static final Logger log = LoggerFactory.getLogger(SubscriptionRegistry.class);
+    /** A large batch is compiled and registered this many at a time, so its queries never all live at once. */
+    static final int CHUNK = 4096;
 
     private final SubscriptionValidator validator;
     private final boolean useTermIndex;
     private final TermIndex termIndex;
     private final MonitorBackend monitor;
-    private final Map<String, CompiledSubscription> byId = new ConcurrentHashMap<>();
+    private final Map<String, Registered> byId = new ConcurrentHashMap<>();
     /** How many registered subscriptions are monitor queries (the monitor's own count visits every query). */
     private final AtomicInteger inMonitor = new AtomicInteger();
 
@@ -43,77 +53,127 @@ final class SubscriptionRegistry {
     }
 
     /**
-     * Registers or replaces a batch in one monitor update. Each subscription is checked on its own: the
-     * good ones are registered, the refused ones reported. When an id appears twice the later one wins,
-     * as on a compacted topic; a disabled subscription removes the registered one of its id.
+     * A registered subscription: its compiled query when the monitor answers it, else its term index
+     * group; and what the alerts need of it.
      */
-    Registration register(Collection<Subscription> batch) {
-        Map<String, CompiledSubscription> accepted = new LinkedHashMap<>();
-        Map<String, String> rejected = new LinkedHashMap<>();
-        Set<String> disabled = new LinkedHashSet<>();
+    record Registered(CompiledSubscription monitored, TermGroup group, Subscription.Mode mode,
+                      Set<AlertOn> alertOn) {
+    }
+
+    /** The few distinct sets of occasions, shared by every subscription that names one. */
+    private static final Map<Set<AlertOn>, Set<AlertOn>> OCCASIONS = new ConcurrentHashMap<>();
+
+    private static Set<AlertOn> occasions(Subscription s) {
+        Set<AlertOn> set = s.alertOn().isEmpty() ? EnumSet.of(AlertOn.NEW) : EnumSet.copyOf(s.alertOn());
+        return OCCASIONS.computeIfAbsent(Collections.unmodifiableSet(set), k -> k);
+    }
+
+    /**
+     * Registers or replaces a batch. Each subscription is checked on its own: the good ones are
+     * registered, the refused ones reported. When an id appears twice the later one wins, as on a
+     * compacted topic; a disabled subscription removes the registered one of its id. The batch is
+     * applied {@link #CHUNK} subscriptions at a time, each chunk in one monitor update and one term
+     * index write. Subscriptions with the same query and topics (thousands watch one category) are
+     * parsed and checked once.
+     */
+    synchronized Registration register(Collection<Subscription> batch) {
+        Map<String, Subscription> latest = new LinkedHashMap<>();
         for (Subscription s : batch) {
-            accepted.remove(s.id());
-            rejected.remove(s.id());
-            disabled.remove(s.id());
+            latest.remove(s.id());
+            latest.put(s.id(), s);
+        }
+        List<String> registered = new ArrayList<>();
+        Map<String, String> rejected = new LinkedHashMap<>();
+        List<Subscription> chunk = new ArrayList<>(Math.min(CHUNK, latest.size()));
+        Map<String, CompiledSubscription> compiled = new HashMap<>();
+        for (Subscription s : latest.values()) {
+            chunk.add(s);
+            if (chunk.size() == CHUNK) {
+                registerChunk(chunk, compiled, registered, rejected);
+                chunk.clear();
+            }
+        }
+        registerChunk(chunk, compiled, registered, rejected);
+        return new Registration(registered, rejected);
+    }
+
+    /** @param compiled the queries of the batch compiled so far, by {@link CompiledSubscription#key}: each is parsed once */
+    private void registerChunk(List<Subscription> chunk, Map<String, CompiledSubscription> compiled,
+                               List<String> registered, Map<String, String> rejected) {
+        List<CompiledSubscription> accepted = new ArrayList<>(chunk.size());
+        List<String> disabled = new ArrayList<>();
+        for (Subscription s : chunk) {
             if (s.disabled()) {
                 disabled.add(s.id());
                 continue;
             }
             try {
-                accepted.put(s.id(), CompiledSubscription.of(s, validator, useTermIndex));
+                String key = CompiledSubscription.key(s);
+                CompiledSubscription same = compiled.get(key);
+                if (same == null) {
+                    same = CompiledSubscription.of(s, validator, useTermIndex);
+                    compiled.put(key, same);
+                }
+                accepted.add(same.as(s));
             } catch (IllegalArgumentException e) {
                 rejected.put(s.id(), e.getMessage());
                 log.warn("subscription {} refused: {}", s.id(), e.getMessage());
             }
         }
-        monitor.register(accepted.values().stream().filter(CompiledSubscription::inMonitor).toList());
+        monitor.register(accepted.stream().filter(CompiledSubscription::inMonitor).toList());
+        List<CompiledSubscription> indexed = accepted.stream().filter(s -> !s.inMonitor()).toList();
+        List<TermGroup> groups = termIndex.add(indexed.stream().map(CompiledSubscription::id).toList(),
+                indexed.stream().map(CompiledSubscription::clauses).toList());
         List<String> leftMonitor = new ArrayList<>();
-        accepted.forEach((id, s) -> {
-            CompiledSubscription previous;
-            if (s.inMonitor()) {
-                previous = byId.put(id, s);
-                if (previous == null || !previous.inMonitor()) {
-                    inMonitor.incrementAndGet();
-                }
-                if (previous != null && !previous.inMonitor()) {
-                    termIndex.remove(id);
-                }
-            } else {
-                termIndex.add(id, s.clauses());
-                previous = byId.put(id, s);
-                if (previous != null && previous.inMonitor()) {
-                    inMonitor.decrementAndGet();
-                    leftMonitor.add(id);
-                }
+        List<String> leftGroup = new ArrayList<>();
+        List<TermGroup> leftGroups = new ArrayList<>();
+        int g = 0;
+        for (CompiledSubscription s : accepted) {
+            Subscription record = s.subscription();
+            Registered entry = s.inMonitor() ? new Registered(s, null, record.mode(), occasions(record))
+                    : new Registered(null, groups.get(g++), record.mode(), occasions(record));
+            Registered previous = byId.put(s.id(), entry);
+            boolean wasInMonitor = previous != null && previous.monitored() != null;
+            if (s.inMonitor() && !wasInMonitor) {
+                inMonitor.incrementAndGet();
+            } else if (!s.inMonitor() && wasInMonitor) {
+                inMonitor.decrementAndGet();
+                leftMonitor.add(s.id());
             }
-        });
+            if (previous != null && previous.group() != null && previous.group() != entry.group()) {
+                leftGroup.add(s.id());
+                leftGroups.add(previous.group());
+            }
+            registered.add(s.id());
+        }
+        termIndex.remove(leftGroup, leftGroups);
         monitor.delete(leftMonitor);
         disabled.forEach(this::delete);
-        return new Registration(List.copyOf(accepted.keySet()), rejected);
     }
 
     /** Deletes a subscription; false when there was none with that id. */
-    boolean delete(String id) {
-        CompiledSubscription removed = byId.remove(id);
+    synchronized boolean delete(String id) {
+        Registered removed = byId.remove(id);
         if (removed == null) {
             return false;
         }
-        if (removed.inMonitor()) {
+        if (removed.monitored() != null) {
             inMonitor.decrementAndGet();
             monitor.delete(List.of(id));
         } else {
-            termIndex.remove(id);
+            termIndex.remove(List.of(id), List.of(removed.group()));
         }
         return true;
     }
 
-    CompiledSubscription compiled(String id) {
-        return byId.get(id);
+    /** The compiled query of a subscription the monitor answers; null for any other id. */
+    CompiledSubscription monitored(String id) {
+        Registered r = byId.get(id);
+        return r == null ? null : r.monitored();
     }
 
-    Optional<Subscription> get(String id) {
-        CompiledSubscription s = byId.get(id);
-        return s == null ? Optional.empty() : Optional.of(s.subscription());
+    Registered get(String id) {
+        return byId.get(id);
     }
 
     int size() {

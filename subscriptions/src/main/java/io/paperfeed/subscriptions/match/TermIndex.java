@@ -6,8 +6,9 @@ import io.paperfeed.subscriptions.query.PaperFields;
 import io.paperfeed.subscriptions.match.Clauses.Leaf;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
+import java.util.ArrayDeque;
 import java.util.HashMap;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -51,36 +52,55 @@ final class TermIndex {
     /** field → key ({@link #key}) → the leaves under it. */
     private final Map<String, Map<String, List<IndexedLeaf>>> index = new HashMap<>();
     private final Map<Leaf, IndexedLeaf> leaves = new HashMap<>();
-    private final Map<Clauses, Group> groups = new HashMap<>();
-    private final Map<String, Group> byId = new HashMap<>();
+    private final Map<Clauses, TermGroup> groups = new HashMap<>();
+    /** Slots of groups gone, for the next groups; {@link #slots} is one past the highest ever given. */
+    private final Deque<Integer> freeSlots = new ArrayDeque<>();
+    private int slots;
+    private final TopicBits topicBits = new TopicBits();
 
     TermIndex(Analyzer analyzer) {
         this.analyzer = analyzer;
     }
 
-    /** Adds (or replaces) a subscription's clauses. */
-    void add(String id, Clauses clauses) {
+    /**
+     * Adds subscriptions in one write, each to the group of its clauses (an id already in that group stays
+     * once), and returns each one's group, in order: the handle to {@link #remove} it with.
+     */
+    List<TermGroup> add(List<String> ids, List<Clauses> clauses) {
+        List<TermGroup> added = new ArrayList<>(ids.size());
+        Map<TermGroup, List<String>> joining = new IdentityHashMap<>();
         lock.writeLock().lock();
         try {
-            removeLocked(id);
-            Group group = groups.computeIfAbsent(clauses, this::indexGroup);
-            group.ids = withId(group.ids, id);
-            byId.put(id, group);
+            for (int i = 0; i < ids.size(); i++) {
+                TermGroup group = groups.computeIfAbsent(clauses.get(i), this::indexGroup);
+                joining.computeIfAbsent(group, g -> new ArrayList<>()).add(ids.get(i));
+                added.add(group);
+            }
+            joining.forEach((group, joined) -> group.ids(SortedIds.with(group.ids(), joined)));
+        } finally {
+            lock.writeLock().unlock();
+        }
+        return added;
+    }
+
+    /** Removes subscriptions from the groups they were added to, in one write; a group left empty is unindexed. */
+    void remove(List<String> ids, List<TermGroup> from) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        Map<TermGroup, List<String>> leaving = new IdentityHashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            leaving.computeIfAbsent(from.get(i), g -> new ArrayList<>()).add(ids.get(i));
+        }
+        lock.writeLock().lock();
+        try {
+            leaving.forEach(this::removeLocked);
         } finally {
             lock.writeLock().unlock();
         }
     }
 
-    void remove(String id) {
-        lock.writeLock().lock();
-        try {
-            removeLocked(id);
-        } finally {
-            lock.writeLock().unlock();
-        }
-    }
-
-    private Group indexGroup(Clauses clauses) {
+    private TermGroup indexGroup(Clauses clauses) {
         List<List<IndexedLeaf>> resolved = new ArrayList<>(clauses.clauses().size());
         Set<String> topics = new HashSet<>();
         Set<String> categories = new HashSet<>();
@@ -95,8 +115,9 @@ final class TermIndex {
         for (Leaf leaf : clauses.optional()) {
             optional.add(use(leaf, topics, categories));
         }
-        Group group = new Group(clauses, resolved, optional, Set.copyOf(topics), Set.copyOf(categories));
-        for (IndexedLeaf leaf : resolved.get(rarestClause(clauses))) {
+        TermGroup group = new TermGroup(clauses, resolved, optional, Set.copyOf(topics), Set.copyOf(categories),
+                topicBits.mask(topics), freeSlots.isEmpty() ? slots++ : freeSlots.pop());
+        for (IndexedLeaf leaf : resolved.get(group.rarest)) {
             leaf.owners.add(group); // a leaf twice in the clause is owned twice and released twice
         }
         return group;
@@ -119,16 +140,16 @@ final class TermIndex {
         return indexed;
     }
 
-    private void removeLocked(String id) {
-        Group group = byId.remove(id);
-        if (group == null) {
-            return;
+    private void removeLocked(TermGroup group, List<String> left) {
+        if (groups.get(group.clauses) != group) {
+            return; // already unindexed
         }
-        group.ids = withoutId(group.ids, id);
-        if (!group.ids.isEmpty()) {
+        group.ids(SortedIds.without(group.ids(), left));
+        if (!group.ids().isEmpty()) {
             return;
         }
         groups.remove(group.clauses);
+        freeSlots.push(group.slot);
         for (List<IndexedLeaf> clause : group.resolved) {
             for (IndexedLeaf indexed : clause) {
                 release(indexed, group);
@@ -140,7 +161,7 @@ final class TermIndex {
     }
 
     /** One group fewer using the leaf; the last one takes it out of the index. */
-    private void release(IndexedLeaf indexed, Group group) {
+    private void release(IndexedLeaf indexed, TermGroup group) {
         indexed.owners.remove(group);
         if (--indexed.users == 0) {
             Leaf leaf = indexed.leaf;
@@ -176,14 +197,23 @@ final class TermIndex {
             for (String orcid : PaperFields.orcids(paper)) {
                 findValue(PaperFields.ORCID, orcid, present);
             }
-            Set<Group> candidates = Collections.newSetFromMap(new IdentityHashMap<>());
+            long[] seen = new long[(slots >>> 6) + 1];
+            List<TermGroup> candidates = new ArrayList<>();
             for (IndexedLeaf leaf : present.keySet()) {
-                candidates.addAll(leaf.owners);
+                for (TermGroup group : leaf.owners) {
+                    long bit = 1L << group.slot;
+                    if ((seen[group.slot >>> 6] & bit) == 0) {
+                        seen[group.slot >>> 6] |= bit;
+                        candidates.add(group);
+                    }
+                }
             }
             List<GroupMatch> matches = new ArrayList<>();
-            for (Group group : candidates) {
-                if (allPresent(group.resolved, present)) {
-                    matches.add(new GroupMatch(group.ids, group.topics, group.categories, hits(group, present)));
+            TopicBits.Paper paperTopics = topicBits.of(paper);
+            for (TermGroup group : candidates) {
+                if (allPresent(group.others, present)) {
+                    matches.add(new GroupMatch(group.ids(), group.firstKey(), paperTopics.named(group),
+                            group.categories, hits(group, present)));
                 }
             }
             return new Found(matches, candidates.size());
@@ -255,51 +285,15 @@ final class TermIndex {
     }
 
     /**
-     * The clause whose leaves the fewest papers are expected to have: a clause is as common as its
-     * commonest leaf; a category or topic is commoner than any word, and a longer word or phrase rarer.
-     */
-    private static int rarestClause(Clauses clauses) {
-        int best = 0;
-        int bestRarity = -1;
-        for (int c = 0; c < clauses.clauses().size(); c++) {
-            int rarity = Integer.MAX_VALUE;
-            for (Leaf leaf : clauses.clauses().get(c)) {
-                rarity = Math.min(rarity, rarity(leaf));
-            }
-            if (rarity > bestRarity) {
-                best = c;
-                bestRarity = rarity;
-            }
-        }
-        return best;
-    }
-
-    private static int rarity(Leaf leaf) {
-        if (leaf.field().equals(PaperFields.ORCID)) {
-            return leaf.first().length(); // one person's: as rare as a long word
-        }
-        if (!TEXT_FIELDS.contains(leaf.field())) {
-            return 0;
-        }
-        int characters = 0;
-        for (String term : leaf.terms()) {
-            characters += term.length();
-        }
-        return characters;
-    }
-
-    /**
      * The hits per field, in position order without repeats: one leaf's hits are that already (the
      * tokens are read in order), more leaves in one field are merged.
      */
-    private static Map<String, Collection<Hit>> hits(Group group, Map<IndexedLeaf, List<Hit>> present) {
-        Map<String, Collection<Hit>> hits = new HashMap<>(4);
-        for (List<IndexedLeaf> clause : group.resolved) {
-            for (IndexedLeaf leaf : clause) {
-                addHits(leaf, present, hits);
-            }
+    private static Map<String, Collection<Hit>> hits(TermGroup group, Map<IndexedLeaf, List<Hit>> present) {
+        if (group.textLeaves.isEmpty()) {
+            return Map.of();
         }
-        for (IndexedLeaf leaf : group.optional) {
+        Map<String, Collection<Hit>> hits = new HashMap<>(4);
+        for (IndexedLeaf leaf : group.textLeaves) {
             addHits(leaf, present, hits);
         }
         return hits;
@@ -318,23 +312,6 @@ final class TermIndex {
         return merged;
     }
 
-    /** The ids with one more, in order, as a new immutable list (matching reads the old one unlocked). */
-    private static List<String> withId(List<String> ids, String id) {
-        List<String> copy = new ArrayList<>(ids.size() + 1);
-        copy.addAll(ids);
-        int at = Collections.binarySearch(copy, id);
-        if (at < 0) {
-            copy.add(-at - 1, id);
-        }
-        return List.copyOf(copy);
-    }
-
-    private static List<String> withoutId(List<String> ids, String id) {
-        List<String> copy = new ArrayList<>(ids);
-        copy.remove(id);
-        return List.copyOf(copy);
-    }
-
     /**
      * @param matches    the matched groups
      * @param candidates how many groups were checked
@@ -346,43 +323,11 @@ final class TermIndex {
      * Subscriptions with the same clauses that matched a paper, and why.
      *
      * @param ids        the subscription ids, in order
-     * @param topics     the topic ids the clauses name
+     * @param firstKey   {@link SortedIds#key} of the first id
+     * @param topics     the paper's topics (in its order) that the clauses name
      * @param categories the (lowercase) categories the clauses name
      * @param hits       the hits per text field, in position order
      */
-    record GroupMatch(List<String> ids, Set<String> topics, Set<String> categories, Map<String, Collection<Hit>> hits) {
-    }
-
-    /** Subscriptions with the same clauses, and those clauses as indexed leaves. */
-    private static final class Group {
-        final Clauses clauses;
-        final List<List<IndexedLeaf>> resolved;
-        final List<IndexedLeaf> optional;
-        final Set<String> topics;
-        final Set<String> categories;
-        volatile List<String> ids = List.of();
-
-        Group(Clauses clauses, List<List<IndexedLeaf>> resolved, List<IndexedLeaf> optional, Set<String> topics,
-              Set<String> categories) {
-            this.clauses = clauses;
-            this.resolved = resolved;
-            this.optional = optional;
-            this.topics = topics;
-            this.categories = categories;
-        }
-    }
-
-    /**
-     * A leaf, the groups it makes candidates (those whose rarest clause holds it) and how many groups use
-     * it at all (it stays indexed while one does, to check their other clauses).
-     */
-    private static final class IndexedLeaf {
-        final Leaf leaf;
-        final List<Group> owners = new ArrayList<>(1);
-        int users;
-
-        IndexedLeaf(Leaf leaf) {
-            this.leaf = leaf;
-        }
+    record GroupMatch(List<String> ids, long firstKey, List<String> topics, Set<String> categories, Map<String, Collection<Hit>> hits) {
     }
 }

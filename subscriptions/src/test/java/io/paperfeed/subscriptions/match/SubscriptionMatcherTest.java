@@ -2,6 +2,7 @@ package io.paperfeed.subscriptions.match;
 
 import static io.paperfeed.subscriptions.match.Papers.paper;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -121,7 +122,8 @@ class SubscriptionMatcherTest {
 
         assertTrue(matcher.delete("s"));
         assertEquals(0, matcher.queryCount());
-        assertEquals(Optional.empty(), matcher.get("s"));
+        assertFalse(matcher.contains("s"));
+        assertEquals(Optional.empty(), matcher.mode("s"));
     }
 
     /** Applies a record of the subscriptions topic as the streams app does: through the table's rules. */
@@ -248,7 +250,7 @@ class SubscriptionMatcherTest {
         assertEquals(List.of(), matcher.match(xkv).ids());
         assertEquals(0, matcher.queryCount());
         assertEquals(0, matcher.monitorQueryCount());
-        assertEquals(Optional.empty(), matcher.get("words"));
+        assertFalse(matcher.contains("words"));
 
         record("words", words);
         assertEquals(List.of("words"), matcher.match(xkv).ids(), "published enabled again, it matches again");
