@@ -1,5 +1,6 @@
 package io.paperfeed.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -11,6 +12,8 @@ import java.util.Objects;
  *
  * @param topics the paper's topics that the subscription matched
  * @param terms  the query terms that matched
+ * @param similarTo for a subscription with a {@code like} profile (or ratings): the score and the closest
+ *               liked papers; null otherwise
  */
 public record Alert(
         String alertId,
@@ -18,7 +21,8 @@ public record Alert(
         CanonicalPaper paper,
         List<String> topics,
         List<String> terms,
-        Instant createdAt) {
+        Instant createdAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) SimilarTo similarTo) {
 
     public Alert {
         Provenance.requireText(alertId, "alertId");
@@ -27,5 +31,11 @@ public record Alert(
         Objects.requireNonNull(createdAt, "createdAt");
         topics = topics == null ? List.of() : List.copyOf(topics);
         terms = terms == null ? List.of() : List.copyOf(terms);
+    }
+
+    /** An alert of a subscription without a profile. */
+    public Alert(String alertId, String subscriptionId, CanonicalPaper paper, List<String> topics, List<String> terms,
+                 Instant createdAt) {
+        this(alertId, subscriptionId, paper, topics, terms, createdAt, null);
     }
 }

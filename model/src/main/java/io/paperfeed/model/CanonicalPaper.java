@@ -1,5 +1,6 @@
 package io.paperfeed.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Objects;
@@ -17,6 +18,8 @@ import java.util.Objects;
  * @param aliases ids this paper was published under before, e.g. its content id before a sighting
  *                with an arXiv id joined it
  * @param change  NEW on the first sighting, UPDATED when a later sighting added or changed something
+ * @param embedding the sentence embedding of its title and abstract (computed once per version of that
+ *                text by the streams app's embed step); null before that step, or when it is turned off
  */
 public record CanonicalPaper(
         String id,
@@ -35,7 +38,8 @@ public record CanonicalPaper(
         List<TopicMatch> topics,
         List<Provenance> sources,
         List<String> aliases,
-        Change change) {
+        Change change,
+        @JsonInclude(JsonInclude.Include.NON_NULL) PaperEmbedding embedding) {
 
     /** Whether this record is a paper's first appearance or a later change to it. */
     public enum Change { NEW, UPDATED }
@@ -56,6 +60,15 @@ public record CanonicalPaper(
         }
     }
 
+    /** A paper without an embedding (before the embed step). */
+    public CanonicalPaper(String id, String arxivId, Integer version, String doi, String title, String abstractText,
+                          List<String> authors, List<String> categories, List<PredictedCategory> predictedCategories,
+                          String comment, String published, String updated, List<String> links,
+                          List<TopicMatch> topics, List<Provenance> sources, List<String> aliases, Change change) {
+        this(id, arxivId, version, doi, title, abstractText, authors, categories, predictedCategories, comment,
+                published, updated, links, topics, sources, aliases, change, null);
+    }
+
     /** A new canonical paper made of a single sighting. */
     public static CanonicalPaper firstSighting(String id, PaperEvent e) {
         return new CanonicalPaper(id, e.arxivId(), e.version(), e.doi(), e.title(), e.abstractText(),
@@ -66,18 +79,24 @@ public record CanonicalPaper(
     /** This paper marked with the given change kind. */
     public CanonicalPaper withChange(Change newChange) {
         return new CanonicalPaper(id, arxivId, version, doi, title, abstractText, authors, categories,
-                predictedCategories, comment, published, updated, links, topics, sources, aliases, newChange);
+                predictedCategories, comment, published, updated, links, topics, sources, aliases, newChange, embedding);
     }
 
     /** This paper with the given topics. */
     public CanonicalPaper withTopics(List<TopicMatch> newTopics) {
         return new CanonicalPaper(id, arxivId, version, doi, title, abstractText, authors, categories,
-                predictedCategories, comment, published, updated, links, newTopics, sources, aliases, change);
+                predictedCategories, comment, published, updated, links, newTopics, sources, aliases, change, embedding);
     }
 
     /** This paper with the given predicted categories (best first). */
     public CanonicalPaper withPredictedCategories(List<PredictedCategory> newPredictedCategories) {
         return new CanonicalPaper(id, arxivId, version, doi, title, abstractText, authors, categories,
-                newPredictedCategories, comment, published, updated, links, topics, sources, aliases, change);
+                newPredictedCategories, comment, published, updated, links, topics, sources, aliases, change, embedding);
+    }
+
+    /** This paper with the given embedding. */
+    public CanonicalPaper withEmbedding(PaperEmbedding newEmbedding) {
+        return new CanonicalPaper(id, arxivId, version, doi, title, abstractText, authors, categories,
+                predictedCategories, comment, published, updated, links, topics, sources, aliases, change, newEmbedding);
     }
 }

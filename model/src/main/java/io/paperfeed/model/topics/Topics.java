@@ -6,6 +6,7 @@ import io.paperfeed.model.DedupDecision;
 import io.paperfeed.model.Digest;
 import io.paperfeed.model.InvalidItem;
 import io.paperfeed.model.PaperEvent;
+import io.paperfeed.model.Rating;
 import io.paperfeed.model.Subscription;
 import io.paperfeed.model.WebhookDeadLetter;
 import io.paperfeed.model.WebhookRetry;
@@ -55,6 +56,10 @@ public final class Topics {
     public static final Topic<String, Digest> DIGESTS =
             new Topic<>("paperfeed.digests", PaperSerdes.KEY, PaperSerdes.DIGEST, false);
 
+    /** Ratings of papers per subscription, the latest per (subscription, paper); key: {@code <subscription>|<paper>}. */
+    public static final Topic<String, Rating> FEEDBACK =
+            new Topic<>("paperfeed.feedback", PaperSerdes.KEY, PaperSerdes.RATING, true);
+
     private Topics() {
     }
 
@@ -66,6 +71,6 @@ public final class Topics {
     /** Every topic paperfeed creates at start-up. */
     public static List<Topic<?, ?>> all() {
         return List.of(PAPERS_RAW, PAPERS_INVALID, PAPERS_CANONICAL, DEDUP_DECISIONS, PAPERS_CLASSIFIED, ALERTS,
-                ALERTS_RETRY, ALERTS_DLQ, DIGESTS, SUBSCRIPTIONS);
+                ALERTS_RETRY, ALERTS_DLQ, DIGESTS, SUBSCRIPTIONS, FEEDBACK);
     }
 }
