@@ -1,6 +1,7 @@
 package io.paperfeed.app;
 
 import io.paperfeed.app.bench.BenchCommand;
+import io.paperfeed.app.evaluate.EvaluateCommand;
 import io.paperfeed.app.demo.DemoCommand;
 import picocli.CommandLine.Command;
 
@@ -8,6 +9,6 @@ import picocli.CommandLine.Command;
 @Command(name = "paperfeed", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "A stream-processing paper feed on Apache Kafka: one paper, one alert, across every source.",
         subcommands = {DemoCommand.class, ParseCommand.class, ProducerCommand.class, StreamsCommand.class, ConsumerCommand.class,
-                BenchCommand.class})
+                BenchCommand.class, EvaluateCommand.class})
 final class PaperfeedCommand {
 }

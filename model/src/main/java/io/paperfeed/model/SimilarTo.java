@@ -6,11 +6,11 @@ import java.util.List;
  * Why a like-subscription alerted a paper: its score against the subscription's profile, the threshold
  * it passed, which scorer made the score, and the liked (or positively rated) papers closest to it.
  *
- * @param score     the profile's score of the paper (a cosine similarity for {@code centroid})
- * @param threshold the score a paper needs ({@code minSimilarity} or the default)
- * @param scorer    {@code centroid} (similarity to the mean of the liked papers, moved by the ratings)
- *                  or {@code linear} (a per-subscription model trained on enough ratings)
- * @param closest   up to three liked papers, most similar first
+ * @param score     the profile's score of the paper: its model's estimated probability that the paper is wanted
+ * @param threshold the score a paper needs (the subscription's {@code minSimilarity} or the calibrated default)
+ * @param scorer    what made the score: {@code linear}, the subscription's logistic regression over embeddings
+ *                  (liked and rated papers against a background of other papers)
+ * @param closest   up to three liked (or positively rated) papers, by cosine similarity, most similar first
  */
 public record SimilarTo(double score, double threshold, String scorer, List<Closest> closest) {
 

@@ -12,6 +12,8 @@ import io.paperfeed.streams.dedup.Deduplicator;
 import io.paperfeed.streams.alerts.AllPapersAlerts;
 import io.paperfeed.streams.alerts.SubscriptionAlerts;
 import io.paperfeed.subscriptions.SubscriptionValidator;
+import io.paperfeed.subscriptions.match.SubscriptionMatcher;
+import io.paperfeed.streams.meaning.MeaningStep;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
@@ -36,10 +38,11 @@ import org.apache.kafka.streams.kstream.Repartitioned;
  *                                     --> dedup (stores dedup-papers, dedup-evidence, dedup-bands)
  *                                           --> paperfeed.dedup.decisions (one per sighting)
  *                                           --> paperfeed.papers.canonical (NEW, UPDATED; tombstone for a retired id)
- * paperfeed.papers.canonical --> classify (lucene-monitor over the taxonomy) --> paperfeed.papers.classified
+ * paperfeed.papers.canonical --> classify (lucene-monitor over the taxonomy)
+ *                            --> embed (once per text version, store paper-embeddings; topics by meaning) --> paperfeed.papers.classified
  *                            --> paperfeed.topic.&lt;id&gt; (one stream per taxonomy topic)
  *                            --> match subscriptions (global store from paperfeed.subscriptions,
- *                                lucene-monitor, ledger store alert-ledger) --> paperfeed.alerts
+ *                                lucene-monitor, profiles fed by paperfeed.feedback, ledger store alert-ledger) --> paperfeed.alerts
  *                            --> all-papers alert (NEW only, when enabled) --> paperfeed.alerts
  * </pre>
  *
@@ -111,12 +114,15 @@ public final class PaperFeedTopology {
     /** Sub-topology 2, partitioned by paper id: classify into topics, one stream per topic, and alert. */
     private static void classifyAndAlert(StreamsBuilder builder, StreamsSettings settings, PipelineMetrics metrics) {
         Taxonomy taxonomy = settings.taxonomy();
-        KStream<String, CanonicalPaper> classified = builder
+        SubscriptionValidator validator = SubscriptionValidator.of(taxonomy);
+        SubscriptionMatcher matcher = new SubscriptionMatcher(validator);
+        KStream<String, CanonicalPaper> classified = MeaningStep.addTo(builder, builder
                 .stream(Topics.PAPERS_CANONICAL.name(), StreamsTopics.consumed(Topics.PAPERS_CANONICAL).withName("read-canonical"))
-                .processValues(() -> new ClassifyProcessor(taxonomy, metrics::topic), Named.as("classify"));
+                .processValues(() -> new ClassifyProcessor(taxonomy, metrics::topic), Named.as("classify")),
+                settings.embeddings(), taxonomy, matcher::hasProfiles, metrics::embedding, metrics::topic);
         classified.to(Topics.PAPERS_CLASSIFIED.name(), StreamsTopics.produced(Topics.PAPERS_CLASSIFIED));
         TopicStreams.addTo(classified);
-        SubscriptionAlerts.addTo(builder, classified, SubscriptionValidator.of(taxonomy), alert -> metrics.alert());
+        SubscriptionAlerts.addTo(builder, classified, matcher, validator, alert -> metrics.alert());
 
         if (settings.allPapersSubscription() != null) {
             AllPapersAlerts.addTo(classified, settings.allPapersSubscription(), alert -> metrics.alert());

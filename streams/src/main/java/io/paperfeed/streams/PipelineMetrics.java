@@ -61,6 +61,14 @@ public final class PipelineMetrics implements MeterBinder {
                 .register(registry);
     }
 
+    /** What the embed step did with a paper: computed, reused (same text version) or skipped. */
+    void embedding(io.paperfeed.streams.meaning.EmbedProcessor.Outcome outcome) {
+        Counter.builder("paperfeed.papers.embeddings")
+                .description("Papers through the embed step, by outcome (computed, reused, skipped)")
+                .tag("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT))
+                .register(registry).increment();
+    }
+
     void alert() {
         alerts().increment();
     }

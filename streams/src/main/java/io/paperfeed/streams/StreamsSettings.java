@@ -1,6 +1,7 @@
 package io.paperfeed.streams;
 
 import io.paperfeed.kafka.KafkaClients;
+import io.paperfeed.streams.meaning.EmbeddingMode;
 import io.paperfeed.subscriptions.taxonomy.Taxonomy;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -20,6 +21,7 @@ import org.apache.kafka.streams.StreamsConfig;
  * @param standbyReplicas   warm copies of each state store kept on other instances
  *                          ({@code num.standby.replicas}), so a task fails over without restoring
  *                          its changelog from the start
+ * @param embeddings        when the embed step embeds a paper ({@link EmbeddingMode}; default needed)
  */
 public record StreamsSettings(
         KafkaClients clients,
@@ -28,7 +30,8 @@ public record StreamsSettings(
         int numStreamThreads,
         String allPapersSubscription,
         Path topicsFile,
-        int standbyReplicas) {
+        int standbyReplicas,
+        EmbeddingMode embeddings) {
 
     public static final String DEFAULT_APPLICATION_ID = "paperfeed-streams";
     public static final String DEFAULT_ALL_PAPERS_SUBSCRIPTION = "all-papers";
@@ -44,6 +47,20 @@ public record StreamsSettings(
         if (standbyReplicas < 0) {
             throw new IllegalArgumentException("standbyReplicas must be >= 0");
         }
+        embeddings = embeddings == null ? EmbeddingMode.NEEDED : embeddings;
+    }
+
+    /** Settings that embed papers when needed. */
+    public StreamsSettings(KafkaClients clients, String applicationId, Path stateDir, int numStreamThreads,
+                           String allPapersSubscription, Path topicsFile, int standbyReplicas) {
+        this(clients, applicationId, stateDir, numStreamThreads, allPapersSubscription, topicsFile, standbyReplicas,
+                EmbeddingMode.NEEDED);
+    }
+
+    /** These settings with another embedding mode. */
+    public StreamsSettings withEmbeddings(EmbeddingMode mode) {
+        return new StreamsSettings(clients, applicationId, stateDir, numStreamThreads, allPapersSubscription,
+                topicsFile, standbyReplicas, mode);
     }
 
     /** Settings without standby replicas. */

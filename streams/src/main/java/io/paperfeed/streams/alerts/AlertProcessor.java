@@ -45,7 +45,7 @@ final class AlertProcessor implements Processor<String, CanonicalPaper, String, 
             String alertId = alertIdFor(match, paper);
             if (alertId != null) {
                 Alert alert = new Alert(alertId, match.subscriptionId(), paper, match.topics(), match.terms(),
-                        Instant.ofEpochMilli(context.currentSystemTimeMs()));
+                        Instant.ofEpochMilli(context.currentSystemTimeMs()), match.similarTo());
                 context.forward(record.withKey(match.subscriptionId()).withValue(alert));
             }
         }

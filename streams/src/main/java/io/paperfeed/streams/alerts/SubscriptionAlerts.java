@@ -42,7 +42,15 @@ public final class SubscriptionAlerts {
      */
     public static void addTo(StreamsBuilder builder, KStream<String, CanonicalPaper> classified,
                              SubscriptionValidator validator, Consumer<Alert> onAlert) {
-        SubscriptionMatcher matcher = new SubscriptionMatcher(validator);
+        addTo(builder, classified, new SubscriptionMatcher(validator), validator, onAlert);
+    }
+
+    /**
+     * @param matcher the instance's one matcher (the embed step asks it whether any subscription has a
+     *                profile); the subscriptions topic and the feedback topic feed it
+     */
+    public static void addTo(StreamsBuilder builder, KStream<String, CanonicalPaper> classified,
+                             SubscriptionMatcher matcher, SubscriptionValidator validator, Consumer<Alert> onAlert) {
         SubscriptionTable table = new SubscriptionTable(validator);
         builder.addGlobalStore(
                 Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(SUBSCRIPTIONS_STORE), Serdes.String(),
@@ -50,6 +58,7 @@ public final class SubscriptionAlerts {
                 Topics.SUBSCRIPTIONS.name(),
                 Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("read-subscriptions"),
                 () -> new SubscriptionsLoader(table, matcher));
+        FeedbackLoader.addTo(builder, matcher);
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LEDGER_STORE),
                 Serdes.String(), Serdes.String()));
         KStream<String, Alert> alerts = classified

@@ -10,6 +10,7 @@ import org.apache.lucene.search.Query;
  * A subscription ready to match: its Lucene query, the category and topic values it names, and which
  * backend answers it.
  *
+ * @param query       null for a subscription with a like list only: its {@link ProfileIndex profile} alone answers it
  * @param clauses     the query's clauses when the {@link TermIndex} answers it; null for the {@link MonitorBackend}
  * @param highlighted whether the query asks for words or authors, whose matches are highlighted
  */
@@ -25,6 +26,9 @@ record CompiledSubscription(Subscription subscription, Query query, FieldTerms f
      */
     static CompiledSubscription of(Subscription subscription, SubscriptionValidator validator, boolean useTermIndex) {
         Query query = validator.check(subscription);
+        if (query == null) {
+            return new CompiledSubscription(subscription, null, null, null, false);
+        }
         return new CompiledSubscription(subscription, query, FieldTerms.of(query, VALUE_FIELDS),
                 useTermIndex ? Clauses.of(query) : null, !FieldTerms.of(query, TEXT_FIELDS).isEmpty());
     }
@@ -34,6 +38,11 @@ record CompiledSubscription(Subscription subscription, Query query, FieldTerms f
     }
 
     boolean inMonitor() {
-        return clauses == null;
+        return query != null && clauses == null;
+    }
+
+    /** A like list and nothing else: neither Lucene backend holds it. */
+    boolean likeOnly() {
+        return query == null;
     }
 }

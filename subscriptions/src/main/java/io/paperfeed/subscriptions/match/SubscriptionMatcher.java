@@ -1,11 +1,14 @@
 package io.paperfeed.subscriptions.match;
 
 import io.paperfeed.model.CanonicalPaper;
+import io.paperfeed.model.Rating;
 import io.paperfeed.model.Subscription;
 import io.paperfeed.subscriptions.SubscriptionTable;
 import io.paperfeed.subscriptions.SubscriptionValidator;
 import io.paperfeed.subscriptions.query.PaperFields;
 import io.paperfeed.subscriptions.query.SubscriptionAnalyzer;
+import io.paperfeed.subscriptions.profile.Background;
+import io.paperfeed.subscriptions.profile.ProfileSettings;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -34,6 +37,7 @@ public final class SubscriptionMatcher implements AutoCloseable {
     private final TermIndex termIndex;
     private final MonitorBackend monitor;
     private final MatchExplainer explainer;
+    private final ProfileIndex profiles;
 
     /** A matcher that accepts any topic id. */
     public SubscriptionMatcher() {
@@ -54,7 +58,8 @@ public final class SubscriptionMatcher implements AutoCloseable {
         SubscriptionAnalyzer analyzer = new SubscriptionAnalyzer();
         this.termIndex = new TermIndex(analyzer);
         this.monitor = new MonitorBackend(analyzer, presearcher);
-        this.registry = new SubscriptionRegistry(validator, useTermIndex, termIndex, monitor);
+        this.profiles = new ProfileIndex(Background.shipped(), ProfileSettings.defaults());
+        this.registry = new SubscriptionRegistry(validator, useTermIndex, termIndex, monitor, profiles);
         this.explainer = new MatchExplainer(analyzer);
     }
 
@@ -100,6 +105,29 @@ public final class SubscriptionMatcher implements AutoCloseable {
     /** The registered subscription with this id. */
     public Optional<Subscription> get(String id) {
         return registry.get(id);
+    }
+
+    /**
+     * Follows one record of the feedback topic: a rating adds or replaces that paper's rating of its
+     * subscription, a tombstone ({@code rating} null) withdraws it; the subscription's profile is
+     * retrained before the next paper is matched.
+     */
+    public void applyRating(String key, Rating rating) {
+        if (rating != null) {
+            profiles.rate(rating);
+        } else if (key != null && key.indexOf('|') > 0) {
+            profiles.unrate(Rating.subscriptionOf(key), key.substring(key.indexOf('|') + 1));
+        }
+    }
+
+    /** Whether any subscription has a profile (then papers need their embeddings). */
+    public boolean hasProfiles() {
+        return !profiles.isEmpty();
+    }
+
+    /** How many subscriptions have a profile. */
+    public int profileCount() {
+        return profiles.size();
     }
 
     /** How many subscriptions are registered (in the monitor or the term index). */
@@ -156,10 +184,43 @@ public final class SubscriptionMatcher implements AutoCloseable {
                 runs.add(run);
             }
         }
+        float[] vector = paper.embedding() == null ? null : paper.embedding().values();
+        if (!profiles.isEmpty()) {
+            runs = gated(runs, paper, vector);
+            List<SubscriptionMatch> liked = new ArrayList<>();
+            for (String id : registry.likeOnly()) {
+                profiles.score(id, paper, vector).filter(ProfileIndex.Scored::passes)
+                        .ifPresent(scored -> liked.add(new SubscriptionMatch(id, List.of(), List.of(), scored.similarTo())));
+                queriesRun++;
+            }
+            for (SubscriptionMatch m : liked) {
+                runs.add(List.of(m));
+            }
+        }
         runs.sort(Comparator.comparing(run -> run.get(0).subscriptionId()));
         List<SubscriptionMatch> matches = new ArrayList<>();
         runs.forEach(matches::addAll);
         return new MatchResult(matches, queriesRun, registry.size());
+    }
+
+    /** The query matches that also pass their subscription's profile (AND), each with its similarity; the others as they were. */
+    private List<List<SubscriptionMatch>> gated(List<List<SubscriptionMatch>> runs, CanonicalPaper paper, float[] vector) {
+        List<List<SubscriptionMatch>> kept = new ArrayList<>(runs.size());
+        for (List<SubscriptionMatch> run : runs) {
+            List<SubscriptionMatch> passed = new ArrayList<>(run.size());
+            for (SubscriptionMatch m : run) {
+                Optional<ProfileIndex.Scored> scored = profiles.score(m.subscriptionId(), paper, vector);
+                if (scored.isEmpty()) {
+                    passed.add(m);
+                } else if (scored.get().passes()) {
+                    passed.add(m.withSimilarTo(scored.get().similarTo()));
+                }
+            }
+            if (!passed.isEmpty()) {
+                kept.add(passed);
+            }
+        }
+        return kept;
     }
 
     @Override

@@ -30,16 +30,18 @@ final class SubscriptionRegistry {
     private final boolean useTermIndex;
     private final TermIndex termIndex;
     private final MonitorBackend monitor;
+    private final ProfileIndex profiles;
     private final Map<String, CompiledSubscription> byId = new ConcurrentHashMap<>();
     /** How many registered subscriptions are monitor queries (the monitor's own count visits every query). */
     private final AtomicInteger inMonitor = new AtomicInteger();
 
     SubscriptionRegistry(SubscriptionValidator validator, boolean useTermIndex, TermIndex termIndex,
-                         MonitorBackend monitor) {
+                         MonitorBackend monitor, ProfileIndex profiles) {
         this.validator = validator;
         this.useTermIndex = useTermIndex;
         this.termIndex = termIndex;
         this.monitor = monitor;
+        this.profiles = profiles;
     }
 
     /**
@@ -69,13 +71,22 @@ final class SubscriptionRegistry {
         monitor.register(accepted.values().stream().filter(CompiledSubscription::inMonitor).toList());
         List<String> leftMonitor = new ArrayList<>();
         accepted.forEach((id, s) -> {
+            profiles.put(s.subscription()); // before the backends: a match meanwhile is gated by the new profile
             CompiledSubscription previous;
-            if (s.inMonitor()) {
+            if (s.likeOnly()) {
+                previous = byId.put(id, s);
+                if (previous != null && previous.inMonitor()) {
+                    inMonitor.decrementAndGet();
+                    leftMonitor.add(id);
+                } else if (previous != null && !previous.likeOnly()) {
+                    termIndex.remove(id);
+                }
+            } else if (s.inMonitor()) {
                 previous = byId.put(id, s);
                 if (previous == null || !previous.inMonitor()) {
                     inMonitor.incrementAndGet();
                 }
-                if (previous != null && !previous.inMonitor()) {
+                if (previous != null && !previous.inMonitor() && !previous.likeOnly()) {
                     termIndex.remove(id);
                 }
             } else {
@@ -98,6 +109,10 @@ final class SubscriptionRegistry {
         if (removed == null) {
             return false;
         }
+        profiles.remove(id);
+        if (removed.likeOnly()) {
+            return true;
+        }
         if (removed.inMonitor()) {
             inMonitor.decrementAndGet();
             monitor.delete(List.of(id));
@@ -118,6 +133,12 @@ final class SubscriptionRegistry {
 
     int size() {
         return byId.size();
+    }
+
+    /** The subscriptions only a profile answers (a like list, no query or topics), by id. */
+    List<String> likeOnly() {
+        return byId.values().stream().filter(CompiledSubscription::likeOnly).map(CompiledSubscription::id)
+                .sorted().toList();
     }
 
     /** Whether any registered subscription is a monitor query (else the monitor is not asked at all). */

@@ -7,65 +7,71 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * What one subscription likes, as vectors: the liked papers and the rated ones, and the scorer made of
- * them. Until the subscription has {@link ProfileSettings#minRatingsForModel} ratings of each kind the
- * scorer is the centroid (the mean of the positives, moved away from the mean of the negatives, Rocchio's
- * way) and a paper's score is its cosine similarity to it; after, a per-subscription
- * {@link LinearModel} over the same examples gives the score (a probability). Immutable: a new rating
- * makes a new profile.
+ * What one subscription likes, learnt: a logistic regression over embeddings ({@link LinearModel}) with the
+ * liked and positively rated papers as positives, and as negatives the {@link Background} papers and the
+ * papers rated "not this" (each rating weighing {@link ProfileSettings#ratingCopies} background papers).
+ * A paper's score is the model's probability that it is wanted; it passes at the subscription's
+ * {@code minSimilarity} or the calibrated default. The explanation lists the liked papers closest to it by
+ * cosine similarity. Immutable: a new rating makes a new profile.
+ *
+ * <p>Chosen over the centroid of the liked papers (cosine to their mean, moved by ratings Rocchio's way),
+ * which ranked worse on every measure of {@code paperfeed evaluate} (docs/MEANING.md).
  */
 public final class Profile {
 
-    /** The scorer of a profile: the centroid, or the per-subscription linear model. */
-    public enum Scorer {
-        CENTROID, LINEAR;
-
-        public String json() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
-    }
-
     static final int CLOSEST = 3;
+    /** The scorer's name in explanations. */
+    static final String SCORER = "linear";
 
     private final List<Example> positives;
-    private final List<Example> negatives;
-    private final float[] centroid;
+    private final int negatives;
     private final LinearModel model;
     private final double threshold;
 
-    private Profile(List<Example> positives, List<Example> negatives, float[] centroid, LinearModel model,
-                    double threshold) {
+    private Profile(List<Example> positives, int negatives, LinearModel model, double threshold) {
         this.positives = positives;
         this.negatives = negatives;
-        this.centroid = centroid;
         this.model = model;
         this.threshold = threshold;
     }
 
     /**
-     * @param minSimilarity the subscription's own threshold for the centroid score, or null for the default
-     * @throws IllegalArgumentException when there is no positive example
+     * @param liked         the subscription's like list (all positive)
+     * @param ratings       its rated papers, positive and negative
+     * @param minScore      the subscription's own threshold, or null for the default
+     * @throws IllegalArgumentException when there is no positive example, or the vectors' sizes differ
      */
-    public static Profile of(List<Example> examples, Double minSimilarity, ProfileSettings settings) {
-        List<Example> positives = examples.stream().filter(Example::positive).toList();
-        List<Example> negatives = examples.stream().filter(e -> !e.positive()).toList();
+    public static Profile of(List<Example> liked, List<Example> ratings, Double minScore, Background background,
+                             ProfileSettings settings) {
+        List<Example> positives = new ArrayList<>(liked);
+        ratings.stream().filter(Example::positive).forEach(positives::add);
         if (positives.isEmpty()) {
             throw new IllegalArgumentException("a profile needs at least one liked or positively rated paper");
         }
-        float[] centroid = centroid(positives, negatives, settings.negativeWeight());
-        long ratedPositives = positives.stream().filter(e -> e.paper() != null).count();
-        boolean enough = negatives.size() >= settings.minRatingsForModel()
-                && ratedPositives >= Math.min(settings.minRatingsForModel(), positives.size());
-        LinearModel model = enough ? LinearModel.train(vectors(positives), vectors(negatives), settings.modelCost())
-                : null;
-        double threshold = model != null ? settings.modelThreshold()
-                : minSimilarity != null ? minSimilarity : settings.defaultMinSimilarity();
-        return new Profile(positives, negatives, centroid, model, threshold);
+        int dims = positives.get(0).vector().length;
+        List<float[]> pos = new ArrayList<>();
+        List<float[]> neg = new ArrayList<>(background.vectors());
+        liked.forEach(e -> pos.add(e.vector()));
+        for (int copy = 0; copy < settings.ratingCopies(); copy++) {
+            for (Example r : ratings) {
+                (r.positive() ? pos : neg).add(r.vector());
+            }
+        }
+        for (float[] v : pos) {
+            requireDimensions(v, dims);
+        }
+        for (float[] v : neg) {
+            requireDimensions(v, dims);
+        }
+        int negatives = (int) ratings.stream().filter(e -> !e.positive()).count();
+        LinearModel model = LinearModel.train(pos, neg, settings.cost());
+        return new Profile(List.copyOf(positives), negatives, model,
+                minScore != null ? minScore : settings.defaultMinScore());
     }
 
-    /** The score of a paper's embedding (higher is more wanted). */
+    /** The score of a paper's embedding: the estimated probability that it is wanted. */
     public double score(float[] x) {
-        return model != null ? model.probability(x) : Vectors.dot(centroid, x);
+        return model.probability(x);
     }
 
     /** Whether a score passes the threshold. */
@@ -73,19 +79,14 @@ public final class Profile {
         return score >= threshold;
     }
 
-    /** The explanation of a score: the threshold, the scorer and the closest liked papers. */
+    /** The explanation of a score: the threshold and the closest liked papers. */
     public SimilarTo explain(float[] x, double score) {
         List<SimilarTo.Closest> closest = new ArrayList<>();
         for (Example p : positives) {
             closest.add(new SimilarTo.Closest(p.paper(), p.title(), round(Vectors.dot(p.vector(), x))));
         }
         closest.sort(Comparator.comparingDouble(SimilarTo.Closest::similarity).reversed());
-        return new SimilarTo(round(score), threshold, scorer().json(), closest.subList(0, Math.min(CLOSEST,
-                closest.size())));
-    }
-
-    public Scorer scorer() {
-        return model != null ? Scorer.LINEAR : Scorer.CENTROID;
+        return new SimilarTo(round(score), threshold, SCORER, closest.subList(0, Math.min(CLOSEST, closest.size())));
     }
 
     public double threshold() {
@@ -93,7 +94,7 @@ public final class Profile {
     }
 
     public int dimensions() {
-        return centroid.length;
+        return positives.get(0).vector().length;
     }
 
     public int positives() {
@@ -101,32 +102,13 @@ public final class Profile {
     }
 
     public int negatives() {
-        return negatives.size();
+        return negatives;
     }
 
-    private static float[] centroid(List<Example> positives, List<Example> negatives, double negativeWeight) {
-        int dims = positives.get(0).vector().length;
-        float[] c = new float[dims];
-        add(c, positives, 1.0 / positives.size());
-        if (!negatives.isEmpty()) {
-            add(c, negatives, -negativeWeight / negatives.size());
+    private static void requireDimensions(float[] v, int dims) {
+        if (v.length != dims) {
+            throw new IllegalArgumentException("a profile's papers have " + dims + " dimensions, one has " + v.length);
         }
-        return io.paperfeed.model.PaperEmbedding.unit(c);
-    }
-
-    private static void add(float[] sum, List<Example> examples, double weight) {
-        for (Example e : examples) {
-            if (e.vector().length != sum.length) {
-                throw new IllegalArgumentException("the examples of a profile have different dimensions");
-            }
-            for (int d = 0; d < sum.length; d++) {
-                sum[d] += (float) (weight * e.vector()[d]);
-            }
-        }
-    }
-
-    private static List<float[]> vectors(List<Example> examples) {
-        return examples.stream().map(Example::vector).toList();
     }
 
     private static double round(double v) {

@@ -1,21 +1,24 @@
 package io.paperfeed.subscriptions.profile;
 
 /**
- * How profiles score, calibrated on real arXiv papers (docs/MEANING.md, {@code paperfeed evaluate}).
+ * How profiles learn and score, chosen and calibrated on real arXiv papers (docs/MEANING.md,
+ * {@code paperfeed evaluate}).
  *
- * @param defaultMinSimilarity the cosine similarity to the centroid a paper needs when the subscription
- *                             sets no {@code minSimilarity}
- * @param negativeWeight       how far the negative ratings move the centroid (Rocchio's gamma)
- * @param minRatingsForModel   negative ratings (and rated positives) a subscription needs before the
- *                             linear model replaces the centroid
- * @param modelCost            the linear model's liblinear cost C
- * @param modelThreshold       the probability the linear model needs
+ * @param defaultMinScore the score a paper needs when the subscription sets no {@code minSimilarity}
+ * @param ratingCopies    how much one rating weighs against one background paper (a rated paper is a
+ *                        hard example, said by the reader)
+ * @param cost            liblinear's cost C of the per-subscription logistic regression
  */
-public record ProfileSettings(double defaultMinSimilarity, double negativeWeight, int minRatingsForModel,
-                              double modelCost, double modelThreshold) {
+public record ProfileSettings(double defaultMinScore, int ratingCopies, double cost) {
+
+    public ProfileSettings {
+        if (ratingCopies < 1) {
+            throw new IllegalArgumentException("ratingCopies must be >= 1");
+        }
+    }
 
     /** The calibrated defaults. */
     public static ProfileSettings defaults() {
-        return new ProfileSettings(0.5, 0.5, 5, 1.0, 0.5);
+        return new ProfileSettings(0.4, 3, 1.0);
     }
 }

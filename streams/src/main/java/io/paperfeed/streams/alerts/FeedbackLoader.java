@@ -1,0 +1,100 @@
+package io.paperfeed.streams.alerts;
+
+import io.paperfeed.model.Rating;
+import io.paperfeed.model.serde.PaperSerdes;
+import io.paperfeed.model.topics.Topics;
+import io.paperfeed.subscriptions.match.SubscriptionMatcher;
+import java.util.function.LongConsumer;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the global feedback store and the matcher's profiles in step with the compacted
+ * {@code paperfeed.feedback} topic: a rating adds or replaces that (subscription, paper)'s rating and the
+ * subscription's profile is retrained at once, so the next paper is scored by it; a tombstone withdraws it.
+ * Every instance reads every rating, as it reads every subscription. After a restore the ratings are loaded
+ * from the store. An unreadable record is logged with its position and skipped.
+ */
+final class FeedbackLoader implements Processor<String, byte[], Void, Void> {
+
+    static final String FEEDBACK_STORE = "feedback";
+    private static final Logger log = LoggerFactory.getLogger(FeedbackLoader.class);
+
+    private final SubscriptionMatcher matcher;
+    private final LongConsumer onUnreadable;
+    private KeyValueStore<String, byte[]> store;
+    private ProcessorContext<Void, Void> context;
+
+    FeedbackLoader(SubscriptionMatcher matcher, LongConsumer onUnreadable) {
+        this.matcher = matcher;
+        this.onUnreadable = onUnreadable;
+    }
+
+    static void addTo(StreamsBuilder builder, SubscriptionMatcher matcher) {
+        builder.addGlobalStore(
+                Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(FEEDBACK_STORE), Serdes.String(),
+                        Serdes.ByteArray()).withLoggingDisabled(),
+                Topics.FEEDBACK.name(),
+                Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("read-feedback"),
+                () -> new FeedbackLoader(matcher, n -> { }));
+    }
+
+    @Override
+    public void init(ProcessorContext<Void, Void> context) {
+        this.context = context;
+        store = context.getStateStore(FEEDBACK_STORE);
+        int loaded = 0;
+        try (KeyValueIterator<String, byte[]> all = store.all()) {
+            while (all.hasNext()) {
+                var entry = all.next();
+                loaded += apply(entry.key, entry.value, "the global store") ? 1 : 0;
+            }
+        }
+        log.info("loaded {} ratings from the global store", loaded);
+    }
+
+    @Override
+    public void process(Record<String, byte[]> record) {
+        if (record.key() == null) {
+            return;
+        }
+        if (record.value() == null) {
+            store.delete(record.key());
+        } else {
+            store.put(record.key(), record.value());
+        }
+        String where = context.recordMetadata().map(m -> m.topic() + "-" + m.partition() + "@" + m.offset())
+                .orElse(Topics.FEEDBACK.name());
+        apply(record.key(), record.value(), where);
+    }
+
+    private boolean apply(String key, byte[] value, String where) {
+        if (value == null) {
+            matcher.applyRating(key, null);
+            return false;
+        }
+        try {
+            Rating rating = PaperSerdes.RATING.deserialize(Topics.FEEDBACK.name(), value);
+            if (rating == null || !rating.key().equals(key)) {
+                throw new IllegalArgumentException("the key " + key + " is not the rating's (subscription|paper)");
+            }
+            matcher.applyRating(key, rating);
+            return true;
+        } catch (SerializationException | IllegalArgumentException e) {
+            onUnreadable.accept(1);
+            log.warn("unreadable rating at {} (key {}): {}", where, key, e.getMessage());
+            matcher.applyRating(key, null);
+            return false;
+        }
+    }
+}
