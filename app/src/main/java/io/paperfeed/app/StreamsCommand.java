@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import io.paperfeed.app.cli.EmbeddingModeConverter;
+import io.paperfeed.streams.meaning.EmbeddingMode;
 import picocli.CommandLine.Option;
 
 /** {@code paperfeed streams}: runs the Kafka Streams topology against an external Kafka. */
@@ -49,12 +51,17 @@ final class StreamsCommand implements Callable<Integer> {
             description = "Taxonomy YAML replacing the default one (env PAPERFEED_TOPICS; format of seeds/topics.yaml).")
     Path topicsFile;
 
+    @Option(names = "--embeddings", paramLabel = "WHEN", defaultValue = "needed", converter = EmbeddingModeConverter.class,
+            description = "When papers are embedded: always, needed (some subscription has a like profile, or the "
+                    + "paper has no topic or no arXiv category) or off (env PAPERFEED_EMBEDDINGS; default ${DEFAULT-VALUE}).")
+    EmbeddingMode embeddings;
+
     @Override
     public Integer call() throws Exception {
         try (Lifecycle lifecycle = new Lifecycle()) {
             KafkaClients clients = kafka.clients();
             StreamsSettings settings = new StreamsSettings(clients, applicationId, stateDir, threads,
-                    StreamsSettings.DEFAULT_ALL_PAPERS_SUBSCRIPTION, topicsFile, standbyReplicas);
+                    StreamsSettings.DEFAULT_ALL_PAPERS_SUBSCRIPTION, topicsFile, standbyReplicas, embeddings);
             ServiceContext context = ServiceContext.open("streams", lifecycle, clients, http, settings.taxonomy(),
                     System.out);
             context.startHttp();

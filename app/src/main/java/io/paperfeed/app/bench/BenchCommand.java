@@ -26,6 +26,8 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Produced;
 import picocli.CommandLine.Command;
+import io.paperfeed.app.cli.EmbeddingModeConverter;
+import io.paperfeed.streams.meaning.EmbeddingMode;
 import picocli.CommandLine.Option;
 
 /**
@@ -51,6 +53,10 @@ public final class BenchCommand implements Callable<Integer> {
             description = "How many events (default: every item of the input, at least 5000 when the input is the seeds).")
     int events;
 
+    @Option(names = "--embeddings", paramLabel = "WHEN", defaultValue = "needed", converter = EmbeddingModeConverter.class,
+            description = "When the full pipeline embeds papers: always, needed (default: the streams service's) or off.")
+    EmbeddingMode embeddings;
+
     @Override
     public Integer call() throws Exception {
         Path source = input != null ? input : Files.isDirectory(SHARED_ARXIV_DAILY) ? SHARED_ARXIV_DAILY : Path.of("seeds");
@@ -59,7 +65,8 @@ public final class BenchCommand implements Callable<Integer> {
         }
         int wanted = events > 0 ? events : source.equals(Path.of("seeds")) ? 5000 : 0;
         BenchInput data = BenchInput.load(source, wanted);
-        System.out.println("paperfeed bench: " + data.description() + ", exactly_once_v2, embedded single-node broker");
+        System.out.println("paperfeed bench: " + data.description() + ", exactly_once_v2, embedded single-node broker, "
+                + "embeddings " + embeddings.json());
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start();
              TempDirectory state = new TempDirectory("paperfeed-bench-");
              Admin admin = new KafkaClients(broker.bootstrapServers()).admin()) {
@@ -75,7 +82,7 @@ public final class BenchCommand implements Callable<Integer> {
                     dedupOnly.toProperties(), Topics.PAPERS_RAW.name(),
                     Map.of(Topics.DEDUP_DECISIONS.name(), BenchCommand::itemKeyOfDecision), data.events());
             BenchTopics.reset(admin);
-            StreamsSettings full = settings(broker, state.path(), "bench-pipeline");
+            StreamsSettings full = settings(broker, state.path(), "bench-pipeline").withEmbeddings(embeddings);
             LatencyStats pipeline = run.measure("full pipeline", PaperFeedTopology.build(full, metrics()),
                     full.toProperties(), Topics.PAPERS_RAW.name(), Map.of(
                             Topics.PAPERS_CLASSIFIED.name(), BenchCommand::itemKeysOfPaper,

@@ -3,7 +3,13 @@ package io.paperfeed.consumer.api;
 import com.sun.net.httpserver.HttpHandler;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.paperfeed.consumer.sse.EventStreams;
+import io.paperfeed.embeddings.MiniLmEmbedder;
+import io.paperfeed.subscriptions.FeedbackPublisher;
 import io.paperfeed.subscriptions.SubscriptionPublisher;
+import io.paperfeed.subscriptions.like.LikeResolver;
+import io.paperfeed.subscriptions.like.RecentPapers;
+import java.time.Clock;
+import java.util.function.Supplier;
 import io.paperfeed.subscriptions.SubscriptionValidator;
 import io.paperfeed.subscriptions.SubscriptionView;
 import java.util.LinkedHashMap;
@@ -18,6 +24,8 @@ import java.util.Map;
 public final class PaperfeedApi implements AutoCloseable {
 
     private final SubscriptionPublisher publisher;
+    private final FeedbackPublisher feedback;
+    private final RecentPapers recentPapers;
     private final EventStreams streams;
     private final Map<String, HttpHandler> routes = new LinkedHashMap<>();
 
@@ -26,8 +34,23 @@ public final class PaperfeedApi implements AutoCloseable {
         SubscriptionValidator validator = SubscriptionValidator.of(settings.taxonomy());
         this.streams = new EventStreams(settings.sse(), registry);
         this.publisher = SubscriptionPublisher.open(settings.sse().clients(), "paperfeed-api", view.topic(), validator);
+        this.feedback = FeedbackPublisher.open(settings.sse().clients(), "paperfeed-api-feedback");
+        this.recentPapers = RecentPapers.open(settings.sse().clients()).start();
+        Supplier<LikeResolver> resolvers = new Supplier<>() {
+            private LikeResolver resolver;
+
+            @Override
+            public synchronized LikeResolver get() { // the embedding model loads on the first like list or rating
+                if (resolver == null) {
+                    resolver = new LikeResolver(MiniLmEmbedder.shared(), recentPapers);
+                }
+                return resolver;
+            }
+        };
+        SubscriptionRequests requests = new SubscriptionRequests(validator, resolvers);
         routes.put(SubscriptionsHandler.MOUNT, new SubscriptionsHandler(new BearerAuth(settings.apiToken()),
-                new SubscriptionRequests(validator), view, publisher, streams, settings.builtInSubscriptions(), metrics));
+                requests, view, publisher, streams, settings.builtInSubscriptions(),
+                new ProfileRequests(view, requests, resolvers, feedback, Clock.systemUTC()), metrics));
         routes.put(TopicsHandler.MOUNT, new TopicsHandler(settings.taxonomy(), streams, metrics));
     }
 
@@ -40,5 +63,11 @@ public final class PaperfeedApi implements AutoCloseable {
     public void close() {
         streams.close();
         publisher.close();
+        feedback.close();
+        try {
+            recentPapers.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

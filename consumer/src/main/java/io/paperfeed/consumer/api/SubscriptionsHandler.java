@@ -13,7 +13,8 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 
 /**
  * {@code /subscriptions}: {@code GET} lists, {@code POST} creates or replaces; {@code /subscriptions/{id}}:
- * {@code GET}, {@code DELETE} (a tombstone); {@code /subscriptions/{id}/events}: the alerts as SSE.
+ * {@code GET}, {@code DELETE} (a tombstone); {@code /subscriptions/{id}/events}: the alerts as SSE;
+ * {@code /subscriptions/{id}/feedback} and {@code /library}: what teaches its profile ({@link ProfileRequests}).
  * Every call needs the bearer token. A write answers once the view shows it (read-your-writes).
  */
 final class SubscriptionsHandler extends ApiHandler {
@@ -27,10 +28,19 @@ final class SubscriptionsHandler extends ApiHandler {
     private final SubscriptionPublisher publisher;
     private final EventStreams streams;
     private final Set<String> builtIn;
+    private final ProfileRequests profiles;
+
+    /** Writes a subscription and waits until the view shows it. */
+    @FunctionalInterface
+    interface Writer {
+        void put(Subscription subscription) throws InterruptedException;
+    }
 
     SubscriptionsHandler(BearerAuth auth, SubscriptionRequests requests, SubscriptionView view,
-                         SubscriptionPublisher publisher, EventStreams streams, Set<String> builtIn, ApiMetrics metrics) {
+                         SubscriptionPublisher publisher, EventStreams streams, Set<String> builtIn,
+                         ProfileRequests profiles, ApiMetrics metrics) {
         super(MOUNT, metrics);
+        this.profiles = profiles;
         this.auth = auth;
         this.requests = requests;
         this.view = view;
@@ -71,6 +81,16 @@ final class SubscriptionsHandler extends ApiHandler {
                 throw ApiError.notFound("no subscription " + id);
             }
             EventStreamRequests.serve(() -> streams.serveSubscription(exchange, id));
+        } else if (segments.size() == 2 && segments.get(1).equals("feedback")) {
+            requireMethod(exchange, path + "/feedback", "POST");
+            profiles.rate(exchange, id);
+        } else if (segments.size() == 3 && segments.get(1).equals("feedback")) {
+            requireMethod(exchange, path + "/feedback/" + segments.get(2), "DELETE");
+            profiles.withdraw(exchange, id, segments.get(2));
+        } else if (segments.size() == 2 && segments.get(1).equals("library")) {
+            requireMethod(exchange, path + "/library", "POST");
+            requireNotBuiltIn(id);
+            profiles.upload(exchange, id, s -> await(() -> publisher.put(s), s.id()));
         } else {
             throw ApiError.notFound("no such resource: " + exchange.getRequestURI().getPath());
         }
@@ -78,13 +98,17 @@ final class SubscriptionsHandler extends ApiHandler {
 
     private void create(HttpExchange exchange) throws IOException, InterruptedException {
         Subscription subscription = requests.parse(RequestBodies.readJson(exchange));
-        if (builtIn.contains(subscription.id())) {
-            throw new ApiError(400, "invalid-subscription", "subscription id " + subscription.id()
-                    + " is the streams app's built-in subscription; choose another id");
-        }
+        requireNotBuiltIn(subscription.id());
         await(() -> publisher.put(subscription), subscription.id());
         exchange.getResponseHeaders().set("Location", MOUNT + "/" + subscription.id());
         HttpResponses.json(exchange, 201, subscription);
+    }
+
+    private void requireNotBuiltIn(String id) {
+        if (builtIn.contains(id)) {
+            throw new ApiError(400, "invalid-subscription", "subscription id " + id
+                    + " is the streams app's built-in subscription; choose another id");
+        }
     }
 
     /** A write, answered once the view shows it (read-your-writes). */

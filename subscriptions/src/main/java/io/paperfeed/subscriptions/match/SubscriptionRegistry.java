@@ -35,6 +35,14 @@ final class SubscriptionRegistry {
     /** How many registered subscriptions are monitor queries (the monitor's own count visits every query). */
     private final AtomicInteger inMonitor = new AtomicInteger();
 
+    /** A registry with profiles over the shipped background. */
+    SubscriptionRegistry(SubscriptionValidator validator, boolean useTermIndex, TermIndex termIndex,
+                         MonitorBackend monitor) {
+        this(validator, useTermIndex, termIndex, monitor, new ProfileIndex(
+                io.paperfeed.subscriptions.profile.Background.shipped(),
+                io.paperfeed.subscriptions.profile.ProfileSettings.defaults()));
+    }
+
     SubscriptionRegistry(SubscriptionValidator validator, boolean useTermIndex, TermIndex termIndex,
                          MonitorBackend monitor, ProfileIndex profiles) {
         this.validator = validator;
