@@ -3,6 +3,7 @@ package io.paperfeed.app.evaluate;
 import io.paperfeed.app.cli.UserError;
 import io.paperfeed.embeddings.MiniLmEmbedder;
 import io.paperfeed.model.PaperEmbedding;
+import io.paperfeed.streams.meaning.EmbeddingCategories;
 import io.paperfeed.subscriptions.profile.Background;
 import io.paperfeed.subscriptions.profile.ProfileSettings;
 import java.io.OutputStream;
@@ -54,6 +55,10 @@ public final class EvaluateCommand implements Callable<Integer> {
             description = "Write the profile background (a fixed sample of the training papers) to FILE.")
     Path writeBackground;
 
+    @Option(names = "--write-category-model", paramLabel = "FILE",
+            description = "Write the category model over embeddings (trained on the training days) to FILE.")
+    Path writeCategoryModel;
+
     @Override
     public Integer call() throws Exception {
         Path folder = data != null ? data : SHARED_ARXIV_DAILY;
@@ -79,6 +84,18 @@ public final class EvaluateCommand implements Callable<Integer> {
             out.printf("wrote the background (%d papers) to %s%n", sample.size(), writeBackground);
         }
         Set<String> backgroundIds = Set.copyOf(sample.stream().map(EvalPaper::id).toList());
+        EmbeddingCategories categories = CategoryDriftEvaluation.train(training);
+        if (writeCategoryModel != null) {
+            try (OutputStream file = Files.newOutputStream(writeCategoryModel)) {
+                categories.write(file);
+            }
+            out.printf("wrote the category model (%d categories) to %s%n", categories.categories().size(),
+                    writeCategoryModel);
+        }
+        CategoryDriftEvaluation.report(out, categories, test, MiniLmEmbedder.shared());
+        if (only != null && only.equals("categories")) {
+            return 0;
+        }
         likeProfiles(out, training, test, background);
         ThresholdEvaluation thresholds = new ThresholdEvaluation(background, backgroundIds, ProfileSettings.defaults());
         double threshold = thresholds.calibrate(out, training, drawsPerField, 29);

@@ -123,7 +123,7 @@ final class ProfileRequests {
         writer.put(resolved);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("subscription", resolved);
-        answer.put("added", added.size());
+        answer.put("added", resolved.like().size() - (current == null ? 0 : current.like().size()));
         answer.put("problems", problems);
         exchange.getResponseHeaders().set("Location", SubscriptionsHandler.MOUNT + "/" + id);
         HttpResponses.json(exchange, current == null ? 201 : 200, answer);

@@ -20,7 +20,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * computed once per version of that text: the store {@value #STORE} (paper id → text version and embedding,
  * changelogged, partitioned like the papers) answers for an UPDATED paper whose text did not change, and
  * under an alias for a paper that changed id. Then a paper no topic query matched gets its nearest topics
- * by meaning. Whether a paper is embedded at all is the {@link EmbeddingMode}'s call. A tombstone passes
+ * by meaning, and a paper no feed gave an arXiv category gets its predicted categories from the embedding
+ * ({@link EmbeddingCategories}, in place of the TF-IDF guess of classify). Whether a paper is embedded at all is the {@link EmbeddingMode}'s call. A tombstone passes
  * through and forgets its id.
  */
 public final class EmbedProcessor implements FixedKeyProcessor<String, CanonicalPaper, CanonicalPaper> {
@@ -40,6 +41,7 @@ public final class EmbedProcessor implements FixedKeyProcessor<String, Canonical
     private KeyValueStore<String, String> store;
     private TextEmbedder embedder;
     private TopicsByMeaning topics;
+    private EmbeddingCategories categories;
 
     /**
      * @param embedders     gives the embedder in {@code init} (the model is loaded once per JVM)
@@ -64,6 +66,7 @@ public final class EmbedProcessor implements FixedKeyProcessor<String, Canonical
         this.store = context.getStateStore(STORE);
         this.embedder = embedders.get();
         this.topics = topicSupplier.get();
+        this.categories = EmbeddingCategories.shipped();
     }
 
     @Override
@@ -90,8 +93,12 @@ public final class EmbedProcessor implements FixedKeyProcessor<String, Canonical
         }
         store.put(paper.id(), version + "\t" + embedding.model() + "\t" + embedding.vector());
         CanonicalPaper embedded = paper.withEmbedding(embedding);
+        float[] vector = embedding.values();
+        if (!hasArxivCategory(paper) && categories.model().equals(embedding.model())) {
+            embedded = embedded.withPredictedCategories(categories.predict(vector)); // replaces the TF-IDF guess
+        }
         if (paper.topics().isEmpty()) {
-            embedded = embedded.withTopics(topics.nearest(embedding.values()));
+            embedded = embedded.withTopics(topics.nearest(vector));
             if (paper.change() == CanonicalPaper.Change.NEW) {
                 embedded.topics().forEach(t -> onTopic.accept(t.id()));
             }
@@ -103,10 +110,13 @@ public final class EmbedProcessor implements FixedKeyProcessor<String, Canonical
         return switch (mode) {
             case ALWAYS -> true;
             case OFF -> false;
-            case NEEDED -> paper.topics().isEmpty()
-                    || paper.categories().stream().noneMatch(LabelledPaper::isArxivCategory)
-                    || profilesExist.getAsBoolean();
+            case NEEDED -> paper.topics().isEmpty() || !hasArxivCategory(paper) || profilesExist.getAsBoolean();
         };
+    }
+
+    /** An aggregator's source label ("arXiv.org Artificial Intelligence") is no arXiv category. */
+    private static boolean hasArxivCategory(CanonicalPaper paper) {
+        return paper.categories().stream().anyMatch(LabelledPaper::isArxivCategory);
     }
 
     /** The embedding stored for this version of the paper's text, under its id or an alias; null if none. */
