@@ -93,6 +93,8 @@ public final class EvaluateCommand implements Callable<Integer> {
                     writeCategoryModel);
         }
         CategoryDriftEvaluation.report(out, categories, test, MiniLmEmbedder.shared());
+        TopicMeaningEvaluation.report(out, training, test, io.paperfeed.subscriptions.taxonomy.Taxonomy.defaults(),
+                MiniLmEmbedder.shared());
         if (only != null && only.equals("categories")) {
             return 0;
         }

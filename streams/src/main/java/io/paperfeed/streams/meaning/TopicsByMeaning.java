@@ -8,6 +8,8 @@ import io.paperfeed.subscriptions.taxonomy.TopicDefinition;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import io.paperfeed.model.PaperEmbedding;
 
 /**
  * The nearest taxonomy topics of a paper no topic query matched: each topic is embedded once from its name
@@ -23,10 +25,32 @@ public final class TopicsByMeaning {
     private final List<float[]> vectors = new ArrayList<>();
 
     public TopicsByMeaning(Taxonomy taxonomy, TextEmbedder embedder) {
+        this(taxonomy, embedder, Map.of());
+    }
+
+    private TopicsByMeaning(Taxonomy taxonomy, TextEmbedder embedder, Map<String, List<float[]>> examples) {
         for (TopicDefinition t : taxonomy.topics()) {
             ids.add(t.id());
-            vectors.add(embedder.embed(t.name() + ". " + t.description()));
+            float[] described = embedder.embed(t.name() + ". " + t.description());
+            List<float[]> shown = examples.getOrDefault(t.id(), List.of());
+            if (shown.isEmpty()) {
+                vectors.add(described);
+            } else { // the description weighs as much as all the example papers together
+                float[] sum = described.clone();
+                for (float[] e : shown) {
+                    for (int d = 0; d < sum.length; d++) {
+                        sum[d] += e[d] / shown.size();
+                    }
+                }
+                vectors.add(PaperEmbedding.unit(sum));
+            }
         }
+    }
+
+    /** Topic vectors from each topic's description and the embeddings of papers its query matched. */
+    public static TopicsByMeaning withExamples(Taxonomy taxonomy, TextEmbedder embedder,
+                                               Map<String, List<float[]>> examples) {
+        return new TopicsByMeaning(taxonomy, embedder, examples);
     }
 
     /** The nearest topics of a paper's embedding, best first (at least one). */
