@@ -83,14 +83,22 @@ public final class BenchCommand implements Callable<Integer> {
                     Map.of(Topics.DEDUP_DECISIONS.name(), BenchCommand::itemKeyOfDecision), data.events());
             BenchTopics.reset(admin);
             StreamsSettings full = settings(broker, state.path(), "bench-pipeline").withEmbeddings(embeddings);
-            LatencyStats pipeline = run.measure("full pipeline", PaperFeedTopology.build(full, metrics()),
+            SimpleMeterRegistry fullRegistry = new SimpleMeterRegistry();
+            PipelineMetrics fullMetrics = new PipelineMetrics();
+            fullMetrics.bindTo(fullRegistry);
+            LatencyStats pipeline = run.measure("full pipeline", PaperFeedTopology.build(full, fullMetrics),
                     full.toProperties(), Topics.PAPERS_RAW.name(), Map.of(
                             Topics.PAPERS_CLASSIFIED.name(), BenchCommand::itemKeysOfPaper,
                             Topics.DEDUP_DECISIONS.name(), BenchCommand::itemKeyOfRepeat),
                     data.events());
             System.out.println(pass.line());
+            System.out.println(EmbedThroughput.measure(data.events(), 1000));
             System.out.println(dedup.line());
             System.out.println(pipeline.line());
+            System.out.printf(Locale.ROOT, "  embed step in the full pipeline: %.0f papers embedded, %.0f reused the "
+                    + "embedding of the same text, %.0f not embedded (--embeddings %s)%n",
+                    embedded(fullRegistry, "computed"), embedded(fullRegistry, "reused"), embedded(fullRegistry, "skipped"),
+                    embeddings.json());
             System.out.printf(Locale.ROOT, "ratio full/pass-through: %.2f%n",
                     pipeline.papersPerSecond() / pass.papersPerSecond());
         }
@@ -114,6 +122,11 @@ public final class BenchCommand implements Callable<Integer> {
 
     private static DedupDecision decision(byte[] bytes) {
         return PaperSerdes.DEDUP_DECISION.deserialize(Topics.DEDUP_DECISIONS.name(), bytes);
+    }
+
+    private static double embedded(SimpleMeterRegistry registry, String outcome) {
+        var counter = registry.find("paperfeed.papers.embeddings").tag("outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private static PipelineMetrics metrics() {
