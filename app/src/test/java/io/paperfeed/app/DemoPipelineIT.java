@@ -1,7 +1,6 @@
 package io.paperfeed.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -66,9 +65,12 @@ class DemoPipelineIT {
         assertEquals(ids.size(), alerts.size(), "one alert per paper for the built-in subscription");
         Set<String> idsAndAliases = new HashSet<>(ids);
         papers.forEach(p -> p.get("aliases").forEach(alias -> idsAndAliases.add(alias.asText())));
+        Set<String> alertIds = new HashSet<>();
         for (JsonNode alert : alerts) {
             assertEquals("all-papers", alert.get("subscriptionId").asText());
-            assertNotNull(alert.get("alertId").asText());
+            String alertId = alert.path("alertId").asText();
+            assertTrue(alertId.matches("alert_[0-9a-f]{24}"), "an alert id: " + alert.get("alertId"));
+            assertTrue(alertIds.add(alertId), "one alert id per alert: " + alertId);
             assertTrue(idsAndAliases.contains(alert.get("paper").get("id").asText()),
                     "an alert names a paper by its id or an earlier id");
         }

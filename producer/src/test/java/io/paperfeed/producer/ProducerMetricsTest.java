@@ -92,11 +92,17 @@ class ProducerMetricsTest {
     void noMeterIsTaggedWithADocumentOrAnItem() throws Exception {
         Path seeds = FeedPublisherTest.seedFeeds(temp);
         publisher.publish(List.of(seeds));
+        int sourceTags = 0;
         for (Meter meter : registry.getMeters()) {
             for (var tag : meter.getId().getTags()) {
                 assertTrue(!tag.getValue().startsWith(seeds + "/") && !tag.getValue().contains("#"),
                         meter.getId() + " has a per-document or per-item tag");
+                sourceTags += tag.getKey().equals("source") ? 1 : 0;
             }
         }
+        // the publish was counted, per source: the loop above checked real tags
+        assertTrue(sourceTags > 0, "meters tagged with a source: " + registry.getMeters());
+        assertTrue(registry.find("paperfeed.producer.items").counters().stream().mapToDouble(c -> c.count()).sum() > 0,
+                "items counted");
     }
 }

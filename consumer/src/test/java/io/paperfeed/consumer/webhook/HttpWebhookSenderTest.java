@@ -59,8 +59,8 @@ class HttpWebhookSenderTest {
     void statusesTimeoutsAndRetryAfterAreClassified() throws Exception {
         receiver.on("/gone", (a, r) -> ScriptedReceiver.Answer.status(410))
                 .on("/bad", (a, r) -> ScriptedReceiver.Answer.status(400))
-                .on("/busy", (a, r) -> new ScriptedReceiver.Answer(429, 0, "120"))
-                .on("/slow", (a, r) -> ScriptedReceiver.Answer.hang(3_000));
+                .on("/busy", (a, r) -> ScriptedReceiver.Answer.retryAfter(429, "120"))
+                .on("/slow", (a, r) -> ScriptedReceiver.Answer.late(200, 20_000));
         try (HttpWebhookSender sender = sender(true)) {
             WebhookSigner signer = new WebhookSigner(SECRET);
             assertEquals(SendResult.Outcome.GONE, sender.send(receiver.url("/gone"), "m", BODY, signer).outcome());
@@ -70,11 +70,9 @@ class HttpWebhookSenderTest {
             Instant asked = busy.retryAfter().orElseThrow();
             assertTrue(asked.isAfter(Instant.now().plusSeconds(100)), asked.toString());
 
-            long start = System.nanoTime();
+            // the receiver would answer 200 after 20 s: only the whole-request deadline makes this a retry
             SendResult slow = sender.send(receiver.url("/slow"), "m", BODY, signer);
-            long tookMillis = (System.nanoTime() - start) / 1_000_000;
             assertEquals(SendResult.Outcome.RETRIABLE, slow.outcome(), slow.toString());
-            assertTrue(tookMillis < 2_500, "the whole-request deadline cut it short: " + tookMillis + " ms");
 
             receiver.stop();
             SendResult down = sender.send(receiver.url("/x"), "m", BODY, signer);

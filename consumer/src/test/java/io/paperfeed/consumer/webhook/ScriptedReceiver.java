@@ -36,14 +36,27 @@ final class ScriptedReceiver implements AutoCloseable {
         Answer answer(int attemptOfThisId, int requestOfThisPath);
     }
 
-    /** A status, or hanging up for {@code hangMillis} and then closing without an answer; optional Retry-After. */
-    record Answer(int status, long hangMillis, String retryAfter) {
+    /**
+     * A status, after waiting {@code hangMillis} first when it is positive; {@code closeAfterHang} closes
+     * the connection after the wait without an answer. Optional Retry-After.
+     */
+    record Answer(int status, long hangMillis, String retryAfter, boolean closeAfterHang) {
         static Answer status(int status) {
-            return new Answer(status, 0, null);
+            return new Answer(status, 0, null, false);
         }
 
+        static Answer retryAfter(int status, String seconds) {
+            return new Answer(status, 0, seconds, false);
+        }
+
+        /** Hangs up for {@code millis}, then closes without an answer. */
         static Answer hang(long millis) {
-            return new Answer(200, millis, null);
+            return new Answer(200, millis, null, true);
+        }
+
+        /** Answers {@code status}, but only after {@code millis}. */
+        static Answer late(int status, long millis) {
+            return new Answer(status, millis, null, false);
         }
     }
 
@@ -105,11 +118,14 @@ final class ScriptedReceiver implements AutoCloseable {
             int request = requestsByPath.computeIfAbsent(path, k -> new AtomicInteger()).incrementAndGet();
             Answer answer = scripts.getOrDefault(path, (a, r) -> Answer.status(200)).answer(attempt, request);
             if (answer.hangMillis() > 0) {
-                requests.add(new Request(path, id, body, valid, -1));
+                requests.add(new Request(path, id, body, valid, answer.closeAfterHang() ? -1 : answer.status()));
                 released.await(answer.hangMillis(), TimeUnit.MILLISECONDS);
-                return;
+                if (answer.closeAfterHang()) {
+                    return;
+                }
+            } else {
+                requests.add(new Request(path, id, body, valid, answer.status()));
             }
-            requests.add(new Request(path, id, body, valid, answer.status()));
             if (answer.retryAfter() != null) {
                 exchange.getResponseHeaders().set("Retry-After", answer.retryAfter());
             }

@@ -2,6 +2,7 @@ package io.paperfeed.producer.source;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,11 +13,19 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
-/** The per-host gap: measured from the end of the last request, per host, interruptible. */
+/**
+ * The per-host gap: measured from the end of the last request, per host (names in any case),
+ * interruptible. Whether an acquire waits is observed, not timed: a waiting caller sleeps
+ * ({@link Thread.State#TIMED_WAITING}), one that may go ahead returns its permit. The fake clock
+ * decides how long the gap still runs; the hour-long gaps make a wrong "may go ahead" impossible
+ * to miss.
+ */
 class HostRateLimiterTest {
 
+    private static final Duration HOUR = Duration.ofHours(1);
+
     @Test
-    void theGapRunsFromTheEndOfTheLastRequestOfTheSameHost() throws Exception {
+    void requestsToOneHostStartAtLeastTheGapApartOnTheRealClock() throws Exception {
         Duration gap = Duration.ofMillis(150);
         HostRateLimiter limiter = new HostRateLimiter(gap);
         List<long[]> spans = new ArrayList<>();
@@ -28,44 +37,119 @@ class HostRateLimiterTest {
         }
         for (int i = 1; i < spans.size(); i++) {
             long idle = spans.get(i)[0] - spans.get(i - 1)[1];
+            // a lower bound only: a busy machine makes the gap longer, never shorter
             assertTrue(idle >= gap.toNanos(), "only " + idle / 1_000 + " µs between requests");
         }
     }
 
     @Test
-    void otherHostsDoNotWaitAndHostNamesIgnoreCase() throws Exception {
+    void theGapRunsFromTheEndOfTheLastRequestNotItsStart() throws Exception {
         AtomicLong clock = new AtomicLong();
-        HostRateLimiter limiter = new HostRateLimiter(Duration.ofHours(1), clock::get);
+        HostRateLimiter limiter = new HostRateLimiter(HOUR, clock::get);
+        HostRateLimiter.Permit first = limiter.acquire("export.arxiv.org");
+        clock.addAndGet(HOUR.multipliedBy(2).toNanos()); // a slow request: two hours
+        first.close();
+        clock.addAndGet(HOUR.dividedBy(2).toNanos()); // 2.5 h after its start, 0.5 h after its end
+
+        assertWaits(limiter, "export.arxiv.org", "half the gap after the end of the last request");
+
+        clock.addAndGet(HOUR.toNanos()); // 1.5 h after its end
+        assertGoesAhead(limiter, "export.arxiv.org", "the whole gap after the end of the last request");
+    }
+
+    @Test
+    void anotherHostDoesNotWait() throws Exception {
+        AtomicLong clock = new AtomicLong();
+        HostRateLimiter limiter = new HostRateLimiter(HOUR, clock::get);
         limiter.acquire("a.example").close();
-        long before = System.nanoTime();
-        limiter.acquire("b.example").close();
-        assertTrue(System.nanoTime() - before < Duration.ofSeconds(1).toNanos());
-        clock.addAndGet(Duration.ofHours(1).toNanos());
-        limiter.acquire("A.EXAMPLE").close(); // the gap has passed on the fake clock
+
+        assertGoesAhead(limiter, "b.example", "another host, right after a request to a.example");
+        assertWaits(limiter, "a.example", "the same host, right after its request");
+    }
+
+    @Test
+    void hostNamesDifferingOnlyInCaseShareOneGap() throws Exception {
+        AtomicLong clock = new AtomicLong();
+        HostRateLimiter limiter = new HostRateLimiter(HOUR, clock::get);
+        limiter.acquire("a.example").close();
+
+        assertWaits(limiter, "A.EXAMPLE", "A.EXAMPLE right after a request to a.example");
+        assertWaits(limiter, "A.Example", "A.Example right after a request to a.example");
     }
 
     @Test
     void waitingEndsWhenInterrupted() throws Exception {
-        HostRateLimiter limiter = new HostRateLimiter(Duration.ofHours(1));
+        HostRateLimiter limiter = new HostRateLimiter(HOUR);
         limiter.acquire("h").close();
-        AtomicReference<Throwable> result = new AtomicReference<>();
-        Thread waiter = new Thread(() -> {
-            try {
-                limiter.acquire("h").close();
-                result.set(new AssertionError("acquired"));
-            } catch (Throwable e) {
-                result.set(e);
-            }
-        });
-        waiter.start();
-        await().until(() -> waiter.getState() == Thread.State.TIMED_WAITING);
-        waiter.interrupt();
-        await().atMost(Duration.ofSeconds(5)).until(() -> result.get() != null);
-        assertEquals(InterruptedException.class, result.get().getClass());
+        Attempt attempt = Attempt.start(limiter, "h");
+        await().until(attempt::isWaiting);
+        attempt.thread.interrupt();
+        await().until(attempt::isDone);
+        assertEquals(InterruptedException.class, attempt.outcome.get().getClass());
     }
 
     @Test
     void aNegativeGapIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> new HostRateLimiter(Duration.ofMillis(-1)));
+    }
+
+    /** The acquire waits for the gap: its thread sleeps and has not got a permit; it is then interrupted. */
+    private static void assertWaits(HostRateLimiter limiter, String host, String when) throws InterruptedException {
+        Attempt attempt = Attempt.start(limiter, host);
+        await().until(() -> attempt.isWaiting() || attempt.isDone());
+        Throwable outcome = attempt.outcome.get();
+        attempt.thread.interrupt();
+        attempt.thread.join();
+        assertNull(outcome, () -> when + ": " + host + " should wait for the gap but " + describe(outcome));
+    }
+
+    /** The acquire returns a permit at once (it would otherwise sleep for most of an hour). */
+    private static void assertGoesAhead(HostRateLimiter limiter, String host, String when) throws InterruptedException {
+        Attempt attempt = Attempt.start(limiter, host);
+        await().until(() -> attempt.isWaiting() || attempt.isDone());
+        boolean waiting = attempt.isWaiting();
+        attempt.thread.interrupt();
+        attempt.thread.join();
+        assertTrue(!waiting && attempt.outcome.get() == Attempt.ACQUIRED,
+                () -> when + ": " + host + " should go ahead but "
+                        + (waiting ? "it waited for the gap" : describe(attempt.outcome.get())));
+    }
+
+    private static String describe(Throwable outcome) {
+        return outcome == null ? "it waited" : outcome == Attempt.ACQUIRED ? "it got a permit at once" : outcome.toString();
+    }
+
+    /** One acquire (and close) on a thread of its own; {@code outcome} is ACQUIRED or what it threw. */
+    private static final class Attempt {
+        static final Throwable ACQUIRED = new Throwable("acquired");
+
+        final AtomicReference<Throwable> outcome = new AtomicReference<>();
+        final Thread thread;
+
+        private Attempt(HostRateLimiter limiter, String host) {
+            thread = new Thread(() -> {
+                try {
+                    limiter.acquire(host).close();
+                    outcome.set(ACQUIRED);
+                } catch (Throwable e) {
+                    outcome.set(e);
+                }
+            }, "acquire-" + host);
+        }
+
+        static Attempt start(HostRateLimiter limiter, String host) {
+            Attempt attempt = new Attempt(limiter, host);
+            attempt.thread.start();
+            return attempt;
+        }
+
+        /** Asleep in the limiter's wait (nothing else in acquire sleeps with a timeout). */
+        boolean isWaiting() {
+            return thread.getState() == Thread.State.TIMED_WAITING && outcome.get() == null;
+        }
+
+        boolean isDone() {
+            return outcome.get() != null;
+        }
     }
 }

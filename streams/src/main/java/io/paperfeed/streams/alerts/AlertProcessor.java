@@ -2,6 +2,8 @@ package io.paperfeed.streams.alerts;
 
 import io.paperfeed.model.Alert;
 import io.paperfeed.model.CanonicalPaper;
+import io.paperfeed.model.serde.PaperSerdes;
+import io.paperfeed.model.topics.Topics;
 import io.paperfeed.subscriptions.match.SubscriptionMatch;
 import io.paperfeed.subscriptions.match.SubscriptionMatcher;
 import java.nio.charset.StandardCharsets;
@@ -67,7 +69,16 @@ final class AlertProcessor implements Processor<String, CanonicalPaper, String, 
         }
         boolean again = paper.change() == CanonicalPaper.Change.UPDATED
                 && matcher.get(subscription).map(s -> s.alertOnUpdate()).orElse(false);
-        return again ? alertId(subscription, paper.id(), "update-" + paper.sources().size()) : null;
+        return again ? alertId(subscription, paper.id(), updateOccasion(paper)) : null;
+    }
+
+    /**
+     * What this update says about the paper, topics aside (they follow the taxonomy): every UPDATED
+     * record differs from the one before, so its alert id does too, however many sources it has.
+     */
+    private static String updateOccasion(CanonicalPaper paper) {
+        byte[] content = PaperSerdes.CANONICAL_PAPER.serialize(Topics.PAPERS_CLASSIFIED.name(), paper.withTopics(List.of()));
+        return "update\n" + new String(content, StandardCharsets.UTF_8);
     }
 
     private static String ledgerKey(String subscription, String paperId) {
