@@ -4,6 +4,7 @@ import io.paperfeed.embeddings.PaperText;
 import io.paperfeed.embeddings.TextEmbedder;
 import io.paperfeed.model.CanonicalPaper;
 import io.paperfeed.model.PaperEmbedding;
+import io.paperfeed.streams.categories.CategoryPredictor;
 import io.paperfeed.streams.categories.LabelledPaper;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,7 +95,7 @@ public final class EmbedProcessor implements FixedKeyProcessor<String, Canonical
         store.put(paper.id(), version + "\t" + embedding.model() + "\t" + embedding.vector());
         CanonicalPaper embedded = paper.withEmbedding(embedding);
         float[] vector = embedding.values();
-        if (!hasArxivCategory(paper) && categories.model().equals(embedding.model())) {
+        if (!hasArxivCategory(paper) && categories.model().equals(embedding.model()) && longEnough(paper)) {
             embedded = embedded.withPredictedCategories(categories.predict(vector)); // replaces the TF-IDF guess
         }
         if (paper.topics().isEmpty()) {
@@ -112,6 +113,11 @@ public final class EmbedProcessor implements FixedKeyProcessor<String, Canonical
             case OFF -> false;
             case NEEDED -> paper.topics().isEmpty() || !hasArxivCategory(paper) || profilesExist.getAsBoolean();
         };
+    }
+
+    /** As for the TF-IDF guess: a text of a few words predicts no category. */
+    private static boolean longEnough(CanonicalPaper paper) {
+        return PaperText.of(paper).split("\\s+").length >= CategoryPredictor.MIN_KNOWN_WORDS;
     }
 
     /** An aggregator's source label ("arXiv.org Artificial Intelligence") is no arXiv category. */
