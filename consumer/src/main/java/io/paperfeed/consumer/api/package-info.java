@@ -12,6 +12,10 @@
  *   <li>A subscription is checked before it is written exactly as the streams matcher checks it: the
  *       record's own invariants, then the {@link io.paperfeed.subscriptions.SubscriptionValidator}
  *       (taxonomy topic ids; a query that parses, with the Lucene parser's message).</li>
+ *   <li>Like lists are resolved before the check (each liked paper's embedding, from the recent classified
+ *       papers the process reads, or embedded in-process); {@code /subscriptions/{id}/feedback} writes
+ *       ratings to {@code paperfeed.feedback} and {@code /subscriptions/{id}/library} adds an uploaded
+ *       BibTeX, RIS or CSL JSON library to the like list ({@code ProfileRequests}).</li>
  *   <li>{@code /topics} (public): the taxonomy, and {@code /topics/{id}/events};
  *       {@code /subscriptions/{id}/events} (token): Server-Sent Events from
  *       {@link io.paperfeed.consumer.sse}.</li>

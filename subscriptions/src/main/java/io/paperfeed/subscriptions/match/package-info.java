@@ -11,6 +11,11 @@
  *       index of their words and phrases, groups of identical clauses matched once;</li>
  *   <li>{@code MonitorBackend}: everything else in one lucene-monitor {@code Monitor};</li>
  *   <li>{@code MatchExplainer}: either backend's hits turned into the same why.</li>
+ *   <li>{@code ProfileIndex}: the profiles of subscriptions with a like list or ratings
+ *       ({@link io.paperfeed.subscriptions.profile.Profile}); a query or topic match of such a subscription
+ *       must also pass its profile (AND), a like-only subscription is scored against every embedded paper,
+ *       and each match carries {@code similarTo}. Ratings from {@code paperfeed.feedback} retrain a profile
+ *       before the next paper.</li>
  * </ul>
  *
  * {@code TermIndexEquivalenceTest} checks, paper by paper over a real arXiv day, that the term index
