@@ -25,6 +25,7 @@ public final class ApiMount {
         PaperfeedApi api = new PaperfeedApi(new ApiSettings(taxonomy, token, builtInSubscriptions,
                 SseSettings.defaults(context.clients())), view, context.metrics().registry());
         api.routes().forEach(context.server()::route);
+        context.server().addCheck(HealthCheck.of("recent-papers", api::recentPapersProblem));
         String base = context.baseUrl();
         String service = context.service();
         if (options.generated()) {

@@ -59,6 +59,11 @@ public final class PaperfeedApi implements AutoCloseable {
         return Map.copyOf(routes);
     }
 
+    /** Null while the recent papers (what like lists and ratings resolve against) are read, else why not. */
+    public String recentPapersProblem() {
+        return recentPapers.problem();
+    }
+
     @Override
     public void close() {
         streams.close();

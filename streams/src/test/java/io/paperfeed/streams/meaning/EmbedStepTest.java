@@ -130,6 +130,18 @@ class EmbedStepTest {
     }
 
     @Test
+    void anUnreadableRatingIsSkippedAndStopsNothing() {
+        start(EmbeddingMode.NEEDED);
+        TestInputTopic<String, byte[]> feedback = driver.createInputTopic(Topics.FEEDBACK.name(), new StringSerializer(),
+                new ByteArraySerializer());
+        feedback.pipeInput("kan-like|arxiv:1", "not a rating".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        feedback.pipeInput("wrong-key", PaperSerdes.RATING.serialize("t", new Rating("kan-like", "arxiv:1", 1, null,
+                MiniLmEmbedder.shared().embedding("x"), T0)));
+        send("2507.00002", KAN_TITLE, KAN, List.of("cs.LG"), "feed-a");
+        assertFalse(classified.readValue().topics().isEmpty(), "the pipeline goes on");
+    }
+
+    @Test
     void aLikeSubscriptionAlertsWithItsReasonsAndARatingChangesTheNextMatch() {
         start(EmbeddingMode.NEEDED);
         TestInputTopic<String, Subscription> subscriptions = driver.createInputTopic(Topics.SUBSCRIPTIONS.name(),
