@@ -29,6 +29,9 @@ public final class MeaningStep {
     public static KStream<String, CanonicalPaper> addTo(StreamsBuilder builder, KStream<String, CanonicalPaper> classified,
             EmbeddingMode mode, Supplier<TextEmbedder> embedders, Taxonomy taxonomy, BooleanSupplier profilesExist,
             Consumer<EmbedProcessor.Outcome> onOutcome, Consumer<String> onTopic) {
+        if (mode == EmbeddingMode.OFF) {
+            return classified;
+        }
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(EmbedProcessor.STORE),
                 Serdes.String(), Serdes.String()));
         Supplier<TopicsByMeaning> topics = new Supplier<>() {
@@ -42,9 +45,6 @@ public final class MeaningStep {
                 return shared;
             }
         };
-        if (mode == EmbeddingMode.OFF) {
-            return classified;
-        }
         return classified.processValues(() -> new EmbedProcessor(mode, embedders, topics, profilesExist, onOutcome,
                 onTopic), Named.as("embed"), EmbedProcessor.STORE);
     }
