@@ -29,6 +29,8 @@ final class ThresholdEvaluation {
     private final Background background;
     private final ProfileSettings settings;
     private final Set<String> backgroundIds;
+    /** Each draw's profile, trained once (per stream of candidates). */
+    private final Map<LikeEvaluation.Draw, Profile> profiles = new java.util.HashMap<>();
 
     ThresholdEvaluation(Background background, Set<String> backgroundIds, ProfileSettings settings) {
         this.background = background;
@@ -100,7 +102,8 @@ final class ThresholdEvaluation {
     }
 
     private Outcome outcome(LikeEvaluation.Draw draw, List<EvalPaper> stream, double threshold) {
-        Profile profile = ProfileRanker.profile(draw.liked(), List.of(), background, settings);
+        Profile profile = profiles.computeIfAbsent(draw, d -> ProfileRanker.profile(d.liked(), List.of(), background,
+                settings));
         Set<String> liked = new HashSet<>(draw.liked().stream().map(EvalPaper::id).toList());
         int alerted = 0;
         int hits = 0;
