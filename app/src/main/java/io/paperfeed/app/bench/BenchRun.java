@@ -94,8 +94,16 @@ final class BenchRun {
 
     private Consumer<String, byte[]> outputConsumer(Collection<String> topics) {
         var consumer = clients.reader("paperfeed-bench", new StringDeserializer(), new ByteArrayDeserializer());
-        List<TopicPartition> partitions = topics.stream().flatMap(topic -> consumer.partitionsFor(topic).stream()
-                .map(info -> new TopicPartition(topic, info.partition()))).toList();
+        // a topic created a moment ago may have no partitions in this client's metadata yet
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        List<TopicPartition> partitions = List.of();
+        while (partitions.isEmpty() || partitions.stream().map(TopicPartition::topic).distinct().count() < topics.size()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the bench's output topics " + topics + " have no partitions after 30 s");
+            }
+            partitions = topics.stream().flatMap(topic -> consumer.partitionsFor(topic, Duration.ofSeconds(5)).stream()
+                    .map(info -> new TopicPartition(topic, info.partition()))).toList();
+        }
         consumer.assign(partitions);
         consumer.seekToEnd(partitions);
         partitions.forEach(consumer::position);
