@@ -4,6 +4,7 @@ import io.paperfeed.app.cli.ApiOptions;
 import io.paperfeed.app.cli.ConfigOption;
 import io.paperfeed.app.cli.HttpOptions;
 import io.paperfeed.app.cli.KafkaOptions;
+import io.paperfeed.app.cli.SecretsOptions;
 import io.paperfeed.app.cli.Lifecycle;
 import io.paperfeed.app.services.ConsumerRole;
 import io.paperfeed.app.services.ServiceContext;
@@ -45,6 +46,9 @@ final class ConsumerCommand implements Callable<Integer> {
     @Mixin
     WebhookOptions webhooks;
 
+    @Mixin
+    SecretsOptions secrets;
+
     @Option(names = "--group-id", defaultValue = AlertConsumerSettings.DEFAULT_GROUP_ID,
             description = "Consumer group (env PAPERFEED_GROUP_ID; default ${DEFAULT-VALUE}).")
     String groupId;
@@ -56,7 +60,7 @@ final class ConsumerCommand implements Callable<Integer> {
             ServiceContext context = ServiceContext.open("consumer", lifecycle, kafka.clients(), http, taxonomy,
                     System.out);
             ConsumerRole consumer = ConsumerRole.mount(context, taxonomy, api,
-                    Set.of(StreamsSettings.DEFAULT_ALL_PAPERS_SUBSCRIPTION));
+                    Set.of(StreamsSettings.DEFAULT_ALL_PAPERS_SUBSCRIPTION), secrets.secrets(System.getenv()));
             context.startHttp();
             consumer.start(groupId, new ConsoleAlertSink(System.out), webhooks);
             lifecycle.awaitShutdown();

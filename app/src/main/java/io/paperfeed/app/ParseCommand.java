@@ -49,7 +49,7 @@ final class ParseCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "NAME", description = "Parse every input as this format instead of detecting it.")
     String format;
 
-    @Option(names = "--invalid-json", description = "Print invalid items on stderr as JSON lines instead of text.")
+    @Option(names = "--invalid-json", arity = "0..1", fallbackValue = "true", description = "Print invalid items on stderr as JSON lines instead of text.")
     boolean invalidJson;
 
     @Spec

@@ -8,11 +8,21 @@ import io.paperfeed.app.cli.UserError;
 import io.paperfeed.app.pipeline.Publishing;
 import io.paperfeed.app.services.ServiceContext;
 import io.paperfeed.kafka.KafkaClients;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.paperfeed.producer.FeedPublisher;
+import io.paperfeed.producer.FileReport;
+import io.paperfeed.producer.ProducerMetrics;
 import io.paperfeed.producer.PublishReport;
 import io.paperfeed.producer.parse.FeedReader;
 import io.paperfeed.producer.source.Checkpoint;
 import io.paperfeed.producer.source.FeedSource;
 import io.paperfeed.producer.source.FeedSources;
+import io.paperfeed.producer.source.HttpFetcher;
+import io.paperfeed.producer.source.PagedSource;
+import io.paperfeed.producer.source.RetryPolicy;
+import io.paperfeed.producer.source.SourcesFile;
+import io.paperfeed.producer.source.SourcesPoller;
 import io.paperfeed.producer.source.PollInterval;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,16 +31,22 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 /** {@code paperfeed producer}: publishes feed files, folders, stdin or URLs to an external Kafka, once or polling. */
 @Command(name = "producer", mixinStandardHelpOptions = true,
         description = {"Publish feeds (files, folders, http(s) URLs, - for stdin) to Kafka: once, then serve /metrics "
-                + "until stopped (or exit with --once); or, with --poll, again every INTERVAL until stopped.",
+                + "until stopped (or exit with --once); or, with --poll, again every INTERVAL until stopped; or, with "
+                + "--sources FILE, poll the file's sources each at its own interval.",
                 "A checkpoint remembers what was published, so a restart does not publish it again."})
 final class ProducerCommand implements Callable<Integer> {
 
@@ -65,12 +81,21 @@ final class ProducerCommand implements Callable<Integer> {
             description = "The checkpoint file (env PAPERFEED_CHECKPOINT; default checkpoint.json in --state-dir).")
     Path checkpointFile;
 
-    @Option(names = "--no-checkpoint",
+    @Option(names = "--no-checkpoint", arity = "0..1", fallbackValue = "true",
             description = "Publish every item, even ones published before, and remember nothing across restarts.")
     boolean noCheckpoint;
 
-    @Option(names = "--once", description = "Exit after publishing instead of serving metrics until stopped.")
+    @Option(names = "--once", arity = "0..1", fallbackValue = "true", description = "Exit after publishing instead of serving metrics until stopped.")
     boolean once;
+
+    @Option(names = "--sources", paramLabel = "FILE",
+            description = "A sources file (YAML, see docs/SOURCES.md): poll each of its sources at its own interval, "
+                    + "following their pages, instead of --input and --poll; with --once, poll each once and exit "
+                    + "(env PAPERFEED_SOURCES).")
+    Path sourcesFile;
+
+    @Spec
+    CommandSpec spec;
 
     /** Reads {@code --poll} values with {@link PollInterval}. */
     static final class IntervalConverter implements ITypeConverter<Duration> {
@@ -86,6 +111,9 @@ final class ProducerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (sourcesFile != null) {
+            return pollSourcesFile();
+        }
         FeedReader reader = reader();
         List<FeedSource> sources = sources();
         try (Lifecycle lifecycle = new Lifecycle()) {
@@ -96,6 +124,8 @@ final class ProducerCommand implements Callable<Integer> {
             if (poll != null) {
                 System.out.printf("paperfeed producer: fetching %d input(s) every %s, checkpoint %s%n", sources.size(),
                         poll, checkpoint.file().map(Path::toString).orElse("in memory only"));
+                ProducerMetrics intervals = new ProducerMetrics(context.metrics().registry());
+                sources.forEach(source -> intervals.pollInterval(source.name(), poll));
                 Publishing.poll(clients, sources, checkpoint, reader, poll, context.metrics().registry(),
                         System.out, lifecycle);
                 return 0;
@@ -112,6 +142,58 @@ final class ProducerCommand implements Callable<Integer> {
             }
             return report.failed().isEmpty() ? 0 : 1;
         }
+    }
+
+    /**
+     * {@code --sources}: the file's sources, each polled at its own interval (or once each with
+     * {@code --once}) through one fetcher with the file's per-host gaps, published by one producer.
+     */
+    private int pollSourcesFile() throws Exception {
+        if (spec.commandLine().getParseResult().hasMatchedOption("--input") || poll != null) {
+            throw new UserError("--sources names the sources and their intervals: it excludes --input and --poll");
+        }
+        SourcesFile file;
+        try {
+            file = SourcesFile.read(sourcesFile);
+        } catch (IOException e) {
+            throw new UserError(e.getMessage());
+        }
+        FeedReader reader = reader();
+        Clock clock = Clock.systemUTC();
+        try (Lifecycle lifecycle = new Lifecycle()) {
+            KafkaClients clients = kafka.clients();
+            ServiceContext context = ServiceContext.open("producer", lifecycle, clients, http, System.out);
+            context.startHttp();
+            Checkpoint checkpoint = checkpoint(clients);
+            MeterRegistry registry = context.metrics().registry();
+            Producer<String, byte[]> producer = lifecycle.add(clients.producer("paperfeed-producer",
+                    new StringSerializer(), new ByteArraySerializer()));
+            lifecycle.add(new KafkaClientMetrics(producer)).bindTo(registry);
+            ProducerMetrics metrics = new ProducerMetrics(registry);
+            HttpFetcher fetcher = new HttpFetcher(file.rateLimiter(), RetryPolicy.standard(), FeedReader.MAX_FILE_BYTES,
+                    clock);
+            List<PagedSource> sources = SourcesPoller.sources(file, fetcher, reader, metrics, clock);
+            SourcesPoller poller = lifecycle.add(new SourcesPoller(sources, new FeedPublisher(producer, reader, metrics,
+                    clock), checkpoint, clock, ProducerCommand::print));
+            System.out.printf("paperfeed producer: polling %d source(s) of %s, checkpoint %s%n", sources.size(),
+                    sourcesFile, checkpoint.file().map(Path::toString).orElse("in memory only"));
+            if (once) {
+                List<PublishReport> reports = poller.pollAllOnce();
+                return reports.size() == sources.size() && reports.stream().allMatch(r -> r.failed().isEmpty()) ? 0 : 1;
+            }
+            poller.run();
+            return 0;
+        }
+    }
+
+    /** One poll of one source: the documents that added anything, a source that failed or was not modified, a total. */
+    private static void print(PublishReport report) {
+        report.files().stream().filter(FileReport::eventful).forEach(f -> System.out.println(f.summary()));
+        report.sources().stream().filter(s -> s.error() != null || s.outcome().equals("not-modified"))
+                .forEach(s -> System.out.println(s.summary()));
+        System.out.printf("published %d papers and %d invalid items from %d pages%s%n", report.papers(),
+                report.invalid(), report.files().size(), report.skipped() > 0
+                        ? "; skipped " + report.skipped() + " already published" : "");
     }
 
     private FeedReader reader() {

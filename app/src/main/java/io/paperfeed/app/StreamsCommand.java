@@ -1,6 +1,7 @@
 package io.paperfeed.app;
 
 import io.paperfeed.app.cli.ConfigOption;
+import io.paperfeed.app.cli.EmbeddingModeConverter;
 import io.paperfeed.app.cli.HttpOptions;
 import io.paperfeed.app.cli.KafkaOptions;
 import io.paperfeed.app.cli.Lifecycle;
@@ -8,12 +9,11 @@ import io.paperfeed.app.services.ServiceContext;
 import io.paperfeed.app.services.StreamsRole;
 import io.paperfeed.kafka.KafkaClients;
 import io.paperfeed.streams.StreamsSettings;
+import io.paperfeed.streams.meaning.EmbeddingMode;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import io.paperfeed.app.cli.EmbeddingModeConverter;
-import io.paperfeed.streams.meaning.EmbeddingMode;
 import picocli.CommandLine.Option;
 
 /** {@code paperfeed streams}: runs the Kafka Streams topology against an external Kafka. */
@@ -47,6 +47,12 @@ final class StreamsCommand implements Callable<Integer> {
                     + "(env PAPERFEED_STANDBY_REPLICAS; default ${DEFAULT-VALUE}).")
     int standbyReplicas;
 
+    @Option(names = "--dedup-band-horizon-days", paramLabel = "DAYS", defaultValue = "730",
+            description = "Near-duplicate text is looked for among papers seen in this many days; older papers are"
+                    + " still found by arXiv id, DOI, title or exact text (env PAPERFEED_DEDUP_BAND_HORIZON_DAYS;"
+                    + " 0 keeps them for ever; default ${DEFAULT-VALUE}).")
+    int bandHorizonDays;
+
     @Option(names = "--topics", paramLabel = "FILE",
             description = "Taxonomy YAML replacing the default one (env PAPERFEED_TOPICS; format of seeds/topics.yaml).")
     Path topicsFile;
@@ -61,7 +67,8 @@ final class StreamsCommand implements Callable<Integer> {
         try (Lifecycle lifecycle = new Lifecycle()) {
             KafkaClients clients = kafka.clients();
             StreamsSettings settings = new StreamsSettings(clients, applicationId, stateDir, threads,
-                    StreamsSettings.DEFAULT_ALL_PAPERS_SUBSCRIPTION, topicsFile, standbyReplicas, embeddings);
+                    StreamsSettings.DEFAULT_ALL_PAPERS_SUBSCRIPTION, topicsFile, standbyReplicas,
+                    bandHorizonDays == 0 ? null : java.time.Duration.ofDays(bandHorizonDays), embeddings);
             ServiceContext context = ServiceContext.open("streams", lifecycle, clients, http, settings.taxonomy(),
                     System.out);
             context.startHttp();

@@ -226,6 +226,11 @@ class DockerComposeConsistencyTest {
     }
 
     @Test
+    void alertingRulesAreLoadedAndNameRealMetricsAndJobs() {
+        assertNoProblems("Prometheus alerting rules", alertRuleProblems(stack));
+    }
+
+    @Test
     void bindMountSourcesExistInTheRepo() {
         assertNoProblems("bind mounts", mountProblems(stack));
     }
@@ -338,6 +343,37 @@ class DockerComposeConsistencyTest {
             }
         }));
         assertCaught(scalabilityProblems(broken), "dns_sd_configs");
+    }
+
+    @Test
+    void aRuleFileThePrometheusServiceDoesNotMountIsCaught() {
+        Stack broken = stack.withCompose(c -> {
+            ArrayNode volumes = (ArrayNode) c.path("services").path("prometheus").path("volumes");
+            for (int i = volumes.size() - 1; i >= 0; i--) {
+                if (volumes.get(i).asText().contains("alerts.yml")) {
+                    volumes.remove(i);
+                }
+            }
+        });
+        assertCaught(alertRuleProblems(broken), "/etc/prometheus/alerts.yml");
+    }
+
+    @Test
+    void aRuleFilePrometheusDoesNotLoadIsCaught() {
+        Stack broken = stack.withPrometheus(p -> p.remove("rule_files"));
+        assertCaught(alertRuleProblems(broken), "deploy/prometheus/alerts.yml is not loaded");
+    }
+
+    @Test
+    void aRuleOnAnUndocumentedMetricOrAnUnscrapedJobIsCaught() {
+        Map<String, JsonNode> rules = PrometheusRules.read(existingRuleFiles(stack));
+        rules.values().forEach(tree -> tree.path("groups").forEach(group -> group.path("rules").forEach(rule -> {
+            String expr = rule.path("expr").asText();
+            ((ObjectNode) rule).put("expr", expr.replace("paperfeed_consumer_lag", "paperfeed_consumer_lagg")
+                    .replace("job=\"streams\"", "job=\"stream\""));
+        })));
+        assertCaught(alertRuleProblems(stack, rules), "metric paperfeed_consumer_lagg is not in docs/OPERATIONS.md");
+        assertCaught(alertRuleProblems(stack, rules), "selects job \"stream\"");
     }
 
     @Test
@@ -772,6 +808,59 @@ class DockerComposeConsistencyTest {
             }
         }
         return problems;
+    }
+
+    /** The rule files prometheus.yml loads, by their path in the container, and the repository file mounted there. */
+    static Map<String, Optional<Path>> ruleFiles(Stack s) {
+        Map<String, Optional<Path>> files = new LinkedHashMap<>();
+        Optional<String> prometheus = s.serviceWithImage("prom/prometheus");
+        if (s.prometheus() == null || prometheus.isEmpty()) {
+            return files;
+        }
+        JsonNode service = s.service(prometheus.get());
+        String base = Path.of(prometheusConfigPath(service)).getParent().toString();
+        for (JsonNode rule : s.prometheus().path("rule_files")) {
+            String container = rule.asText().startsWith("/") ? rule.asText() : base + "/" + rule.asText();
+            files.put(container, hostPathOf(service, container).filter(Files::isRegularFile));
+        }
+        return files;
+    }
+
+    static Map<String, Path> existingRuleFiles(Stack s) {
+        Map<String, Path> files = new LinkedHashMap<>();
+        ruleFiles(s).forEach((container, host) -> host.ifPresent(h -> files.put(container, h)));
+        return files;
+    }
+
+    static List<String> alertRuleProblems(Stack s) {
+        List<String> problems = new ArrayList<>();
+        Map<String, Optional<Path>> files = ruleFiles(s);
+        files.forEach((container, host) -> {
+            if (host.isEmpty()) {
+                problems.add("prometheus.yml loads the rule file " + container + ", but the prometheus service mounts "
+                        + "no repository file there");
+            }
+        });
+        Set<Path> loaded = files.values().stream().flatMap(Optional::stream).map(Path::normalize)
+                .collect(Collectors.toSet());
+        try (Stream<Path> deploy = Files.list(REPO.resolve("deploy/prometheus"))) {
+            deploy.map(Path::normalize).filter(f -> f.toString().endsWith(".yml") && !f.endsWith("prometheus.yml")
+                    && !f.toString().endsWith(".test.yml") && !loaded.contains(f))
+                    .forEach(f -> problems.add(REPO.relativize(f) + " is not loaded: prometheus.yml's rule_files and the "
+                            + "prometheus service's volumes must both name it"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        problems.addAll(alertRuleProblems(s, PrometheusRules.read(existingRuleFiles(s))));
+        return problems;
+    }
+
+    static List<String> alertRuleProblems(Stack s, Map<String, JsonNode> rules) {
+        Set<String> jobs = new TreeSet<>();
+        s.prometheus().path("scrape_configs").forEach(job -> jobs.add(job.path("job_name").asText()));
+        Set<String> tested = new TreeSet<>();
+        existingRuleFiles(s).values().forEach(f -> tested.addAll(PrometheusRules.testedAlerts(f)));
+        return PrometheusRules.problems(rules, jobs, PrometheusRules.documentedMetrics(), tested);
     }
 
     static List<String> mountProblems(Stack s) {

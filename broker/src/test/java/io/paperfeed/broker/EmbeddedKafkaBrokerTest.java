@@ -61,4 +61,35 @@ class EmbeddedKafkaBrokerTest {
         }
         assertFalse(Files.exists(dataDir), "data directory removed on close");
     }
+
+    @Test
+    void aBrokerOnAKeptDataDirectoryGivesNewTopicsItsPartitionCountAndKeepsThemAcrossARestart(
+            @org.junit.jupiter.api.io.TempDir Path parent) throws Exception {
+        Path dataDir = parent.resolve("kafka");
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder().partitions(3).dataDir(dataDir).start();
+             Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic("kept", java.util.Optional.empty(), java.util.Optional.empty())))
+                    .all().get();
+            assertEquals(3, partitionsOf(admin, "kept"));
+        }
+        assertTrue(Files.exists(dataDir.resolve("meta.properties")), "a given data directory is kept on close");
+        try (EmbeddedKafkaBroker again = EmbeddedKafkaBroker.builder().dataDir(dataDir).start();
+             Admin admin = Admin.create(Map.of("bootstrap.servers", again.bootstrapServers()))) {
+            assertTrue(admin.listTopics().names().get().contains("kept"), "the topic survived the restart");
+        }
+    }
+
+    /** The topic's partition count, once the new topic's metadata has reached the broker (within 30 s). */
+    private static int partitionsOf(Admin admin, String topic) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            try {
+                return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+            }
+        }
+    }
 }

@@ -16,6 +16,8 @@ import java.util.Objects;
  * <p>The secret is a Standard Webhooks secret: after {@code whsec_} comes the base64 of the HMAC key
  * (at least 8 characters of it). A secret whose rest is not base64 is refused here, when the
  * subscription is read, so a typo shows up at once instead of as a signature no receiver accepts.
+ * On the subscriptions topic it is {@link #isSealed sealed} (encrypted, {@code sealed:v1:<key id>:...});
+ * the subscriptions module seals it when writing and opens it when reading, where the key is known.
  *
  * @param format how a webhook body is shaped: {@code standard} (the alert JSON) or {@code slack}
  *               (a Slack incoming-webhook message); default standard
@@ -24,6 +26,8 @@ public record Delivery(Type type, String url, String secret, Format format) {
 
     /** The prefix every webhook secret starts with. */
     public static final String SECRET_PREFIX = "whsec_";
+    /** The prefix of a secret sealed (encrypted) for the subscriptions topic. */
+    public static final String SEALED_PREFIX = "sealed:v1:";
     private static final int MIN_SECRET_LENGTH = SECRET_PREFIX.length() + 8;
 
     public Delivery {
@@ -33,11 +37,16 @@ public record Delivery(Type type, String url, String secret, Format format) {
         secret = secret == null || secret.isBlank() ? null : secret.strip();
         if (type == Type.WEBHOOK) {
             requireHttpUrl(url);
-            if (secret == null || !secret.startsWith(SECRET_PREFIX) || secret.length() < MIN_SECRET_LENGTH) {
+            if (secret != null && secret.startsWith(SEALED_PREFIX)) {
+                if (secret.split(":", -1).length != 4) {
+                    throw new IllegalArgumentException("a sealed webhook secret is sealed:v1:<key id>:<ciphertext>");
+                }
+            } else if (secret == null || !secret.startsWith(SECRET_PREFIX) || secret.length() < MIN_SECRET_LENGTH) {
                 throw new IllegalArgumentException("a webhook needs a secret starting " + SECRET_PREFIX
                         + " with at least 8 more characters");
+            } else {
+                signingKey(secret);
             }
-            signingKey(secret);
         } else {
             if (url != null || secret != null) {
                 throw new IllegalArgumentException("a " + type.json() + " delivery takes no url or secret");
@@ -53,12 +62,31 @@ public record Delivery(Type type, String url, String secret, Format format) {
         return new Delivery(Type.WEBHOOK, url, secret, format);
     }
 
+    /** Whether the secret is still sealed (read where its key is not known). */
+    public boolean isSealed() {
+        return secret != null && secret.startsWith(SEALED_PREFIX);
+    }
+
+    /** This delivery with another secret (sealed or opened). */
+    public Delivery withSecret(String other) {
+        return new Delivery(type, url, other, format);
+    }
+
+    /** The secret as answers may show it: {@code whsec_…} and nothing of the key. */
+    public String maskedSecret() {
+        return secret == null ? null : SECRET_PREFIX + "…";
+    }
+
     /**
      * The HMAC key of a webhook secret: the base64-decoded part after {@code whsec_}.
      *
      * @throws IllegalArgumentException when that part is not base64
      */
     public static byte[] signingKey(String secret) {
+        if (secret != null && secret.startsWith(SEALED_PREFIX)) {
+            throw new IllegalArgumentException("the webhook secret is sealed and this process has not its key "
+                    + "(--secrets-key-file or PAPERFEED_SECRETS_KEYS)");
+        }
         if (secret == null || !secret.startsWith(SECRET_PREFIX)) {
             throw new IllegalArgumentException("a webhook secret starts with " + SECRET_PREFIX);
         }

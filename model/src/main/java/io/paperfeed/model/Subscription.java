@@ -28,6 +28,9 @@ import java.util.regex.Pattern;
  * @param disabled      true once paperfeed stopped it (e.g. a webhook answered 410 Gone): it is then
  *                      treated like a deleted subscription until it is published again enabled; default false
  * @param disabledReason why and when it was disabled; null when it is enabled
+ * @param readTokenHash  SHA-256 (hex) of the subscription's read token, which lets its owner read its
+ *                       alert stream without the admin token; null when it has none. Only the hash is
+ *                       stored; the token is shown once, when the API creates or rotates it
  * @param like          papers the wanted ones are like (ids of papers paperfeed has seen, or inline titles and
  *                      abstracts): a paper matches when its embedding is similar enough to this profile; empty
  *                      for none; at most {@value #MAX_LIKE} items
@@ -43,6 +46,7 @@ public record Subscription(
         List<Delivery> delivery,
         boolean disabled,
         String disabledReason,
+        String readTokenHash,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<LikeItem> like,
         @JsonInclude(JsonInclude.Include.NON_NULL) Double minSimilarity) {
 
@@ -51,6 +55,7 @@ public record Subscription(
     private static final Pattern TOPIC_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     /** The most papers a like list may hold (a record stays well under Kafka's 1 MB). */
     public static final int MAX_LIKE = 500;
+    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
 
     public Subscription {
         if (id == null || !ID.matcher(id).matches()) {
@@ -75,12 +80,15 @@ public record Subscription(
         mode = mode == null ? Mode.INSTANT : mode;
         delivery = delivery == null ? List.of() : List.copyOf(delivery);
         disabledReason = !disabled || disabledReason == null || disabledReason.isBlank() ? null : disabledReason.strip();
+        if (readTokenHash != null && !SHA256_HEX.matcher(readTokenHash).matches()) {
+            throw new IllegalArgumentException("readTokenHash must be 64 lowercase hex digits (a SHA-256)");
+        }
     }
 
-    /** A subscription without a like list. */
+    /** A subscription without a read token or a like list. */
     public Subscription(String id, String name, String query, List<String> topics, Mode mode, boolean alertOnUpdate,
             List<Delivery> delivery, boolean disabled, String disabledReason) {
-        this(id, name, query, topics, mode, alertOnUpdate, delivery, disabled, disabledReason, List.of(), null);
+        this(id, name, query, topics, mode, alertOnUpdate, delivery, disabled, disabledReason, null, List.of(), null);
     }
 
     /** An enabled subscription. */
@@ -95,27 +103,40 @@ public record Subscription(
             @JsonProperty("query") String query, @JsonProperty("topics") List<String> topics,
             @JsonProperty("mode") Mode mode, @JsonProperty("alertOnUpdate") Boolean alertOnUpdate,
             @JsonProperty("delivery") List<Delivery> delivery, @JsonProperty("disabled") Boolean disabled,
-            @JsonProperty("disabledReason") String disabledReason, @JsonProperty("like") List<LikeItem> like,
-            @JsonProperty("minSimilarity") Double minSimilarity) {
+            @JsonProperty("disabledReason") String disabledReason, @JsonProperty("readTokenHash") String readTokenHash,
+            @JsonProperty("like") List<LikeItem> like, @JsonProperty("minSimilarity") Double minSimilarity) {
         return new Subscription(id, name, query, topics, mode, Boolean.TRUE.equals(alertOnUpdate), delivery,
-                Boolean.TRUE.equals(disabled), disabledReason, like, minSimilarity);
+                Boolean.TRUE.equals(disabled), disabledReason, readTokenHash, like, minSimilarity);
     }
 
     /** This subscription, disabled for the given reason (said to people, e.g. which webhook answered 410 when). */
     public Subscription disable(String reason) {
-        return new Subscription(id, name, query, topics, mode, alertOnUpdate, delivery, true, reason, like,
-                minSimilarity);
+        return new Subscription(id, name, query, topics, mode, alertOnUpdate, delivery, true, reason, readTokenHash,
+                like, minSimilarity);
+    }
+
+    /** This subscription with another read token hash (null: none). */
+    public Subscription withReadTokenHash(String hash) {
+        return new Subscription(id, name, query, topics, mode, alertOnUpdate, delivery, disabled, disabledReason, hash,
+                like, minSimilarity);
+    }
+
+    /** This subscription with other deliveries (the same otherwise). */
+    public Subscription withDelivery(List<Delivery> deliveries) {
+        return new Subscription(id, name, query, topics, mode, alertOnUpdate, deliveries, disabled, disabledReason,
+                readTokenHash, like, minSimilarity);
     }
 
     /** This subscription with its like list replaced (e.g. by the same papers, resolved). */
     public Subscription withLike(List<LikeItem> newLike) {
         return new Subscription(id, name, query, topics, mode, alertOnUpdate, delivery, disabled, disabledReason,
-                newLike, minSimilarity);
+                readTokenHash, newLike, minSimilarity);
     }
 
     /** A subscription to papers like these, instant, Kafka and SSE delivery. */
     public static Subscription ofLike(String id, List<LikeItem> like) {
-        return new Subscription(id, null, null, List.of(), Mode.INSTANT, false, List.of(), false, null, like, null);
+        return new Subscription(id, null, null, List.of(), Mode.INSTANT, false, List.of(), false, null, null, like,
+                null);
     }
 
     /** Whether it has a like list (a profile of papers). */

@@ -9,7 +9,8 @@ import java.util.Objects;
  * subscription when the attempt is made, so it never lands in a topic.
  *
  * @param url       the webhook url, one of the subscription's deliveries
- * @param attempt   the number of the attempt to make (2 for the first retry)
+ * @param attempt   the number of the attempt to make: 2 for the first retry, 1 for a first attempt deferred
+ *                  because its receiver's host already had as many attempts running or waiting as allowed
  * @param dueAt     when to make it, not earlier
  * @param lastError why the previous attempt failed, e.g. {@code HTTP 503} or {@code connect timed out}
  */
@@ -19,8 +20,8 @@ public record WebhookRetry(Alert alert, String url, int attempt, Instant dueAt, 
         Objects.requireNonNull(alert, "alert");
         Provenance.requireText(url, "url");
         Objects.requireNonNull(dueAt, "dueAt");
-        if (attempt < 2) {
-            throw new IllegalArgumentException("a retry is attempt 2 or later, not " + attempt);
+        if (attempt < 1) {
+            throw new IllegalArgumentException("an attempt is numbered from 1, not " + attempt);
         }
     }
 }

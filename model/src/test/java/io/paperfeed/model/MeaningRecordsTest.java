@@ -44,7 +44,7 @@ class MeaningRecordsTest {
                 () -> new Subscription("x", null, null, List.of(), null, false, List.of()));
         assertEquals("subscription x needs a query, at least one topic or a like list", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new Subscription("x", null, null, List.of(), null, false,
-                List.of(), false, null, List.of(LikeItem.ofPaper("arxiv:1")), 1.5));
+                List.of(), false, null, null, List.of(LikeItem.ofPaper("arxiv:1")), 1.5));
     }
 
     @Test

@@ -105,7 +105,7 @@ public final class FeedPublisher {
         String name = source.name();
         run.source = name;
         metrics.source(name, FORMATS_AND_UNKNOWN);
-        Fetch fetch = source.fetch(checkpoint.validators(name));
+        Fetch fetch = source.fetch(checkpoint.validators(name), checkpoint.cursor(name));
         if (fetch.status() == Fetch.Status.FAILED) {
             log.warn("fetch failed: {}", fetch.error());
             metrics.fetched(name, ProducerMetrics.ERROR, fetch.attempts(), null);
@@ -114,7 +114,12 @@ public final class FeedPublisher {
         }
         SourceProgress progress = checkpoint.begin(name);
         progress.validators(fetch.validators());
+        progress.cursor(fetch.cursor());
         run.progress.add(progress);
+        if (fetch.incomplete() != null) {
+            log.warn("{}: read {} page(s), not every one: {}", name, fetch.documents().size(), fetch.incomplete());
+        }
+        metrics.pages(name, fetch.documents().size(), fetch.incomplete());
         if (fetch.status() == Fetch.Status.NOT_MODIFIED) {
             metrics.fetched(name, ProducerMetrics.NOT_MODIFIED, fetch.attempts(), fetch.at());
             run.statuses.add(new SourceStatus(name, ProducerMetrics.NOT_MODIFIED, null));
@@ -135,6 +140,7 @@ public final class FeedPublisher {
 
     private FileReport publishDocument(FeedDocument document, SourceProgress progress, Run run) {
         String name = document.name();
+        String identity = document.identity();
         ParseResult result;
         try {
             result = reader.read(name, document.content(), document.fetchedAt());
@@ -151,7 +157,7 @@ public final class FeedPublisher {
         int invalid = 0;
         int skipped = 0;
         for (PaperEvent paper : result.papers()) {
-            if (progress.isNew(ItemDigest.of(name, paper))) {
+            if (progress.isNew(ItemDigest.of(identity, paper))) {
                 send(Topics.PAPERS_RAW, paper.itemKey(), paper, run);
                 metrics.published(run.source, format);
                 papers++;
@@ -161,7 +167,7 @@ public final class FeedPublisher {
             }
         }
         for (InvalidItem item : result.invalid()) {
-            if (progress.isNew(ItemDigest.of(name, item))) {
+            if (progress.isNew(ItemDigest.of(identity, item))) {
                 send(Topics.PAPERS_INVALID, item.source().itemKey(), item, run);
                 metrics.invalid(run.source, format, item.reason());
                 invalid++;

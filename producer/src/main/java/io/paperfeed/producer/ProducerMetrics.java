@@ -23,6 +23,11 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>{@code paperfeed.producer.fetch.retries} (source): requests beyond the first</li>
  *   <li>{@code paperfeed.producer.last.fetch} (source): epoch seconds of the last successful fetch, 0 before</li>
  *   <li>{@code paperfeed.producer.checkpoint.failures}: checkpoint writes that failed</li>
+ *   <li>{@code paperfeed.producer.pages} (source): documents (pages) fetched from each source</li>
+ *   <li>{@code paperfeed.producer.incomplete.fetches} (source, reason = page-limit, page-failed,
+ *       page-loop, no-cursor): fetches of a paged source that stopped before its last page</li>
+ *   <li>{@code paperfeed.producer.poll.interval} (source): seconds between the polls of each source,
+ *       for alerting on a source silent for longer than it should be</li>
  * </ul>
  */
 public final class ProducerMetrics {
@@ -32,9 +37,12 @@ public final class ProducerMetrics {
     static final String NOT_MODIFIED = "not-modified";
     static final String EMPTY = "empty";
     static final String ERROR = "error";
+    /** Why a paged source's fetch stopped early: the {@code reason} tag of {@code paperfeed.producer.incomplete.fetches}. */
+    static final List<String> INCOMPLETE_REASONS = List.of("page-limit", "page-failed", "page-loop", "no-cursor");
 
     private final MeterRegistry registry;
     private final Map<String, AtomicLong> lastFetch = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> pollIntervals = new ConcurrentHashMap<>();
 
     public ProducerMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -58,6 +66,48 @@ public final class ProducerMetrics {
         emptyFetches(source);
         retries(source);
         lastFetch(source);
+        pages(source);
+        for (String reason : INCOMPLETE_REASONS) {
+            incomplete(source, reason);
+        }
+    }
+
+    /** The pages one fetch of a source read, and why it stopped early (null when it read them all). */
+    void pages(String source, int pages, String incomplete) {
+        pages(source).increment(pages);
+        if (incomplete != null) {
+            int colon = incomplete.indexOf(':');
+            incomplete(source, colon < 0 ? incomplete : incomplete.substring(0, colon)).increment();
+        }
+    }
+
+    private Counter incomplete(String source, String reason) {
+        return Counter.builder("paperfeed.producer.incomplete.fetches")
+                .description("Fetches of a paged source that stopped before its last page, by why")
+                .tag("source", source)
+                .tag("reason", reason)
+                .register(registry);
+    }
+
+    /** Records how often a source is polled (the alerting rules compare its silence with it). */
+    public void pollInterval(String source, java.time.Duration interval) {
+        pollIntervals.computeIfAbsent(source, s -> {
+            AtomicLong value = new AtomicLong();
+            Gauge.builder("paperfeed.producer.poll.interval", value, AtomicLong::get)
+                    .description("Seconds between two polls of each configured source")
+                    .baseUnit("seconds")
+                    .tag("source", s)
+                    .strongReference(true)
+                    .register(registry);
+            return value;
+        }).set(interval.toSeconds());
+    }
+
+    private Counter pages(String source) {
+        return Counter.builder("paperfeed.producer.pages")
+                .description("Documents (pages) fetched from each configured source")
+                .tag("source", source)
+                .register(registry);
     }
 
     void published(String source, String format) {

@@ -29,6 +29,7 @@ public final class PipelineMetrics implements MeterBinder {
         DUPLICATE_REASONS.forEach(this::duplicates);
         alerts();
         invalidItems(SightingDecoder.REASON_UNREADABLE);
+        deadLetters(io.paperfeed.model.topics.Topics.PAPERS_CANONICAL.name());
     }
 
     void paper(CanonicalPaper.Change change) {
@@ -52,6 +53,18 @@ public final class PipelineMetrics implements MeterBinder {
     /** A new paper tagged with a taxonomy topic. */
     void topic(String topicId) {
         topicCounter(topicId).increment();
+    }
+
+    /** A record of a source topic dead-lettered to the invalid topic (unreadable, or failed in processing). */
+    public void deadLetter(String topic) {
+        deadLetters(topic).increment();
+    }
+
+    private Counter deadLetters(String topic) {
+        return Counter.builder("paperfeed.dead.letters")
+                .description("Records of a topic that could not be read or processed, written to paperfeed.papers.invalid")
+                .tag("topic", topic)
+                .register(registry);
     }
 
     private Counter topicCounter(String topicId) {

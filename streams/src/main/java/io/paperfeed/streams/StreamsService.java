@@ -3,7 +3,14 @@ package io.paperfeed.streams;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.paperfeed.subscriptions.taxonomy.TopicDefinition;
+import io.paperfeed.model.topics.Topics;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.TopicDescription;
+import io.paperfeed.streams.errors.DeadLetterHandlers;
+import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.streams.CloseOptions;
@@ -27,12 +34,20 @@ public final class StreamsService implements AutoCloseable {
     private final CountDownLatch running = new CountDownLatch(1);
     private volatile Runnable onError = () -> { };
 
+    /** The app over the cluster's exchange topic, whose partition count is dedup's parallelism. */
     public StreamsService(StreamsSettings settings, MeterRegistry registry) {
+        this(settings, exchangePartitions(settings), registry);
+    }
+
+    /** The app for an exchange topic of this many partitions (read from the cluster by the other constructor). */
+    public StreamsService(StreamsSettings settings, int exchangePartitions, MeterRegistry registry) {
         PipelineMetrics metrics = new PipelineMetrics();
         metrics.bindTo(registry);
         metrics.topics(settings.taxonomy().topics().stream().map(TopicDefinition::id).toList());
-        Topology topology = PaperFeedTopology.build(settings, metrics);
-        this.streams = new KafkaStreams(topology, settings.toProperties());
+        Topology topology = PaperFeedTopology.build(settings, metrics, settings.dedup(exchangePartitions));
+        Properties properties = settings.toProperties();
+        DeadLetterHandlers.configure(properties, metrics::deadLetter);
+        this.streams = new KafkaStreams(topology, properties);
         this.streams.setUncaughtExceptionHandler(e -> {
             log.error("streams thread failed; shutting down the streams client", e);
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
@@ -47,6 +62,26 @@ public final class StreamsService implements AutoCloseable {
         });
         this.streamsMetrics = new KafkaStreamsMetrics(streams);
         this.streamsMetrics.bindTo(registry);
+    }
+
+    /**
+     * The exchange topic's partition count: dedup's parallelism. The topic is created at start-up with
+     * the others ({@code TopicSetup}); dedup's routing is a function of this count, so it is read from
+     * the cluster rather than configured twice.
+     */
+    static int exchangePartitions(StreamsSettings settings) {
+        String topic = Topics.DEDUP_EXCHANGE.name();
+        try (Admin admin = settings.clients().admin()) {
+            TopicDescription description = admin.describeTopics(List.of(topic)).allTopicNames()
+                    .get(60, TimeUnit.SECONDS).get(topic);
+            return description.partitions().size();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while describing " + topic, e);
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("cannot describe " + topic + " (it is created at start-up with the"
+                    + " other topics): " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -1,9 +1,12 @@
 package io.paperfeed.streams;
 
 import io.paperfeed.kafka.KafkaClients;
+import io.paperfeed.streams.dedup.DedupSettings;
+import io.paperfeed.streams.errors.DeadLetterHandlers;
 import io.paperfeed.streams.meaning.EmbeddingMode;
 import io.paperfeed.subscriptions.taxonomy.Taxonomy;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -21,6 +24,8 @@ import org.apache.kafka.streams.StreamsConfig;
  * @param standbyReplicas   warm copies of each state store kept on other instances
  *                          ({@code num.standby.replicas}), so a task fails over without restoring
  *                          its changelog from the start
+ * @param dedupBandHorizon  LSH bands of papers last seen longer ago are dropped (null: kept for ever);
+ *                          {@link DedupSettings#bandHorizon}
  * @param embeddings        when the embed step embeds a paper ({@link EmbeddingMode}; default needed)
  */
 public record StreamsSettings(
@@ -31,11 +36,12 @@ public record StreamsSettings(
         String allPapersSubscription,
         Path topicsFile,
         int standbyReplicas,
+        Duration dedupBandHorizon,
         EmbeddingMode embeddings) {
 
     public static final String DEFAULT_APPLICATION_ID = "paperfeed-streams";
     public static final String DEFAULT_ALL_PAPERS_SUBSCRIPTION = "all-papers";
-    static final int COMMIT_INTERVAL_MS = 1000;
+    public static final int COMMIT_INTERVAL_MS = 100;
 
     public StreamsSettings {
         Objects.requireNonNull(clients, "clients");
@@ -50,17 +56,17 @@ public record StreamsSettings(
         embeddings = embeddings == null ? EmbeddingMode.NEEDED : embeddings;
     }
 
-    /** Settings that embed papers when needed. */
+    /** Settings with the default band horizon, embedding papers when needed. */
     public StreamsSettings(KafkaClients clients, String applicationId, Path stateDir, int numStreamThreads,
                            String allPapersSubscription, Path topicsFile, int standbyReplicas) {
         this(clients, applicationId, stateDir, numStreamThreads, allPapersSubscription, topicsFile, standbyReplicas,
-                EmbeddingMode.NEEDED);
+                DedupSettings.DEFAULT_BAND_HORIZON, EmbeddingMode.NEEDED);
     }
 
     /** These settings with another embedding mode. */
     public StreamsSettings withEmbeddings(EmbeddingMode mode) {
         return new StreamsSettings(clients, applicationId, stateDir, numStreamThreads, allPapersSubscription,
-                topicsFile, standbyReplicas, mode);
+                topicsFile, standbyReplicas, dedupBandHorizon, mode);
     }
 
     /** Settings without standby replicas. */
@@ -73,7 +79,12 @@ public record StreamsSettings(
     public StreamsSettings(String bootstrapServers, String applicationId, Path stateDir, int numStreamThreads,
                            String allPapersSubscription) {
         this(new KafkaClients(bootstrapServers), applicationId, stateDir, numStreamThreads, allPapersSubscription,
-                null, 0);
+                null, 0, DedupSettings.DEFAULT_BAND_HORIZON, EmbeddingMode.NEEDED);
+    }
+
+    /** The dedup layout: {@code partitions} as the exchange topic has, this horizon. */
+    public DedupSettings dedup(int partitions) {
+        return new DedupSettings(partitions, dedupBandHorizon);
     }
 
     /** The taxonomy papers are classified into. */
@@ -83,7 +94,8 @@ public record StreamsSettings(
 
     /**
      * The Kafka Streams configuration: the clients' common properties (bootstrap servers, security),
-     * then exactly-once v2, state in {@link #stateDir}.
+     * then exactly-once v2, state in {@link #stateDir}, and the dead-letter handlers
+     * ({@link DeadLetterHandlers}; counted once {@code StreamsService} adds its metrics).
      */
     public Properties toProperties() {
         Properties p = clients.streamsProperties();
@@ -93,8 +105,10 @@ public record StreamsSettings(
         p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, standbyReplicas);
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
-        // exactly-once commits every 100 ms by default; a paper feed does not need sub-second latency,
-        // and fewer transactions (and store flushes) leave more time for dedup and classification
+        // a record that cannot be read or processed is dead-lettered and skipped, never a crash loop
+        DeadLetterHandlers.configure(p, null);
+        // exactly-once's default: a sighting crosses up to four committed hops (raw, exchange, canonical,
+        // classified), so the interval bounds the end-to-end latency (docs/ARCHITECTURE.md)
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, COMMIT_INTERVAL_MS);
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         p.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), "lz4");

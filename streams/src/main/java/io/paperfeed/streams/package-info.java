@@ -4,10 +4,11 @@
  * <p>{@link io.paperfeed.streams.PaperFeedTopology#build} reads sightings from
  * {@code paperfeed.papers.raw} (key: source item key, value: PaperEvent JSON) and decodes them (bytes
  * that are not a paper event go to {@code paperfeed.papers.invalid} with their topic, partition and
- * offset). Sub-topology 1 brings every sighting to one partition, where the
- * {@link io.paperfeed.streams.dedup.Deduplicator} finds or starts its paper and writes the paper to
- * {@code paperfeed.papers.canonical} (key: canonical id) and its decision to
- * {@code paperfeed.dedup.decisions} (key: item key). Sub-topology 2 reads the canonical topic back,
+ * offset), prepares them for dedup (fingerprint, MinHash, evidence keys) and sends each to its home
+ * partition of {@code paperfeed.dedup.exchange}. The dedup tasks ({@link io.paperfeed.streams.dedup},
+ * one per exchange partition) find or start each sighting's paper, talking to one another through that
+ * topic, and write the paper to {@code paperfeed.papers.canonical} (key: canonical id) and its decision
+ * to {@code paperfeed.dedup.decisions} (key: item key). The next sub-topology reads the canonical topic back,
  * partitioned by paper id, classifies it ({@code classify}) into {@code paperfeed.papers.classified} and
  * the per-topic streams, and alerts ({@code alerts}) into {@code paperfeed.alerts} (key: subscription id).
  * Processing is exactly-once ({@code exactly_once_v2}): each sub-topology's outputs, store changes and

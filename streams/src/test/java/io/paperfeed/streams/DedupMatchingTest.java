@@ -56,7 +56,8 @@ class DedupMatchingTest {
     @BeforeEach
     void setUp() {
         StreamsSettings settings = new StreamsSettings("dummy:9092", "dedup-matching-test", stateDir, 1, null);
-        driver = new TopologyTestDriver(PaperFeedTopology.buildThroughDedup(settings, new PipelineMetrics()),
+        driver = new TopologyTestDriver(PaperFeedTopology.buildThroughDedup(settings, new PipelineMetrics(),
+                io.paperfeed.streams.dedup.DedupSettings.single()),
                 settings.toProperties());
         raw = driver.createInputTopic(Topics.PAPERS_RAW.name(), new StringSerializer(), new ByteArraySerializer());
         canonical = driver.createOutputTopic(Topics.PAPERS_CANONICAL.name(), new StringDeserializer(),

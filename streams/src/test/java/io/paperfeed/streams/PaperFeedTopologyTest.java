@@ -10,7 +10,6 @@ import io.paperfeed.model.CanonicalPaper;
 import io.paperfeed.model.DedupDecision;
 import io.paperfeed.model.InvalidItem;
 import io.paperfeed.model.PaperEvent;
-import io.paperfeed.streams.alerts.AllPapersAlerts;
 import io.paperfeed.model.Provenance;
 import io.paperfeed.model.serde.PaperSerdes;
 import io.paperfeed.model.topics.Topics;

@@ -17,7 +17,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * The one writer of {@code paperfeed.subscriptions}: a subscription under its id (checked by the
- * {@link SubscriptionValidator} first, so nothing invalid is written), a tombstone to delete one, or
+ * {@link SubscriptionValidator} first, so nothing invalid is written, its webhook secrets sealed by
+ * {@link SubscriptionSecrets}, so none is written in plain text), a tombstone to delete one, or
  * a disabled version (a webhook answered 410 Gone). Every write is acknowledged by all in-sync
  * replicas; the returned {@link RecordMetadata} lets the caller wait until a {@link SubscriptionView}
  * shows it.
@@ -39,22 +40,36 @@ public final class SubscriptionPublisher implements AutoCloseable {
     private final Producer<String, Subscription> producer;
     private final String topic;
     private final SubscriptionValidator validator;
+    private final SubscriptionSecrets secrets;
 
+    /** A publisher that refuses webhook secrets (it has no key to seal them with). */
     public SubscriptionPublisher(Producer<String, Subscription> producer, String topic, SubscriptionValidator validator) {
+        this(producer, topic, validator, new SubscriptionSecrets(SecretKeys.none()));
+    }
+
+    public SubscriptionPublisher(Producer<String, Subscription> producer, String topic, SubscriptionValidator validator,
+                                 SubscriptionSecrets secrets) {
         this.producer = producer;
         this.topic = topic;
         this.validator = validator;
+        this.secrets = secrets;
     }
 
-    /** A publisher with a producer of its own from {@code clients}. */
+    /** A publisher with a producer of its own from {@code clients}, refusing webhook secrets. */
     public static SubscriptionPublisher open(KafkaClients clients, String clientId, String topic,
                                              SubscriptionValidator validator) {
+        return open(clients, clientId, topic, validator, new SubscriptionSecrets(SecretKeys.none()));
+    }
+
+    /** A publisher with a producer of its own from {@code clients}, sealing webhook secrets with {@code secrets}. */
+    public static SubscriptionPublisher open(KafkaClients clients, String clientId, String topic,
+                                             SubscriptionValidator validator, SubscriptionSecrets secrets) {
         return new SubscriptionPublisher(clients.producer(clientId, new StringSerializer(),
                 PaperSerdes.SUBSCRIPTION.serializer(), Map.of(
                         ProducerConfig.LINGER_MS_CONFIG, 0,
                         ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis(),
                         ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis() / 2)),
-                topic, validator);
+                topic, validator, secrets);
     }
 
     /**
@@ -65,7 +80,7 @@ public final class SubscriptionPublisher implements AutoCloseable {
      */
     public RecordMetadata put(Subscription subscription) throws InterruptedException {
         validator.check(subscription);
-        return await(send(subscription.id(), subscription), subscription.id());
+        return await(send(subscription.id(), secrets.seal(subscription)), subscription.id());
     }
 
     /** Deletes a subscription (a tombstone) and waits for the acknowledgement. */
@@ -75,7 +90,11 @@ public final class SubscriptionPublisher implements AutoCloseable {
 
     /** Publishes the subscription again, disabled for the reason given; completes when acknowledged. */
     public CompletableFuture<RecordMetadata> disable(Subscription subscription, String reason) {
-        return send(subscription.id(), subscription.disable(reason));
+        try {
+            return send(subscription.id(), secrets.reseal(subscription.disable(reason)));
+        } catch (InvalidSubscriptionException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     private CompletableFuture<RecordMetadata> send(String id, Subscription value) {

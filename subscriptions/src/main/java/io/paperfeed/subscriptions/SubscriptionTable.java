@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>a tombstone deletes the subscription of its key;</li>
  *   <li>a value is a subscription whose id is the record's key and that the {@link SubscriptionValidator}
- *       accepts; disabled ones are kept (the API shows them; matching and delivery skip them);</li>
+ *       accepts; disabled ones are kept (the API shows them; matching and delivery skip them); its
+ *       webhook secrets are opened where the process has the key ({@link SubscriptionSecrets});</li>
  *   <li>anything else (no key, bytes that are no subscription, another id than the key, a query that
  *       does not parse, an unknown topic) is unreadable: counted, logged with its position, and it
  *       removes the key's earlier version, since the topic's latest word on that key is unusable.</li>
@@ -47,11 +48,19 @@ public final class SubscriptionTable {
     }
 
     private final SubscriptionValidator validator;
+    private final SubscriptionSecrets secrets;
     private final Map<String, Subscription> byId = new ConcurrentHashMap<>();
     private final LongAdder unreadable = new LongAdder();
 
+    /** A table that leaves webhook secrets sealed (the streams app: matching needs no secret). */
     public SubscriptionTable(SubscriptionValidator validator) {
+        this(validator, new SubscriptionSecrets(SecretKeys.none()));
+    }
+
+    /** A table that opens webhook secrets with the process's keys where it has them. */
+    public SubscriptionTable(SubscriptionValidator validator, SubscriptionSecrets secrets) {
         this.validator = validator;
+        this.secrets = secrets;
     }
 
     /**
@@ -81,7 +90,8 @@ public final class SubscriptionTable {
         }
         try {
             validator.check(subscription);
-        } catch (InvalidSubscriptionException e) {
+            subscription = secrets.open(subscription);
+        } catch (InvalidSubscriptionException | SecretKeys.SealedSecretException e) {
             return reject(key, where, e.getMessage());
         }
         byId.put(key, subscription);

@@ -35,6 +35,7 @@ public final class SubscriptionView implements AutoCloseable {
     private final String name;
     private final String topic;
     private final SubscriptionTable table;
+    private final SubscriptionSecrets secrets;
     private final TopicReader reader;
 
     /**
@@ -42,9 +43,19 @@ public final class SubscriptionView implements AutoCloseable {
      */
     public SubscriptionView(String name, Consumer<String, byte[]> consumer, String topic,
                             SubscriptionValidator validator) {
+        this(name, consumer, topic, validator, new SubscriptionSecrets(SecretKeys.none()));
+    }
+
+    /**
+     * @param consumer a group-less consumer, owned by the view ({@code MockConsumer} in tests)
+     * @param secrets  opens the webhook secrets the process has the key of
+     */
+    public SubscriptionView(String name, Consumer<String, byte[]> consumer, String topic,
+                            SubscriptionValidator validator, SubscriptionSecrets secrets) {
         this.name = name;
         this.topic = topic;
-        this.table = new SubscriptionTable(validator);
+        this.table = new SubscriptionTable(validator, secrets);
+        this.secrets = secrets;
         this.reader = new TopicReader(name, consumer, List.of(topic), TopicReader.StartPosition.beginning(),
                 record -> table.apply(record.key(), record.value(),
                         record.topic() + "-" + record.partition() + "@" + record.offset()));
@@ -53,8 +64,14 @@ public final class SubscriptionView implements AutoCloseable {
     /** A view of {@code topic} with a reader of its own from {@code clients}. */
     public static SubscriptionView open(KafkaClients clients, String name, String topic,
                                         SubscriptionValidator validator) {
+        return open(clients, name, topic, validator, new SubscriptionSecrets(SecretKeys.none()));
+    }
+
+    /** A view of {@code topic} with a reader of its own, opening secrets with {@code secrets}. */
+    public static SubscriptionView open(KafkaClients clients, String name, String topic,
+                                        SubscriptionValidator validator, SubscriptionSecrets secrets) {
         return new SubscriptionView(name, clients.reader(name, new StringDeserializer(), new ByteArrayDeserializer(),
-                Map.of(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50)), topic, validator);
+                Map.of(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50)), topic, validator, secrets);
     }
 
     /** Starts reading; returns this. */
@@ -74,6 +91,11 @@ public final class SubscriptionView implements AutoCloseable {
 
     public String topic() {
         return topic;
+    }
+
+    /** The keys the view opens webhook secrets with (a writer beside it seals with the same). */
+    public SubscriptionSecrets secrets() {
+        return secrets;
     }
 
     public Optional<Subscription> get(String id) {

@@ -1,8 +1,8 @@
 package io.paperfeed.app.bench;
 
 import io.paperfeed.kafka.KafkaClients;
-import io.paperfeed.model.PaperEvent;
-import io.paperfeed.model.serde.PaperSerdes;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,11 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import java.util.function.ToDoubleFunction;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
@@ -28,14 +28,19 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 
 /**
- * One measured run: starts a streams app, sends every event with its send time in a header, and
- * reads the output topics (LogAppendTime) until every event is accounted for. Latency is output
- * append time minus send time; Kafka Streams carries the header from input to output records.
+ * One measured run: starts one or more instances of a streams app, sends every event (in one burst,
+ * or paced at a rate) with its send time in a header, and reads the output topics (LogAppendTime)
+ * until every event is accounted for. Latency is output append time minus send time; Kafka Streams
+ * carries the header from input to output records. CPU is the stream threads' own, and the whole
+ * process's (broker, producer and reader included), over the run.
  */
 final class BenchRun {
 
     static final String SENT_HEADER = "paperfeed-bench-sent-ms";
-    private static final Duration DEADLINE = Duration.ofMinutes(5);
+    private static final Duration DEADLINE = Duration.ofMinutes(15);
+
+    /** For an output whose record key is the input item key: the reader takes the key, not the value. */
+    static final Function<byte[], List<String>> BY_KEY = bytes -> List.of();
 
     private final KafkaClients clients;
 
@@ -43,28 +48,56 @@ final class BenchRun {
         this.clients = clients;
     }
 
+    /** One event as sent: its item key and serialised value (serialised before the clock starts). */
+    record Sent(String itemKey, byte[] value) {
+    }
+
     /**
-     * @param outputs per output topic read, the input item keys one of its values accounts for
+     * @param instances   the streams configurations, one per instance (each with its own state directory)
+     * @param outputs     per output topic read, the input item keys one of its values accounts for
+     * @param rate        events per second, or 0 for one burst
+     * @param stateBytes  bytes of state per paper, measured on the instances before they close (or null)
      */
-    LatencyStats measure(String name, Topology topology, Properties streamsConfig, String inputTopic,
-                         Map<String, Function<byte[], List<String>>> outputs, List<PaperEvent> events)
-            throws InterruptedException {
-        try (KafkaStreams streams = new KafkaStreams(topology, streamsConfig);
-             Consumer<String, byte[]> consumer = outputConsumer(outputs.keySet())) {
-            awaitRunning(streams);
+    LatencyStats measure(String name, Topology topology, List<Properties> instances, String inputTopic,
+                         Map<String, Function<byte[], List<String>>> outputs, List<Sent> events, int rate,
+                         ToDoubleFunction<List<KafkaStreams>> stateBytes) {
+        List<KafkaStreams> apps = new ArrayList<>();
+        try (Consumer<String, byte[]> consumer = outputConsumer(outputs.keySet())) {
+            java.util.concurrent.CountDownLatch running = new java.util.concurrent.CountDownLatch(instances.size());
+            for (Properties p : instances) {
+                KafkaStreams app = new KafkaStreams(topology, p);
+                app.setStateListener((next, previous) -> {
+                    if (next == KafkaStreams.State.RUNNING) {
+                        running.countDown();
+                    }
+                });
+                apps.add(app);
+            }
+            apps.forEach(KafkaStreams::start);
+            if (!awaitQuietly(running)) {
+                throw new IllegalStateException(name + ": streams app not RUNNING after 90 s");
+            }
             Set<String> pending = new HashSet<>();
             events.forEach(e -> pending.add(e.itemKey()));
-            long firstSend = send(inputTopic, events);
-            long lastAppend = firstSend;
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            long streamsCpu0 = streamThreadsCpu(threads);
+            long processCpu0 = processCpu();
+            Sender sender = new Sender(inputTopic, events, rate);
+            Thread sending = new Thread(sender, "bench-sender");
+            sending.start();
+            long lastAppend = 0;
             List<Long> latencies = new ArrayList<>(events.size());
             long deadline = System.nanoTime() + DEADLINE.toNanos();
             while (!pending.isEmpty()) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException(name + ": " + pending.size() + " events still missing after " + DEADLINE);
                 }
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (record.value() != null) {
-                        pending.removeAll(outputs.get(record.topic()).apply(record.value()));
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+                    Function<byte[], List<String>> itemKeys = outputs.get(record.topic());
+                    if (itemKeys == BY_KEY) {
+                        pending.remove(record.key());
+                    } else if (record.value() != null) {
+                        pending.removeAll(itemKeys.apply(record.value()));
                     }
                     lastAppend = Math.max(lastAppend, record.timestamp());
                     Header sent = record.headers().lastHeader(SENT_HEADER);
@@ -73,53 +106,103 @@ final class BenchRun {
                     }
                 }
             }
-            streams.close(Duration.ofSeconds(30));
-            return LatencyStats.of(name, events.size(), firstSend, lastAppend,
-                    latencies.stream().mapToLong(Long::longValue).toArray());
+            long streamsCpu = streamThreadsCpu(threads) - streamsCpu0;
+            long processCpu = processCpu() - processCpu0;
+            join(sending);
+            double bytes = stateBytes == null ? Double.NaN : stateBytes.applyAsDouble(apps);
+            return LatencyStats.of(name, events.size(), sender.firstSend, lastAppend,
+                    latencies.stream().mapToLong(Long::longValue).toArray(), streamsCpu, processCpu, bytes);
+        } finally {
+            apps.forEach(a -> a.close(Duration.ofSeconds(30)));
         }
     }
 
-    private long send(String topic, List<PaperEvent> events) {
-        long first = System.currentTimeMillis();
-        try (var producer = clients.producer("paperfeed-bench", new StringSerializer(), new ByteArraySerializer())) {
-            for (PaperEvent e : events) {
-                var record = new ProducerRecord<>(topic, e.itemKey(), PaperSerdes.PAPER_EVENT.serialize(topic, e));
-                record.headers().add(SENT_HEADER, ByteBuffer.allocate(Long.BYTES).putLong(System.currentTimeMillis()).array());
-                producer.send(record);
-            }
-            producer.flush();
+    private final class Sender implements Runnable {
+        private final String topic;
+        private final List<Sent> events;
+        private final int rate;
+        volatile long firstSend;
+
+        Sender(String topic, List<Sent> events, int rate) {
+            this.topic = topic;
+            this.events = events;
+            this.rate = rate;
         }
-        return first;
+
+        @Override
+        public void run() {
+            try (var producer = clients.producer("paperfeed-bench", new StringSerializer(), new ByteArraySerializer())) {
+                long start = System.nanoTime();
+                firstSend = System.currentTimeMillis();
+                for (int i = 0; i < events.size(); i++) {
+                    if (rate > 0) {
+                        long due = start + i * 1_000_000_000L / rate;
+                        long wait = due - System.nanoTime();
+                        if (wait > 0) {
+                            TimeUnit.NANOSECONDS.sleep(wait);
+                        }
+                    }
+                    Sent e = events.get(i);
+                    var record = new ProducerRecord<>(topic, e.itemKey(), e.value());
+                    record.headers().add(SENT_HEADER, ByteBuffer.allocate(Long.BYTES)
+                            .putLong(System.currentTimeMillis()).array());
+                    producer.send(record);
+                }
+                producer.flush();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static boolean awaitQuietly(java.util.concurrent.CountDownLatch latch) {
+        try {
+            return latch.await(90, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static void join(Thread t) {
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static long streamThreadsCpu(ThreadMXBean threads) {
+        long total = 0;
+        for (var info : threads.dumpAllThreads(false, false)) {
+            if (info.getThreadName().contains("StreamThread")) {
+                long cpu = threads.getThreadCpuTime(info.getThreadId());
+                total += Math.max(0, cpu);
+            }
+        }
+        return total;
+    }
+
+    private static long processCpu() {
+        var os = ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
     }
 
     private Consumer<String, byte[]> outputConsumer(Collection<String> topics) {
         var consumer = clients.reader("paperfeed-bench", new StringDeserializer(), new ByteArrayDeserializer());
-        // a topic created a moment ago may have no partitions in this client's metadata yet
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        List<TopicPartition> partitions = List.of();
-        while (partitions.isEmpty() || partitions.stream().map(TopicPartition::topic).distinct().count() < topics.size()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the bench's output topics " + topics + " have no partitions after 30 s");
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String topic : topics) {
+            // a topic created a moment ago may not be in this client's metadata yet
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            List<org.apache.kafka.common.PartitionInfo> infos = consumer.partitionsFor(topic);
+            while (infos.isEmpty() && System.nanoTime() < deadline) {
+                infos = consumer.partitionsFor(topic, Duration.ofSeconds(1));
             }
-            partitions = topics.stream().flatMap(topic -> consumer.partitionsFor(topic, Duration.ofSeconds(5)).stream()
-                    .map(info -> new TopicPartition(topic, info.partition()))).toList();
+            infos.forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
         }
         consumer.assign(partitions);
         consumer.seekToEnd(partitions);
         partitions.forEach(consumer::position);
         return consumer;
-    }
-
-    private static void awaitRunning(KafkaStreams streams) throws InterruptedException {
-        CountDownLatch running = new CountDownLatch(1);
-        streams.setStateListener((next, previous) -> {
-            if (next == KafkaStreams.State.RUNNING) {
-                running.countDown();
-            }
-        });
-        streams.start();
-        if (!running.await(60, TimeUnit.SECONDS)) {
-            throw new IllegalStateException("streams app not RUNNING after 60 s: " + streams.state());
-        }
     }
 }

@@ -28,7 +28,7 @@ final class BenchTopics {
     private BenchTopics() {
     }
 
-    static void reset(Admin admin) throws Exception {
+    static void reset(Admin admin, int partitions) throws Exception {
         Set<String> existing = admin.listTopics().names().get();
         List<String> ours = new ArrayList<>(List.of(BenchCommand.BENCH_IN, BenchCommand.BENCH_OUT));
         Topics.all().forEach(t -> ours.add(t.name()));
@@ -43,23 +43,23 @@ final class BenchTopics {
             Thread.onSpinWait();
         }
         List<NewTopic> topics = new ArrayList<>();
-        topics.add(newTopic(BenchCommand.BENCH_IN, Map.of()));
-        topics.add(newTopic(BenchCommand.BENCH_OUT, Map.of()));
+        topics.add(newTopic(BenchCommand.BENCH_IN, Map.of(), partitions));
+        topics.add(newTopic(BenchCommand.BENCH_OUT, Map.of(), partitions));
         for (Topic<?, ?> t : Topics.all()) {
-            topics.add(newTopic(t.name(), t.configs()));
+            topics.add(newTopic(t.name(), t.configs(), partitions));
         }
         for (TopicDefinition t : Taxonomy.defaults().topics()) {
-            topics.add(newTopic(t.kafkaTopic(), Map.of()));
+            topics.add(newTopic(t.kafkaTopic(), Map.of(), partitions));
         }
         createWithRetry(admin, topics);
     }
 
-    private static NewTopic newTopic(String name, Map<String, String> configs) {
+    private static NewTopic newTopic(String name, Map<String, String> configs, int partitions) {
         Map<String, String> all = new HashMap<>(configs);
         if (STAMPED.contains(name)) {
             all.put(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime");
         }
-        return new NewTopic(name, Optional.empty(), Optional.empty()).configs(all);
+        return new NewTopic(name, Optional.of(partitions), Optional.empty()).configs(all);
     }
 
     /** A just-deleted topic can take a moment to be creatable again: retry what is still missing. */

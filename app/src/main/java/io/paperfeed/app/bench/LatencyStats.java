@@ -1,16 +1,20 @@
 package io.paperfeed.app.bench;
 
 import java.util.Arrays;
+import java.util.Locale;
 
-/** Throughput and latency percentiles of one benchmark run. */
-record LatencyStats(String name, int events, double papersPerSecond, long p50Millis, long p99Millis, long maxMillis) {
+/** Throughput, latency percentiles, CPU and state of one benchmark run. */
+record LatencyStats(String name, int events, double papersPerSecond, long p50Millis, long p99Millis, long maxMillis,
+                    double streamsCpuMicros, double processCpuMicros, double stateBytesPerPaper) {
 
-    static LatencyStats of(String name, int events, long firstSendMillis, long lastAppendMillis, long[] latencies) {
+    static LatencyStats of(String name, int events, long firstSendMillis, long lastAppendMillis, long[] latencies,
+                           long streamsCpuNanos, long processCpuNanos, double stateBytesPerPaper) {
         long[] sorted = latencies.clone();
         Arrays.sort(sorted);
         double seconds = Math.max(1, lastAppendMillis - firstSendMillis) / 1000.0;
         return new LatencyStats(name, events, events / seconds, percentile(sorted, 0.50), percentile(sorted, 0.99),
-                sorted.length == 0 ? 0 : sorted[sorted.length - 1]);
+                sorted.length == 0 ? 0 : sorted[sorted.length - 1], streamsCpuNanos / 1e3 / events,
+                processCpuNanos / 1e3 / events, stateBytesPerPaper);
     }
 
     static long percentile(long[] sorted, double p) {
@@ -22,7 +26,10 @@ record LatencyStats(String name, int events, double papersPerSecond, long p50Mil
     }
 
     String line() {
-        return String.format(java.util.Locale.ROOT, "%-14s %,10.0f papers/s   latency p50 %5d ms   p99 %5d ms   max %5d ms",
-                name + ":", papersPerSecond, p50Millis, p99Millis, maxMillis);
+        String state = Double.isNaN(stateBytesPerPaper) ? "" : String.format(Locale.ROOT, "   state %,6.0f B/paper",
+                stateBytesPerPaper);
+        return String.format(Locale.ROOT, "%-26s %,8.0f papers/s   CPU %,5.0f µs/paper streams, %,5.0f process"
+                + "   latency p50 %,6d ms  p99 %,6d ms%s", name + ":", papersPerSecond, streamsCpuMicros,
+                processCpuMicros, p50Millis, p99Millis, state);
     }
 }

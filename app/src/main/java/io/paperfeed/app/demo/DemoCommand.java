@@ -3,7 +3,9 @@ package io.paperfeed.app.demo;
 import io.paperfeed.app.cli.ApiOptions;
 import io.paperfeed.app.cli.ConfigOption;
 import io.paperfeed.app.cli.HttpOptions;
+import io.paperfeed.app.cli.KafkaOptions;
 import io.paperfeed.app.cli.Lifecycle;
+import io.paperfeed.app.cli.SecretsOptions;
 import io.paperfeed.app.cli.TempDirectory;
 import io.paperfeed.app.cli.UserError;
 import io.paperfeed.app.cli.WebhookOptions;
@@ -23,6 +25,7 @@ import io.paperfeed.kafka.KafkaClients;
 import io.paperfeed.producer.PublishReport;
 import io.paperfeed.streams.StreamsService;
 import io.paperfeed.streams.StreamsSettings;
+import io.paperfeed.subscriptions.SubscriptionSecrets;
 import io.paperfeed.subscriptions.SubscriptionValidator;
 import io.paperfeed.subscriptions.taxonomy.Taxonomy;
 import java.io.PrintStream;
@@ -47,6 +50,8 @@ import picocli.CommandLine.Option;
                 "the producer, the streams app and a consumer that prints each alert as one line."})
 public final class DemoCommand implements Callable<Integer> {
 
+    private static final String DEMO_APPLICATION_ID = "paperfeed-demo";
+
     @Mixin
     HttpOptions http;
 
@@ -59,6 +64,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Mixin
     WebhookOptions webhooks;
 
+    @Mixin
+    SecretsOptions secrets;
+
     @Option(names = "--input", paramLabel = "PATH", split = ",", defaultValue = "seeds",
             description = "Feed files or folders to publish (default: ${DEFAULT-VALUE}).")
     List<Path> inputs;
@@ -67,11 +75,16 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Use this Kafka instead of starting the embedded broker.")
     String bootstrapServers;
 
+    @Option(names = "--kafka-config", paramLabel = "FILE",
+            description = "Kafka client properties for every client (security.protocol, sasl.*, ssl.*), with "
+                    + "--bootstrap-servers (env PAPERFEED_KAFKA_CONFIG).")
+    Path kafkaConfig;
+
     @Option(names = "--export", paramLabel = "DIR",
             description = "When every input item is through, write papers.jsonl, alerts.jsonl and invalid.jsonl here.")
     Path exportDir;
 
-    @Option(names = "--exit-when-idle",
+    @Option(names = "--exit-when-idle", arity = "0..1", fallbackValue = "true",
             description = "Exit (0) once every input item is through the pipeline, instead of serving until Ctrl-C.")
     boolean exitWhenIdle;
 
@@ -103,26 +116,29 @@ public final class DemoCommand implements Callable<Integer> {
         try (Lifecycle lifecycle = new Lifecycle()) {
             ServiceContext.Endpoint endpoint = ServiceContext.Endpoint.bind("demo", lifecycle, http);
             String bootstrap = bootstrapServers;
-            if (bootstrap == null) {
+            if (bootstrap == null && kafkaConfig == null) {
                 EmbeddedKafkaBroker broker = lifecycle.add(EmbeddedKafkaBroker.start());
                 bootstrap = broker.bootstrapServers();
                 out.println("paperfeed demo: embedded Kafka broker at " + bootstrap);
             }
-            KafkaClients clients = new KafkaClients(bootstrap);
+            KafkaClients clients = KafkaOptions.clients(bootstrap, kafkaConfig);
             TempDirectory stateDir = lifecycle.add(new TempDirectory("paperfeed-state-"));
             String allPapers = subscriptionsFile == null ? StreamsSettings.DEFAULT_ALL_PAPERS_SUBSCRIPTION : null;
-            StreamsSettings settings = new StreamsSettings(clients, "paperfeed-demo", stateDir.path(), 2, allPapers,
+            StreamsSettings settings = new StreamsSettings(clients, DEMO_APPLICATION_ID, stateDir.path(), 2, allPapers,
                     topicsFile).withEmbeddings(embeddings);
             Taxonomy taxonomy = settings.taxonomy();
             // the same services as `paperfeed streams` and `paperfeed consumer`, in one process
             ServiceContext context = ServiceContext.open("demo", lifecycle, endpoint, clients, http, taxonomy, out);
-            ConsumerRole consumer = ConsumerRole.mount(context, taxonomy, api,
-                    allPapers == null ? Set.of() : Set.of(allPapers));
-            // the status page at / (figures, topics, latest alerts; live through the all-papers subscription)
+            // a key of this run seals webhook secrets unless one is configured (the broker lives as long)
+            SubscriptionSecrets sealing = secrets.orGenerated(System.getenv());
+            Set<String> builtIn = allPapers == null ? Set.of() : Set.of(allPapers);
+            ConsumerRole consumer = ConsumerRole.mount(context, taxonomy, api, builtIn, sealing);
+            // the status page at / (figures, topics, latest public alerts; live through the all-papers subscription)
             StatusPage.mount(context.server(), context.metrics().registry(),
-                    lifecycle.add(new LatestAlerts(clients, 20)), allPapers);
+                    lifecycle.add(new LatestAlerts(clients, 20, builtIn)), allPapers);
             if (subscriptionsFile != null) {
-                SubscriptionPublishing.publish(clients, subscriptionsFile, SubscriptionValidator.of(taxonomy), out);
+                SubscriptionPublishing.publish(clients, subscriptionsFile, SubscriptionValidator.of(taxonomy), sealing,
+                        out);
             }
             context.server().start();
             out.printf("paperfeed demo: metrics at %s/metrics, health at %s/health, status page at %s/%n",
@@ -140,7 +156,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     private int followThrough(Lifecycle lifecycle, KafkaClients clients, PublishReport report, PrintStream out)
             throws Exception {
-        try (PipelineFollower follower = new PipelineFollower(clients)) {
+        try (PipelineFollower follower = new PipelineFollower(clients, DEMO_APPLICATION_ID)) {
             if (!follower.awaitThrough(report.itemKeys(), Duration.ofSeconds(timeoutSeconds))) {
                 List<String> missing = follower.output().missing(report.itemKeys());
                 throw new UserError(missing.size() + " of " + report.itemKeys().size()

@@ -23,7 +23,7 @@ public final class ApiMount {
                                      SubscriptionView view, Set<String> builtInSubscriptions) {
         String token = options.token();
         PaperfeedApi api = new PaperfeedApi(new ApiSettings(taxonomy, token, builtInSubscriptions,
-                SseSettings.defaults(context.clients())), view, context.metrics().registry());
+                SseSettings.defaults(context.clients()), view.secrets()), view, context.metrics().registry());
         api.routes().forEach(context.server()::route);
         context.server().addCheck(HealthCheck.of("recent-papers", api::recentPapersProblem));
         String base = context.baseUrl();

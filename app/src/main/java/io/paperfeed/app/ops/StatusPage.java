@@ -1,13 +1,17 @@
 package io.paperfeed.app.ops;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.sun.net.httpserver.HttpExchange;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.paperfeed.app.http.Responses;
 import io.paperfeed.model.serde.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.function.Supplier;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
 
 /**
  * The status page for people without Grafana: {@code GET /} serves a static page that polls
@@ -41,30 +45,27 @@ public final class StatusPage {
                              String liveSubscription) {
         StatusPage statusPage = new StatusPage(
                 () -> PipelineStatus.of(registry, latest.newestFirst(), liveSubscription));
-        server.route("/status.json", statusPage::json);
-        server.route("/", statusPage::page);
+        server.routeExactly("/status.json", statusPage.json());
+        server.routeExactly("/", statusPage.page());
     }
 
-    void page(HttpExchange exchange) throws IOException {
-        if (!exchange.getRequestURI().getPath().equals("/")) {
-            OpsHttpServer.respond(exchange, 404, "text/plain; charset=utf-8", "not found\n");
-            return;
-        }
-        OpsHttpServer.respond(exchange, 200, "text/html; charset=utf-8", page);
+    Handler page() {
+        return OpsHttpServer.handler((request, response, callback) ->
+                Responses.get(request, response, callback, 200, "text/html; charset=utf-8", page));
     }
 
-    void json(HttpExchange exchange) throws IOException {
-        if (!exchange.getRequestURI().getPath().equals("/status.json")) {
-            OpsHttpServer.respond(exchange, 404, "text/plain; charset=utf-8", "not found\n");
-            return;
-        }
+    Handler json() {
+        return OpsHttpServer.handler(this::json);
+    }
+
+    private void json(Request request, Response response, Callback callback) {
         String body;
         try {
             body = Json.MAPPER.writeValueAsString(status.get());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        exchange.getResponseHeaders().set("Cache-Control", "no-store");
-        OpsHttpServer.respond(exchange, 200, "application/json", body);
+        response.getHeaders().put("Cache-Control", "no-store");
+        Responses.get(request, response, callback, 200, "application/json", body);
     }
 }

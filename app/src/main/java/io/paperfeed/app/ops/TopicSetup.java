@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.AuthenticationException;
+import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
@@ -48,8 +50,16 @@ public final class TopicSetup {
                 log.debug("created topic {}", entry.getKey());
             } catch (ExecutionException e) {
                 if (e.getCause() instanceof TimeoutException) {
-                    throw new UserError("Kafka did not answer (are the bootstrap servers right and reachable?): "
+                    throw new UserError("Kafka did not answer (are the bootstrap servers right and reachable, and "
+                            + "--kafka-config's security.protocol the listener's?): " + e.getCause().getMessage());
+                }
+                if (e.getCause() instanceof AuthenticationException) {
+                    throw new UserError("Kafka refused paperfeed's credentials (sasl.* in --kafka-config): "
                             + e.getCause().getMessage());
+                }
+                if (e.getCause() instanceof AuthorizationException) {
+                    throw new UserError("Kafka denied paperfeed access to topic " + entry.getKey() + " (its ACLs; "
+                            + "docs/OPERATIONS.md lists what paperfeed needs): " + e.getCause().getMessage());
                 }
                 if (!(e.getCause() instanceof TopicExistsException)) {
                     throw new IllegalStateException("cannot create topic " + entry.getKey() + ": "

@@ -22,6 +22,7 @@ public final class PipelineOutput {
     private final Map<String, CanonicalPaper> papers = new LinkedHashMap<>();
     private final List<Alert> alerts = new ArrayList<>();
     private final List<KeyedInvalid> invalid = new ArrayList<>();
+    private final List<DedupDecision> decisions = new ArrayList<>();
     private final Set<String> accountedItems = new HashSet<>();
 
     /** An invalid item with the key of the input item it stands for. */
@@ -42,6 +43,7 @@ public final class PipelineOutput {
 
     /** An exact repeat publishes no paper; its decision is what accounts for it. */
     void decision(DedupDecision decision) {
+        decisions.add(decision);
         if (decision.outcome() == DedupDecision.Outcome.REPEAT) {
             accountedItems.add(decision.itemKey());
         }
@@ -79,6 +81,26 @@ public final class PipelineOutput {
     /** The invalid items that stand for any of the given input items. */
     public List<InvalidItem> invalidOf(Set<String> itemKeys) {
         return invalid.stream().filter(i -> itemKeys.contains(i.itemKey())).map(KeyedInvalid::item).toList();
+    }
+
+    /** The latest record of every paper (retired ids removed). */
+    public List<CanonicalPaper> papers() {
+        return List.copyOf(papers.values());
+    }
+
+    /** Every alert, in the order read. */
+    public List<Alert> alerts() {
+        return List.copyOf(alerts);
+    }
+
+    /** Every invalid item and dead letter. */
+    public List<InvalidItem> invalid() {
+        return invalid.stream().map(KeyedInvalid::item).toList();
+    }
+
+    /** Every dedup decision. */
+    public List<DedupDecision> decisions() {
+        return List.copyOf(decisions);
     }
 
     private static boolean touches(CanonicalPaper paper, Set<String> itemKeys) {

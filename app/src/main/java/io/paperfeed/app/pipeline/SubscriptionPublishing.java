@@ -4,7 +4,10 @@ import io.paperfeed.app.cli.UserError;
 import io.paperfeed.kafka.KafkaClients;
 import io.paperfeed.model.Subscription;
 import io.paperfeed.model.topics.Topics;
+import io.paperfeed.subscriptions.InvalidSubscriptionException;
+import io.paperfeed.subscriptions.SecretKeys;
 import io.paperfeed.subscriptions.SubscriptionPublisher;
+import io.paperfeed.subscriptions.SubscriptionSecrets;
 import io.paperfeed.subscriptions.SubscriptionValidator;
 import io.paperfeed.subscriptions.SubscriptionsFile;
 import io.paperfeed.embeddings.MiniLmEmbedder;
@@ -26,6 +29,12 @@ public final class SubscriptionPublishing {
 
     public static void publish(KafkaClients clients, Path file, SubscriptionValidator validator, PrintStream out)
             throws InterruptedException {
+        publish(clients, file, validator, new SubscriptionSecrets(SecretKeys.none()), out);
+    }
+
+    /** As above, sealing webhook secrets with {@code secrets}. */
+    public static void publish(KafkaClients clients, Path file, SubscriptionValidator validator,
+                               SubscriptionSecrets secrets, PrintStream out) throws InterruptedException {
         if (!Files.isRegularFile(file)) {
             throw new UserError("subscriptions file " + file + " does not exist");
         }
@@ -35,11 +44,11 @@ public final class SubscriptionPublishing {
                 ? new LikeResolver(MiniLmEmbedder.shared(), PaperLookup.none()).resolve(s) : s);
         loaded.problems().forEach(problem -> out.println(file + ": " + problem));
         try (SubscriptionPublisher publisher = SubscriptionPublisher.open(clients, "paperfeed-subscriptions-file",
-                Topics.SUBSCRIPTIONS.name(), validator)) {
+                Topics.SUBSCRIPTIONS.name(), validator, secrets)) {
             for (Subscription subscription : loaded.subscriptions()) {
                 publisher.put(subscription);
             }
-        } catch (SubscriptionPublisher.PublishException e) {
+        } catch (SubscriptionPublisher.PublishException | InvalidSubscriptionException e) {
             throw new UserError(e.getMessage());
         }
         out.printf("loaded %d subscriptions from %s (%d refused)%n", loaded.subscriptions().size(), file,

@@ -9,6 +9,8 @@ import io.paperfeed.consumer.AlertConsumerSettings;
 import io.paperfeed.consumer.AlertSink;
 import io.paperfeed.consumer.webhook.WebhookDeliveryService;
 import io.paperfeed.model.topics.Topics;
+import io.paperfeed.subscriptions.SecretKeys;
+import io.paperfeed.subscriptions.SubscriptionSecrets;
 import io.paperfeed.subscriptions.SubscriptionValidator;
 import io.paperfeed.subscriptions.SubscriptionView;
 import io.paperfeed.subscriptions.taxonomy.Taxonomy;
@@ -40,9 +42,18 @@ public final class ConsumerRole {
      */
     public static ConsumerRole mount(ServiceContext context, Taxonomy taxonomy, ApiOptions api,
                                      Set<String> builtInSubscriptions) {
+        return mount(context, taxonomy, api, builtInSubscriptions, new SubscriptionSecrets(SecretKeys.none()));
+    }
+
+    /**
+     * As {@link #mount(ServiceContext, Taxonomy, ApiOptions, Set)}, sealing and opening webhook secrets
+     * with {@code secrets} (the API's writes, the view, the 410-Gone disable).
+     */
+    public static ConsumerRole mount(ServiceContext context, Taxonomy taxonomy, ApiOptions api,
+                                     Set<String> builtInSubscriptions, SubscriptionSecrets secrets) {
         SubscriptionView view = context.lifecycle().add(SubscriptionView.open(context.clients(),
                 "paperfeed-" + context.service() + "-subscriptions", Topics.SUBSCRIPTIONS.name(),
-                SubscriptionValidator.of(taxonomy)).bindTo(context.metrics().registry()).start());
+                SubscriptionValidator.of(taxonomy), secrets).bindTo(context.metrics().registry()).start());
         context.server().addCheck(HealthCheck.of("subscriptions", view::problem));
         context.lifecycle().add(ApiMount.mount(context, taxonomy, api, view, builtInSubscriptions));
         return new ConsumerRole(context, view);
@@ -66,7 +77,7 @@ public final class ConsumerRole {
         thread.start();
         WebhookDeliveryService delivery = context.lifecycle().add(new WebhookDeliveryService(webhooks.settings(),
                 context.clients(), view, context.metrics().registry()));
-        delivery.start(CATCH_UP);
+        delivery.start(CATCH_UP, why -> context.lifecycle().fail(why));
         context.server().addCheck(HealthCheck.of("webhooks", delivery::problem));
     }
 

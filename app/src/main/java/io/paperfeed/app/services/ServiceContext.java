@@ -25,7 +25,7 @@ public record ServiceContext(String service, Lifecycle lifecycle, KafkaClients c
 
         public static Endpoint bind(String service, Lifecycle lifecycle, HttpOptions http) {
             Metrics metrics = lifecycle.add(new Metrics(service));
-            return new Endpoint(metrics, lifecycle.add(new OpsHttpServer(http.host, http.port, metrics)));
+            return new Endpoint(metrics, lifecycle.add(new OpsHttpServer(http.settings(), metrics)));
         }
     }
 
@@ -62,8 +62,8 @@ public record ServiceContext(String service, Lifecycle lifecycle, KafkaClients c
         out.printf("paperfeed %s: metrics at %s/metrics, health at %s/health%n", service, baseUrl(), baseUrl());
     }
 
-    /** {@code http://host:port} of the HTTP server (its port once bound). */
+    /** {@code http://host:port} (or {@code https://}) of the HTTP server (its port once bound). */
     public String baseUrl() {
-        return "http://" + http.host + ":" + server.port();
+        return server.scheme() + "://" + http.host + ":" + server.port();
     }
 }

@@ -87,7 +87,7 @@ class HealthEndpointTest {
     void aStreamsAppThatIsNotRunningAnswers503FromTheStreamsCheck(@TempDir Path state) throws Exception {
         StreamsSettings settings = new StreamsSettings("127.0.0.1:" + unusedPort(), "health-endpoint-test", state, 1,
                 StreamsSettings.DEFAULT_ALL_PAPERS_SUBSCRIPTION);
-        try (StreamsService streams = new StreamsService(settings, new SimpleMeterRegistry()); // created, not started
+        try (StreamsService streams = new StreamsService(settings, 1, new SimpleMeterRegistry()); // created, not started
              Served served = serve(HealthCheck.of("kafka", () -> null), new StreamsHealthCheck(streams))) {
             HttpResponse<String> response = served.health();
 

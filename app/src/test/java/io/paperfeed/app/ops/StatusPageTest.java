@@ -47,8 +47,8 @@ class StatusPageTest {
         try (Metrics metrics = new Metrics("test");
              OpsHttpServer server = new OpsHttpServer("127.0.0.1", 0, metrics)) {
             StatusPage page = new StatusPage(() -> PipelineStatus.of(metrics.registry(), List.of(alert()), null));
-            server.route("/status.json", page::json);
-            server.route("/", page::page);
+            server.routeExactly("/status.json", page.json());
+            server.routeExactly("/", page.page());
             server.start();
             HttpClient http = HttpClient.newHttpClient();
             String base = "http://127.0.0.1:" + server.port();

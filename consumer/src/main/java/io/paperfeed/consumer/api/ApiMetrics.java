@@ -10,7 +10,7 @@ final class ApiMetrics {
 
     private static final String[] REASONS = {"bad-json", "missing-id", "invalid-subscription", "invalid-query",
         "unknown-topic", "unauthorized", "not-found", "method-not-allowed", "unsupported-media-type", "too-large",
-        "bad-last-event-id", "unavailable", "kafka-unavailable", "internal"};
+        "bad-last-event-id", "bad-body", "bad-query", "bad-request", "no-secrets-key", "unavailable", "kafka-unavailable", "internal"};
 
     private final MeterRegistry registry;
     private final Map<String, Counter> errors = new ConcurrentHashMap<>();

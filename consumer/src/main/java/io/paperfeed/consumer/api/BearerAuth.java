@@ -1,6 +1,5 @@
 package io.paperfeed.consumer.api;
 
-import com.sun.net.httpserver.HttpExchange;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -26,8 +25,8 @@ final class BearerAuth {
     }
 
     /** @throws ApiError 401 with {@code WWW-Authenticate} when the token is missing or wrong */
-    void check(HttpExchange exchange) {
-        String header = exchange.getRequestHeaders().getFirst("Authorization");
+    void check(Exchange exchange) {
+        String header = exchange.header("Authorization");
         if (header == null || !header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
             throw unauthorized("missing bearer token: send Authorization: Bearer <API token>", null);
         }

@@ -1,21 +1,15 @@
 package io.paperfeed.consumer.api;
 
-import java.io.IOException;
-
-/** Runs an event stream, turning a malformed {@code Last-Event-ID} into a 400. */
+/** Starts an event stream, turning a malformed {@code Last-Event-ID} into a 400. */
 final class EventStreamRequests {
-
-    @FunctionalInterface
-    interface Stream {
-        void run() throws IOException;
-    }
 
     private EventStreamRequests() {
     }
 
-    static void serve(Stream stream) throws IOException {
+    static void serve(Exchange exchange, Runnable stream) {
         try {
             stream.run();
+            exchange.streaming();
         } catch (IllegalArgumentException e) {
             throw ApiError.badRequest("bad-last-event-id", e.getMessage());
         }

@@ -1,23 +1,23 @@
 package io.paperfeed.consumer.api;
 
-import com.sun.net.httpserver.HttpHandler;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.paperfeed.consumer.sse.EventStreams;
 import io.paperfeed.embeddings.MiniLmEmbedder;
 import io.paperfeed.subscriptions.FeedbackPublisher;
 import io.paperfeed.subscriptions.SubscriptionPublisher;
+import io.paperfeed.subscriptions.SubscriptionValidator;
+import io.paperfeed.subscriptions.SubscriptionView;
 import io.paperfeed.subscriptions.like.LikeResolver;
 import io.paperfeed.subscriptions.like.RecentPapers;
 import java.time.Clock;
-import java.util.function.Supplier;
-import io.paperfeed.subscriptions.SubscriptionValidator;
-import io.paperfeed.subscriptions.SubscriptionView;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
+import org.eclipse.jetty.server.Handler;
 
 /**
- * The subscription API and the event streams, as handlers to mount on an HTTP server
- * ({@link #routes()}: path → handler). It reads subscriptions from the process's
+ * The subscription API and the event streams, as Jetty core handlers to mount on an HTTP server
+ * ({@link #routes()}: path → handler, or {@link #handler()}). It reads subscriptions from the process's
  * {@link SubscriptionView} (not owned: its owner starts and closes it) and writes them with a
  * {@link SubscriptionPublisher} of its own; closing it stops the publisher and every stream reader.
  */
@@ -27,13 +27,14 @@ public final class PaperfeedApi implements AutoCloseable {
     private final FeedbackPublisher feedback;
     private final RecentPapers recentPapers;
     private final EventStreams streams;
-    private final Map<String, HttpHandler> routes = new LinkedHashMap<>();
+    private final Map<String, Handler> routes = new LinkedHashMap<>();
 
     public PaperfeedApi(ApiSettings settings, SubscriptionView view, MeterRegistry registry) {
         ApiMetrics metrics = new ApiMetrics(registry);
         SubscriptionValidator validator = SubscriptionValidator.of(settings.taxonomy());
         this.streams = new EventStreams(settings.sse(), registry);
-        this.publisher = SubscriptionPublisher.open(settings.sse().clients(), "paperfeed-api", view.topic(), validator);
+        this.publisher = SubscriptionPublisher.open(settings.sse().clients(), "paperfeed-api", view.topic(), validator,
+                settings.secrets());
         this.feedback = FeedbackPublisher.open(settings.sse().clients(), "paperfeed-api-feedback");
         this.recentPapers = RecentPapers.open(settings.sse().clients()).start();
         Supplier<LikeResolver> resolvers = new Supplier<>() {
@@ -55,13 +56,21 @@ public final class PaperfeedApi implements AutoCloseable {
     }
 
     /** {@code /subscriptions} and {@code /topics}, each serving everything under it. */
-    public Map<String, HttpHandler> routes() {
+    public Map<String, Handler> routes() {
         return Map.copyOf(routes);
     }
 
     /** Null while the recent papers (what like lists and ratings resolve against) are read, else why not. */
     public String recentPapersProblem() {
         return recentPapers.problem();
+    }
+
+    /**
+     * Both routes as one Jetty handler, which leaves every other path to the next handler: the
+     * routing the server and the tests share.
+     */
+    public Handler handler() {
+        return new Handler.Sequence(routes.values().toArray(Handler[]::new));
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.paperfeed.consumer.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.sun.net.httpserver.HttpExchange;
 import io.paperfeed.model.CanonicalPaper;
 import io.paperfeed.model.LikeItem;
 import io.paperfeed.model.Rating;
@@ -12,6 +11,7 @@ import io.paperfeed.subscriptions.SubscriptionPublisher;
 import io.paperfeed.subscriptions.SubscriptionView;
 import io.paperfeed.subscriptions.like.Library;
 import io.paperfeed.subscriptions.like.LikeResolver;
+import io.paperfeed.subscriptions.like.PaperIds;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -22,19 +22,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.eclipse.jetty.server.Request;
 
 /**
  * What teaches a subscription's profile: {@code POST /subscriptions/{id}/feedback} rates a paper ({@code
  * {"paper": "<canonical or arXiv id>", "rating": 1 | -1}}; 202 once Kafka has it, and the streams app's next
  * match uses it within seconds), {@code DELETE /subscriptions/{id}/feedback/{paper}} withdraws a rating, and
  * {@code POST /subscriptions/{id}/library} adds the papers of an uploaded BibTeX, RIS or CSL JSON library to
- * the like list (creating a like-only subscription when there is none). The rated paper must be among the
- * recent papers the service read, so its embedding is known.
+ * the like list (creating a like-only subscription when there is none, with a read token as any new
+ * subscription gets). The rated paper must be among the recent papers the service read, so its embedding is
+ * known. Each call needs the admin token ({@link SubscriptionsHandler} checks it): a read token opens a
+ * subscription's alerts, never its profile.
  */
 final class ProfileRequests {
 
-    /** A library may be large: 2 MiB (a few thousand entries). */
-    static final int MAX_LIBRARY_BYTES = 2 * 1024 * 1024;
+    /** A library may be large: 1 MiB (a few thousand entries), the HTTP server's default request limit too. */
+    static final int MAX_LIBRARY_BYTES = 1024 * 1024;
 
     private final SubscriptionView view;
     private final SubscriptionRequests requests;
@@ -52,7 +55,7 @@ final class ProfileRequests {
     }
 
     /** {@code POST /subscriptions/{id}/feedback}. */
-    void rate(HttpExchange exchange, String id) throws IOException, InterruptedException {
+    void rate(Exchange exchange, String id) throws InterruptedException {
         Subscription subscription = existing(id);
         JsonNode body = json(RequestBodies.readJson(exchange));
         JsonNode paperNode = body.get("paper");
@@ -79,24 +82,23 @@ final class ProfileRequests {
         answer.put("ratedAt", rating.ratedAt().toString());
         answer.put("partition", written.partition());
         answer.put("offset", written.offset());
-        HttpResponses.json(exchange, 202, answer);
+        exchange.json(202, answer);
     }
 
     /** {@code DELETE /subscriptions/{id}/feedback/{paper}}. */
-    void withdraw(HttpExchange exchange, String id, String paper) throws IOException, InterruptedException {
+    void withdraw(Exchange exchange, String id, String paper) throws InterruptedException {
         existing(id);
-        String canonical = io.paperfeed.subscriptions.like.PaperIds.canonical(paper);
+        String canonical = PaperIds.canonical(paper);
         write(() -> feedback.withdraw(id, canonical));
-        exchange.sendResponseHeaders(204, -1);
+        exchange.status(204);
     }
 
     /** {@code POST /subscriptions/{id}/library}: the library's papers join the like list. */
-    void upload(HttpExchange exchange, String id, SubscriptionsHandler.Writer writer)
-            throws IOException, InterruptedException {
+    void upload(Exchange exchange, String id, SubscriptionsHandler.Writer writer) throws InterruptedException {
         String text = readText(exchange);
         Library library;
         try {
-            library = Library.parse(Library.Format.detect(exchange.getRequestHeaders().getFirst("Content-Type"), text),
+            library = Library.parse(Library.Format.detect(exchange.header("Content-Type"), text),
                     text);
         } catch (IllegalArgumentException e) {
             throw ApiError.badRequest("bad-library", e.getMessage());
@@ -120,13 +122,12 @@ final class ProfileRequests {
         }
         Subscription next = current == null ? Subscription.ofLike(id, like) : current.withLike(like);
         Subscription resolved = requests.resolveAndCheck(next);
-        writer.put(resolved);
         Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("subscription", resolved);
+        answer.put("subscription", writer.put(resolved));
         answer.put("added", resolved.like().size() - (current == null ? 0 : current.like().size()));
         answer.put("problems", problems);
-        exchange.getResponseHeaders().set("Location", SubscriptionsHandler.MOUNT + "/" + id);
-        HttpResponses.json(exchange, current == null ? 201 : 200, answer);
+        exchange.setHeader("Location", SubscriptionsHandler.MOUNT + "/" + id);
+        exchange.json(current == null ? 201 : 200, answer);
     }
 
     private Subscription existing(String id) {
@@ -145,15 +146,24 @@ final class ProfileRequests {
         }
     }
 
-    private static String readText(HttpExchange exchange) throws IOException {
-        try (InputStream in = exchange.getRequestBody()) {
+    private static String readText(Exchange exchange) {
+        if (exchange.request().getLength() > MAX_LIBRARY_BYTES) {
+            throw tooLarge();
+        }
+        try (InputStream in = Request.asInputStream(exchange.request())) {
             byte[] body = in.readNBytes(MAX_LIBRARY_BYTES + 1);
             if (body.length > MAX_LIBRARY_BYTES) {
-                throw new ApiError(413, "too-large", "the library is larger than " + MAX_LIBRARY_BYTES + " bytes")
-                        .detail("maxBytes", MAX_LIBRARY_BYTES);
+                throw tooLarge();
             }
             return new String(body, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw ApiError.badRequest("bad-body", "the request body could not be read in full");
         }
+    }
+
+    private static ApiError tooLarge() {
+        return new ApiError(413, "too-large", "the library is larger than " + MAX_LIBRARY_BYTES + " bytes")
+                .detail("maxBytes", MAX_LIBRARY_BYTES);
     }
 
     @FunctionalInterface

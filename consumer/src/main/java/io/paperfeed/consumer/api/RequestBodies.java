@@ -1,9 +1,9 @@
 package io.paperfeed.consumer.api;
 
-import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
+import org.eclipse.jetty.server.Request;
 
 /** Reads a JSON request body: the content type must be JSON and the body at most {@link #MAX_BYTES}. */
 final class RequestBodies {
@@ -14,23 +14,24 @@ final class RequestBodies {
     private RequestBodies() {
     }
 
-    static byte[] readJson(HttpExchange exchange) throws IOException {
-        String type = exchange.getRequestHeaders().getFirst("Content-Type");
+    static byte[] readJson(Exchange exchange) {
+        String type = exchange.header("Content-Type");
         String mediaType = type == null ? "" : type.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
         if (!mediaType.equals("application/json") && !(mediaType.startsWith("application/") && mediaType.endsWith("+json"))) {
             throw new ApiError(415, "unsupported-media-type", "the body must be JSON (Content-Type: application/json), not "
-                    + (type == null ? "a body without Content-Type" : type));
+                    + (type == null ? "a body without Content-Type" : "that type"));
         }
-        String length = exchange.getRequestHeaders().getFirst("Content-Length");
-        if (length != null && length.strip().matches("\\d{1,18}") && Long.parseLong(length.strip()) > MAX_BYTES) {
+        if (exchange.request().getLength() > MAX_BYTES) {
             throw tooLarge();
         }
-        try (InputStream in = exchange.getRequestBody()) {
+        try (InputStream in = Request.asInputStream(exchange.request())) {
             byte[] body = in.readNBytes(MAX_BYTES + 1);
             if (body.length > MAX_BYTES) {
                 throw tooLarge();
             }
             return body;
+        } catch (IOException e) {
+            throw ApiError.badRequest("bad-body", "the request body could not be read in full");
         }
     }
 

@@ -41,10 +41,15 @@ final class SubscriptionRequests {
             throw ApiError.badRequest("bad-json", "the body must be a JSON object (one subscription)");
         }
         JsonNode id = tree.get("id");
+        if (hasSealedSecret(tree)) {
+            throw ApiError.badRequest("invalid-subscription", "a webhook secret is given in plain text (whsec_...); "
+                    + "the server seals it");
+        }
         if (id == null || id.isNull() || id.asText().isBlank()) {
             throw ApiError.badRequest("missing-id", "the subscription has no id (\"id\": \"[A-Za-z0-9._-]{1,64}\")")
                     .detail("field", "id");
         }
+        ((com.fasterxml.jackson.databind.node.ObjectNode) tree).remove("readTokenHash"); // the server makes tokens
         Subscription subscription;
         try {
             subscription = Json.MAPPER.treeToValue(tree, Subscription.class);
@@ -76,6 +81,15 @@ final class SubscriptionRequests {
             String message = e.code().equals("unknown-topic") ? e.getMessage() + " (GET /topics lists them)" : e.getMessage();
             throw ApiError.badRequest(e.code(), message).detail(e.field(), e.value());
         }
+    }
+
+    private static boolean hasSealedSecret(JsonNode tree) {
+        for (JsonNode delivery : tree.path("delivery")) {
+            if (delivery.path("secret").asText("").startsWith(io.paperfeed.model.Delivery.SEALED_PREFIX)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The record's own message when its constructor refused a value, else Jackson's. */

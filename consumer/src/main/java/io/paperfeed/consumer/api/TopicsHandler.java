@@ -1,10 +1,8 @@
 package io.paperfeed.consumer.api;
 
-import com.sun.net.httpserver.HttpExchange;
 import io.paperfeed.consumer.sse.EventStreams;
 import io.paperfeed.subscriptions.taxonomy.Taxonomy;
 import io.paperfeed.subscriptions.taxonomy.TopicDefinition;
-import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,10 +25,10 @@ final class TopicsHandler extends ApiHandler {
     }
 
     @Override
-    void handle(HttpExchange exchange, List<String> segments) throws IOException {
+    void handle(Exchange exchange, List<String> segments) {
         if (segments.isEmpty()) {
             requireMethod(exchange, MOUNT, "GET", "HEAD");
-            HttpResponses.json(exchange, 200, topics.values().stream().map(TopicsHandler::describe).toList());
+            exchange.json(200, topics.values().stream().map(TopicsHandler::describe).toList());
             return;
         }
         TopicDefinition topic = topics.get(segments.get(0));
@@ -39,12 +37,13 @@ final class TopicsHandler extends ApiHandler {
         }
         if (segments.size() == 1) {
             requireMethod(exchange, MOUNT + "/" + topic.id(), "GET", "HEAD");
-            HttpResponses.json(exchange, 200, describe(topic));
+            exchange.json(200, describe(topic));
         } else if (segments.size() == 2 && segments.get(1).equals("events")) {
             requireMethod(exchange, MOUNT + "/" + topic.id() + "/events", "GET");
-            EventStreamRequests.serve(() -> streams.serveTopic(exchange, topic.kafkaTopic()));
+            EventStreamRequests.serve(exchange, () -> streams.serveTopic(exchange.request(), exchange.response(),
+                    exchange.callback(), topic.kafkaTopic()));
         } else {
-            throw ApiError.notFound("no such resource: " + exchange.getRequestURI().getPath());
+            throw ApiError.notFound("no such resource: " + exchange.path());
         }
     }
 

@@ -17,8 +17,14 @@
  *       ratings to {@code paperfeed.feedback} and {@code /subscriptions/{id}/library} adds an uploaded
  *       BibTeX, RIS or CSL JSON library to the like list ({@code ProfileRequests}).</li>
  *   <li>{@code /topics} (public): the taxonomy, and {@code /topics/{id}/events};
- *       {@code /subscriptions/{id}/events} (token): Server-Sent Events from
- *       {@link io.paperfeed.consumer.sse}.</li>
+ *       {@code /subscriptions/{id}/events} (the admin token, or the subscription's own read token as
+ *       bearer or {@code ?token=}): Server-Sent Events from {@link io.paperfeed.consumer.sse}.</li>
+ *   <li>Secrets: answers show every webhook secret as {@code whsec_…} ({@code SubscriptionAnswer});
+ *       read tokens ({@code pfr_…}) are shown once, when made, and stored as SHA-256 on the record;
+ *       a 500 says {@code internal error} and nothing of the exception.</li>
+ *   <li>The handlers are Jetty core handlers ({@code ApiHandler}: a mount point, JSON errors),
+ *       mounted by path ({@link io.paperfeed.consumer.api.PaperfeedApi#routes()}) or as one handler
+ *       ({@link io.paperfeed.consumer.api.PaperfeedApi#handler()}).</li>
  *   <li>Every refusal is a JSON body {@code {"error", "reason", "status", ...}} and a count of
  *       {@code paperfeed.api.errors{reason}}.</li>
  * </ul>

@@ -1,161 +1,244 @@
 package io.paperfeed.consumer.sse;
 
-import io.paperfeed.kafka.KafkaClients;
-import java.io.IOException;
-import java.io.OutputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
+import java.util.ArrayDeque;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.IteratingCallback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One connected client: a bounded queue the hub fills without blocking, written to the socket by the
- * client's own thread (the HTTP exchange's). When the queue is full the client is too slow: it is
- * dropped (its thread is interrupted, which closes the socket even mid-write) and counted, and the
- * hub and the other clients carry on.
+ * One connected client, written without a thread of its own: events wait in memory and an
+ * {@link IteratingCallback} writes them with Jetty's asynchronous {@link Content.Sink#write}, one
+ * batch at a time, the next when the previous one has left. A client that does not read costs its
+ * buffers, not a thread. History (the window's part, and what the {@link CatchUpReaders} read) goes
+ * out first, then live events. When the live queue is full the client is too slow: it is dropped
+ * (its connection aborted) and counted, and the hub and the other clients carry on.
  */
 final class SseClient {
 
     private static final Logger log = LoggerFactory.getLogger(SseClient.class);
     private static final byte[] HEARTBEAT = ": heartbeat\n\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] OPENED = ": connected\n\n".getBytes(StandardCharsets.US_ASCII);
+    private static final int MAX_BATCH_BYTES = 64 * 1024;
+
+    /** Told once when the client has ended, however it ended. */
+    interface Ended {
+        void ended(SseClient client);
+    }
 
     private final StreamKind kind;
     private final String keyFilter;
-    private final BlockingQueue<SseEvent> queue;
+    private final int buffer;
     private final SseMetrics metrics;
-    private final AtomicBoolean dropped = new AtomicBoolean();
-    private volatile boolean stopped;
-    /** The thread writing this client while it serves; guarded by this. */
-    private Thread writer;
-    /** Where the client stands; only the writer thread touches it. */
+    private final Content.Sink sink;
+    private final Callback done;
+    private final long heartbeatNanos;
+    private final Writer writer = new Writer();
+    private final AtomicBoolean ended = new AtomicBoolean();
+    private final Ended onEnd;
+    // guarded by this
+    private final Deque<SseEvent> history = new ArrayDeque<>();
+    private final Deque<SseEvent> live = new ArrayDeque<>();
+    private List<SseEvent> afterCatchUp = List.of();
+    /** True until {@link #start}: live events wait until the history is known. */
+    private boolean catchingUp = true;
+    private boolean greeted;
+    private boolean heartbeatDue;
+    private long lastWrite = System.nanoTime();
     private StreamPosition position;
 
-    SseClient(StreamKind kind, String keyFilter, int buffer, SseMetrics metrics) {
+    SseClient(StreamKind kind, String keyFilter, SseSettings settings, SseMetrics metrics, Content.Sink sink,
+              Callback done, StreamPosition from, Ended onEnd) {
+        this.onEnd = onEnd;
         this.kind = kind;
         this.keyFilter = keyFilter;
-        this.queue = new ArrayBlockingQueue<>(buffer);
+        this.buffer = settings.clientBuffer();
         this.metrics = metrics;
-    }
-
-    boolean accepts(String key) {
-        return keyFilter == null || keyFilter.equals(key);
-    }
-
-    /** Called by the hub: never blocks; a full queue drops the client. */
-    void offer(SseEvent event) {
-        if (!stopped && !queue.offer(event)) {
-            if (dropped.compareAndSet(false, true)) {
-                metrics.dropped(kind);
-                log.info("dropped a slow {} stream client ({} events behind)", kind.tag(), queue.size());
-            }
-            stop();
-        }
-    }
-
-    /** Ends {@link #serve} soon, interrupting a blocked write. */
-    synchronized void stop() {
-        stopped = true;
-        if (writer != null) {
-            writer.interrupt();
-        }
-    }
-
-    boolean wasDropped() {
-        return dropped.get();
-    }
-
-    /**
-     * Writes the stream from {@code from}: the history it missed, then live events and heartbeats,
-     * until the client goes away, is dropped, or the stream stops.
-     */
-    void serve(OutputStream out, StreamHub hub, StreamPosition from, Duration heartbeat, KafkaClients clients) {
-        synchronized (this) {
-            writer = Thread.currentThread();
-        }
+        this.sink = sink;
+        this.done = done;
+        this.heartbeatNanos = settings.heartbeat().toNanos();
+        this.position = from;
         metrics.connected(kind);
-        position = from;
-        StreamPosition live = hub.join(this);
-        try {
-            out.write(OPENED);
-            out.flush();
-            long[] nextReplayBeat = {System.nanoTime() + heartbeat.toNanos()};
-            HistoryReplay.replay(clients, hub, from, live, event -> {
-                if (write(out, event)) {
-                    nextReplayBeat[0] = System.nanoTime() + heartbeat.toNanos();
-                }
-            }, () -> {
-                // a long replay of a narrow stream (one subscription's alerts among all) may write
-                // nothing for a while: keep proxies from closing it
-                if (System.nanoTime() - nextReplayBeat[0] >= 0) {
-                    writeHeartbeat(out);
-                    nextReplayBeat[0] = System.nanoTime() + heartbeat.toNanos();
-                }
-            });
-            out.flush();
-            long nextBeat = System.nanoTime() + heartbeat.toNanos();
-            while (!stopped && hub.alive()) {
-                long wait = nextBeat - System.nanoTime();
-                SseEvent event = wait > 0 ? queue.poll(wait, TimeUnit.NANOSECONDS) : null;
-                if (event != null) {
-                    do {
-                        write(out, event);
-                    } while ((event = queue.poll()) != null);
-                    out.flush();
-                } else if (System.nanoTime() - nextBeat >= 0) {
-                    out.write(HEARTBEAT);
-                    out.flush();
-                    nextBeat = System.nanoTime() + heartbeat.toNanos();
-                }
+    }
+
+    boolean accepts(SseEvent event) {
+        return keyFilter == null || keyFilter.equals(event.key());
+    }
+
+    StreamKind kind() {
+        return kind;
+    }
+
+    /** Starts writing: {@code window} now, or after the catch-up when {@code catchingUp}. */
+    void start(StreamHub.Joined joined) {
+        synchronized (this) {
+            catchingUp = joined.catchUpUntil() != null;
+            if (catchingUp) {
+                afterCatchUp = joined.window();
+            } else {
+                history.addAll(joined.window());
             }
-        } catch (IOException | UncheckedWriteException | InterruptedException
-                 | org.apache.kafka.common.errors.InterruptException e) {
-            log.debug("{} stream client gone: {}", kind.tag(), e.toString());
-        } finally {
-            hub.leave(this);
-            metrics.disconnected(kind);
-            synchronized (this) {
-                writer = null;
+        }
+        writer.iterate();
+    }
+
+    /** Called by the hub with every record the client accepts: never blocks; a full queue drops the client. */
+    void offerLive(SseEvent event) {
+        boolean full;
+        synchronized (this) {
+            if (ended.get()) {
+                return;
             }
-            Thread.interrupted();
+            full = live.size() >= buffer;
+            if (!full) {
+                live.addLast(event);
+            }
+        }
+        if (full) {
+            drop("too slow: " + buffer + " live events behind");
+        } else {
+            writer.iterate();
         }
     }
 
-    private static void writeHeartbeat(OutputStream out) {
-        try {
-            out.write(HEARTBEAT);
-            out.flush();
-        } catch (IOException e) {
-            throw new UncheckedWriteException(e);
+    /** Called by a catch-up reader with the next part of the history. */
+    void addHistory(Collection<SseEvent> events) {
+        synchronized (this) {
+            history.addAll(events);
+        }
+        writer.iterate();
+    }
+
+    /** The catch-up reached the window: its events follow, then the live ones. */
+    void catchUpDone() {
+        synchronized (this) {
+            history.addAll(afterCatchUp);
+            afterCatchUp = List.of();
+            catchingUp = false;
+        }
+        writer.iterate();
+    }
+
+    /** History read but not yet written (the catch-up readers wait while it is large). */
+    synchronized int pendingHistory() {
+        return history.size();
+    }
+
+    /** Called by the shared ticker: a heartbeat when nothing went out for a heartbeat interval. */
+    void tick(long now) {
+        synchronized (this) {
+            if (ended.get() || now - lastWrite < heartbeatNanos) {
+                return;
+            }
+            heartbeatDue = true;
+        }
+        writer.iterate();
+    }
+
+    boolean ended() {
+        return ended.get();
+    }
+
+    /** Drops a client that falls behind (counted); its connection is aborted. */
+    void drop(String why) {
+        if (end(new SlowClientException(why))) {
+            metrics.dropped(kind);
+            log.info("dropped a {} stream client: {}", kind.tag(), why);
         }
     }
 
-    /** Writes the event unless the client does not take it (another key, or already sent); whether it did. */
-    private boolean write(OutputStream out, SseEvent event) {
-        if (!accepts(event.key()) || event.offset() < position.next(event.partition())) {
+    /** Ends the stream (the server or the hub is stopping). */
+    void end() {
+        end(null);
+    }
+
+    /** Ends the client once: the response is completed (null) or aborted; false when it had ended already. */
+    boolean end(Throwable failure) {
+        if (!ended.compareAndSet(false, true)) {
             return false;
         }
-        position = position.after(event.partition(), event.offset());
-        try {
-            out.write(("id: " + position.encode() + "\n").getBytes(StandardCharsets.US_ASCII));
-            out.write(event.frame());
-        } catch (IOException e) {
-            throw new UncheckedWriteException(e);
+        synchronized (this) {
+            history.clear();
+            live.clear();
+            afterCatchUp = List.of();
         }
-        metrics.written(kind);
+        metrics.disconnected(kind);
+        onEnd.ended(this);
+        if (failure == null) {
+            done.succeeded();
+        } else {
+            done.failed(failure);
+        }
         return true;
     }
 
-    /** A failed write inside the history replay's callback. */
-    private static final class UncheckedWriteException extends RuntimeException {
+    /** The next bytes to write, or null when there is nothing to write now. */
+    private synchronized ByteBuffer nextBatch() {
+        if (ended.get()) {
+            return null;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        if (!greeted) {
+            out.writeBytes(OPENED);
+            greeted = true;
+        }
+        while (out.size() < MAX_BATCH_BYTES) {
+            SseEvent event = !history.isEmpty() ? history.pollFirst() : catchingUp ? null : live.pollFirst();
+            if (event == null) {
+                break;
+            }
+            if (!accepts(event) || event.offset() < position.next(event.partition())) {
+                continue;
+            }
+            position = position.after(event.partition(), event.offset());
+            out.writeBytes(("id: " + position.encode() + "\n").getBytes(StandardCharsets.US_ASCII));
+            out.writeBytes(event.frame());
+            metrics.written(kind);
+        }
+        if (out.size() == 0 && heartbeatDue) {
+            out.writeBytes(HEARTBEAT);
+        }
+        heartbeatDue = false;
+        if (out.size() == 0) {
+            return null;
+        }
+        lastWrite = System.nanoTime();
+        return ByteBuffer.wrap(out.toByteArray());
+    }
+
+    /** Writes batch after batch, never more than one at a time, never on a thread of its own. */
+    private final class Writer extends IteratingCallback {
+        @Override
+        protected Action process() {
+            ByteBuffer batch = nextBatch();
+            if (batch == null) {
+                return ended.get() ? Action.SUCCEEDED : Action.IDLE;
+            }
+            sink.write(false, batch, this);
+            return Action.SCHEDULED;
+        }
+
+        @Override
+        protected void onCompleteFailure(Throwable cause) {
+            log.debug("{} stream client gone: {}", kind.tag(), cause.toString());
+            end(cause);
+        }
+    }
+
+    /** Why a slow client's connection was aborted. */
+    static final class SlowClientException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        UncheckedWriteException(IOException cause) {
-            super(cause);
+        SlowClientException(String message) {
+            super(message, null, false, false);
         }
     }
 }

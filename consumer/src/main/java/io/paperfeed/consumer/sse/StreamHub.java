@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.InterruptException;
@@ -16,14 +16,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one Kafka reader of one topic: it starts at the topic's end, and hands every record, framed
- * once, to the queue of each client whose key filter accepts it, without ever blocking
- * ({@link SseClient#offer}). History before a client joined is read by the client itself
- * ({@link HistoryReplay}) up to {@link #join the hub's position when it joined}.
+ * The one Kafka reader of one topic: it starts a window's worth before the topic's end, keeps the
+ * latest events in a {@link RecentWindow}, and hands every new record, framed once, to each client
+ * whose key filter accepts it, without ever blocking ({@link SseClient#offerLive}). A client that
+ * {@link #join joins} gets, atomically, the window's events from its position on and the live
+ * position from which its queue receives every record; what it missed before the window is read by
+ * the shared {@link CatchUpReaders}.
  */
 final class StreamHub implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(StreamHub.class);
+
+    /** What a joining client gets: history before the window to catch up on (null: none), the window's part. */
+    record Joined(StreamPosition catchUpUntil, List<SseEvent> window) {
+    }
 
     private final String topic;
     private final String eventName;
@@ -32,12 +38,13 @@ final class StreamHub implements AutoCloseable {
     private final Set<SseClient> clients = ConcurrentHashMap.newKeySet();
     private final Object lock = new Object();
     private final Thread thread;
+    private final RecentWindow window;
     private volatile boolean closing;
     /** Next offset per partition of what was handed out; guarded by {@link #lock}. */
     private StreamPosition dispatched;
 
-    /** @throws StreamUnavailableException when the topic does not exist (yet) */
-    StreamHub(KafkaClients clients, String topic, String eventName) {
+    /** @throws StreamUnavailableException when the topic does not exist (yet) or cannot be read */
+    StreamHub(KafkaClients clients, String topic, String eventName, SseSettings settings) {
         this.topic = topic;
         this.eventName = eventName;
         this.consumer = KafkaReaders.open(clients, "paperfeed-sse-" + topic);
@@ -50,12 +57,14 @@ final class StreamHub implements AutoCloseable {
             List<TopicPartition> assigned = KafkaReaders.partitions(topic, partitions);
             consumer.assign(assigned);
             Map<TopicPartition, Long> ends = consumer.endOffsets(assigned, Duration.ofSeconds(10));
-            long[] next = new long[partitions];
+            Map<TopicPartition, Long> beginnings = consumer.beginningOffsets(assigned, Duration.ofSeconds(10));
+            long[] start = new long[partitions];
             for (TopicPartition tp : assigned) {
-                next[tp.partition()] = ends.get(tp);
-                consumer.seek(tp, ends.get(tp));
+                start[tp.partition()] = Math.max(beginnings.get(tp), ends.get(tp) - settings.windowEvents());
+                consumer.seek(tp, start[tp.partition()]);
             }
-            this.dispatched = StreamPosition.of(next);
+            this.window = new RecentWindow(settings.windowEvents(), settings.windowBytes(), start);
+            this.dispatched = StreamPosition.of(start);
         } catch (RuntimeException e) {
             consumer.close(Duration.ZERO);
             throw e instanceof StreamUnavailableException ? e
@@ -78,16 +87,26 @@ final class StreamHub implements AutoCloseable {
         return partitions;
     }
 
-    /** Adds a client; returns the position from which its queue receives every record. */
-    StreamPosition join(SseClient client) {
+    /** Adds a client standing at {@code from}: from now on its live queue receives every new record. */
+    Joined join(SseClient client, StreamPosition from) {
         synchronized (lock) {
             clients.add(client);
-            return dispatched;
+            long[] until = new long[partitions];
+            boolean behind = false;
+            for (int p = 0; p < partitions; p++) {
+                until[p] = Math.max(from.next(p), window.start(p));
+                behind |= from.next(p) < window.start(p);
+            }
+            return new Joined(behind ? StreamPosition.of(until) : null, window.from(from, client::accepts));
         }
     }
 
     void leave(SseClient client) {
         clients.remove(client);
+    }
+
+    int clients() {
+        return clients.size();
     }
 
     private void run() {
@@ -105,7 +124,7 @@ final class StreamHub implements AutoCloseable {
             log.error("event stream reader of {} failed; its clients are disconnected", topic, e);
         } finally {
             closing = true;
-            clients.forEach(SseClient::stop);
+            clients.forEach(SseClient::end);
             consumer.close(Duration.ofSeconds(5));
         }
     }
@@ -115,9 +134,10 @@ final class StreamHub implements AutoCloseable {
                 record.key(), record.timestamp(), record.value());
         synchronized (lock) {
             if (event != null) {
+                window.add(event);
                 for (SseClient client : clients) {
-                    if (client.accepts(event.key())) {
-                        client.offer(event);
+                    if (client.accepts(event)) {
+                        client.offerLive(event);
                     }
                 }
             }

@@ -1,5 +1,6 @@
 package io.paperfeed.consumer.webhook;
 
+import io.paperfeed.consumer.DeadLetterWriter;
 import io.paperfeed.subscriptions.SubscriptionView;
 import io.paperfeed.model.Delivery;
 import io.paperfeed.model.Subscription;
@@ -8,6 +9,7 @@ import io.paperfeed.model.serde.PaperSerdes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -44,17 +46,23 @@ import org.slf4j.LoggerFactory;
  * one), including attempts that were already made and handed on. So that a chain is not forked, a newly
  * assigned partition is read to its end before any attempt starts, and a record whose alert and URL
  * already have a later attempt in hand is settled without an attempt: the later record supersedes it.
+ *
+ * <p>A due retry whose host has no free slot (a receiver that hangs) waits without taking an in-flight
+ * place, and the next due retry of another host goes first. A record that is not a retry is dead-lettered
+ * to {@code paperfeed.papers.invalid} (this worker is the only reader of the retry topic) and committed past.
+ * When an attempt's hand-off fails for good (the dispatcher already sent it again), the worker stops without
+ * committing that record, and {@link #problem} says why: the HTTP request is never made again for it.
  */
 final class RetryWorker implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(RetryWorker.class);
     private static final Duration MAX_WAIT = Duration.ofMillis(500);
-    private static final Duration HANDOFF_BACKOFF = Duration.ofSeconds(5);
 
     private final Consumer<String, byte[]> consumer;
     private final String topic;
     private final SubscriptionView view;
     private final WebhookDispatcher dispatcher;
+    private final DeadLetterWriter letters;
     private final Clock clock;
     private final int maxPending;
     private final AtomicInteger pendingCount = new AtomicInteger();
@@ -69,16 +77,21 @@ final class RetryWorker implements Runnable {
     private final Map<TopicPartition, TreeSet<Long>> unsettled = new HashMap<>();
     private final Map<TopicPartition, Long> nextOffset = new HashMap<>();
     private final ConcurrentLinkedQueue<Pending> settled = new ConcurrentLinkedQueue<>();
-    private final ConcurrentLinkedQueue<Pending> failed = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Failed> failed = new ConcurrentLinkedQueue<>();
     private boolean dirty;
     private volatile boolean stopping;
+    private volatile String problem;
+
+    private record Failed(Pending pending, Throwable cause) {
+    }
 
     RetryWorker(Consumer<String, byte[]> consumer, String topic, SubscriptionView view, WebhookDispatcher dispatcher,
-            Clock clock, int maxPending, int maxInFlight) {
+            DeadLetterWriter letters, Clock clock, int maxPending, int maxInFlight) {
         this.consumer = consumer;
         this.topic = topic;
         this.view = view;
         this.dispatcher = dispatcher;
+        this.letters = letters;
         this.clock = clock;
         this.maxPending = maxPending;
         this.maxInFlight = maxInFlight;
@@ -87,6 +100,16 @@ final class RetryWorker implements Runnable {
     /** Retries read and not yet settled. */
     int pending() {
         return pendingCount.get();
+    }
+
+    /** Attempts running now. */
+    int inFlight() {
+        return inFlight.get();
+    }
+
+    /** Null while it runs (or after it was asked to stop), else why it stopped on its own. */
+    String problem() {
+        return problem;
     }
 
     @Override
@@ -104,8 +127,13 @@ final class RetryWorker implements Runnable {
             }
         } catch (WakeupException e) {
             if (!stopping) {
-                throw e;
+                problem = "the webhook retry worker stopped: " + e;
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            log.error("the webhook retry worker stopped", e);
+            problem = "the webhook retry worker stopped: " + e;
         } finally {
             consumer.close(Duration.ofSeconds(5));
         }
@@ -120,22 +148,23 @@ final class RetryWorker implements Runnable {
         return until.isNegative() ? Duration.ZERO : until.compareTo(MAX_WAIT) < 0 ? until : MAX_WAIT;
     }
 
-    private void take(ConsumerRecord<String, byte[]> record) {
+    private void take(ConsumerRecord<String, byte[]> record) throws InterruptedException {
         TopicPartition tp = new TopicPartition(record.topic(), record.partition());
-        nextOffset.put(tp, record.offset() + 1);
-        dirty = true;
         WebhookRetry retry;
         try {
             retry = PaperSerdes.WEBHOOK_RETRY.deserialize(record.topic(), record.value());
+            if (retry == null) {
+                throw new SerializationException("a null value is no retry");
+            }
         } catch (SerializationException e) {
-            log.warn("retry record at {}-{}@{} cannot be read, skipped: {}", record.topic(), record.partition(),
-                    record.offset(), e.getMessage());
             dispatcher.unreadable("retry");
+            letters.write(record, e.getMessage()); // acknowledged before the offset moves past it
+            nextOffset.put(tp, record.offset() + 1);
+            dirty = true;
             return;
         }
-        if (retry == null) {
-            return;
-        }
+        nextOffset.put(tp, record.offset() + 1);
+        dirty = true;
         unsettled.computeIfAbsent(tp, k -> new TreeSet<>()).add(record.offset());
         pendingCount.incrementAndGet();
         Pending taken = new Pending(tp, record.offset(), retry, retry.dueAt());
@@ -162,20 +191,24 @@ final class RetryWorker implements Runnable {
             return;
         }
         Instant now = clock.instant();
+        List<Pending> hostBusy = new ArrayList<>();
         while (!waiting.isEmpty() && !waiting.peek().dueAt().isAfter(now) && inFlight.get() < maxInFlight) {
             Pending p = waiting.poll();
+            if (!dispatcher.hostAvailable(p.retry().url())) {
+                hostBusy.add(p); // its host's slots are taken: the next due retry of another host goes first
+                continue;
+            }
             inFlight.incrementAndGet();
             attempt(p.retry()).whenComplete((v, e) -> {
                 inFlight.decrementAndGet();
                 if (e == null) {
                     settled.add(p);
                 } else {
-                    log.error("retry of alert {} at {}@{} could not be handed on; trying again in {}",
-                            p.retry().alert().alertId(), p.partition(), p.offset(), HANDOFF_BACKOFF, e);
-                    failed.add(p);
+                    failed.add(new Failed(p, e));
                 }
             });
         }
+        waiting.addAll(hostBusy);
     }
 
     private CompletableFuture<Void> attempt(WebhookRetry retry) {
@@ -202,10 +235,11 @@ final class RetryWorker implements Runnable {
                 dirty = true;
             }
         }
-        for (Pending p; (p = failed.poll()) != null; ) {
-            if (unsettled.containsKey(p.partition())) {
-                waiting.add(new Pending(p.partition(), p.offset(), p.retry(), clock.instant().plus(HANDOFF_BACKOFF)));
-            }
+        Failed f = failed.poll();
+        if (f != null && unsettled.containsKey(f.pending().partition())) {
+            Pending p = f.pending();
+            throw new IllegalStateException("retry of alert " + p.retry().alert().alertId() + " at " + p.partition()
+                    + "@" + p.offset() + " could not be handed on (the producer failed): " + f.cause(), f.cause());
         }
     }
 

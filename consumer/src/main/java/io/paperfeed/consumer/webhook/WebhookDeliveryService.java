@@ -1,6 +1,7 @@
 package io.paperfeed.consumer.webhook;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.paperfeed.consumer.DeadLetterWriter;
 import io.paperfeed.kafka.KafkaClients;
 import io.paperfeed.subscriptions.SubscriptionPublisher;
 import io.paperfeed.subscriptions.SubscriptionValidator;
@@ -34,6 +35,8 @@ public final class WebhookDeliveryService implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WebhookDeliveryService.class);
     /** Retries held in memory at most by the retry worker before it pauses its partitions. */
     private static final int MAX_PENDING_RETRIES = 10_000;
+    /** Alerts read past a partition's committed offset before the alert loop pauses the partition. */
+    private static final int MAX_UNCOMMITTED_ALERTS = 5_000;
 
     private final WebhookSettings settings;
     private final SubscriptionView view;
@@ -48,6 +51,7 @@ public final class WebhookDeliveryService implements AutoCloseable {
     private final Thread retryThread;
     private volatile boolean started;
     private volatile boolean closing;
+    private volatile java.util.function.Consumer<String> onFailure = why -> log.error("webhook delivery stopped: {}", why);
 
     public WebhookDeliveryService(WebhookSettings settings, KafkaClients clients, SubscriptionView view,
                                   MeterRegistry registry) {
@@ -57,7 +61,7 @@ public final class WebhookDeliveryService implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         this.producer = clients.producer("paperfeed-webhooks", new StringSerializer(), new ByteArraySerializer());
         this.publisher = SubscriptionPublisher.open(clients, "paperfeed-webhooks-disable", view.topic(),
-                SubscriptionValidator.anyTopic());
+                SubscriptionValidator.anyTopic(), view.secrets());
         this.sender = new HttpWebhookSender(new AddressGuard(settings.allowLoopback()), settings.connectTimeout(),
                 settings.requestTimeout(), settings.concurrency(), clock);
         AtomicInteger threadNumber = new AtomicInteger();
@@ -68,26 +72,48 @@ public final class WebhookDeliveryService implements AutoCloseable {
         });
         RetryWorker[] worker = new RetryWorker[1];
         WebhookMetrics metrics = new WebhookMetrics(registry, () -> worker[0] == null ? 0 : worker[0].pending());
+        HostSlots slots = new HostSlots(settings.perHost(), settings.queuedPerHost(), pool);
         WebhookDispatcher dispatcher = new WebhookDispatcher(sender, producer, view, publisher, settings.schedule(),
-                settings.topics(), metrics, pool, clock);
-        this.alerts = new AlertDeliveryLoop(consumer(settings.groupId()), settings.topics().alerts(), view, dispatcher);
+                settings.topics(), metrics, pool, slots, clock);
+        this.alerts = new AlertDeliveryLoop(consumer(settings.groupId()), settings.topics().alerts(), view, dispatcher,
+                MAX_UNCOMMITTED_ALERTS);
+        DeadLetterWriter letters = new DeadLetterWriter(producer, "webhooks", registry, settings.topics().retry());
         this.retries = new RetryWorker(consumer(settings.groupId() + "-retry"), settings.topics().retry(), view,
-                dispatcher, clock, MAX_PENDING_RETRIES, Math.max(1, settings.concurrency() / 2));
+                dispatcher, letters, clock, MAX_PENDING_RETRIES, Math.max(1, settings.concurrency() / 2));
         worker[0] = retries;
-        this.alertThread = new Thread(alerts, "paperfeed-webhook-alerts");
-        this.retryThread = new Thread(retries, "paperfeed-webhook-retries");
+        this.alertThread = new Thread(() -> runAndReport(alerts::run, alerts::problem), "paperfeed-webhook-alerts");
+        this.retryThread = new Thread(() -> runAndReport(retries::run, retries::problem), "paperfeed-webhook-retries");
+    }
+
+    private void runAndReport(Runnable loop, java.util.function.Supplier<String> problem) {
+        loop.run();
+        String why = problem.get();
+        if (why != null && !closing) {
+            onFailure.accept(why);
+        }
     }
 
     private Consumer<String, byte[]> consumer(String group) {
         return clients.groupConsumer(group, group, new StringDeserializer(), new ByteArrayDeserializer(),
-                Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200));
+                Map.of(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200,
+                        ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, (int) WebhookSettings.MAX_POLL_INTERVAL.toMillis()));
     }
 
     /**
      * Reads the subscriptions to their end, then starts delivering.
      *
+     * @param onFailure told why when the alert loop or the retry worker stops on its own (a hand-off that
+     *                  failed for good, a Kafka error): delivery has stopped, and the process should exit so
+     *                  that its supervisor restarts it
      * @throws IllegalStateException when the subscriptions were not read within the timeout
      */
+    public void start(Duration catchUpTimeout, java.util.function.Consumer<String> onFailure)
+            throws InterruptedException {
+        this.onFailure = onFailure;
+        start(catchUpTimeout);
+    }
+
+    /** As {@link #start(Duration, java.util.function.Consumer)}, a failure only logged and in {@link #problem}. */
     public void start(Duration catchUpTimeout) throws InterruptedException {
         if (!view.awaitCaughtUp(catchUpTimeout)) {
             throw new IllegalStateException("the subscriptions topic " + view.topic()
@@ -109,10 +135,12 @@ public final class WebhookDeliveryService implements AutoCloseable {
             return null;
         }
         if (!alertThread.isAlive()) {
-            return "the webhook alert loop stopped (see the log); alerts wait in Kafka until a restart";
+            return (alerts.problem() == null ? "the webhook alert loop stopped" : alerts.problem())
+                    + "; alerts wait in Kafka until a restart";
         }
         if (!retryThread.isAlive()) {
-            return "the webhook retry worker stopped (see the log); retries wait in Kafka until a restart";
+            return (retries.problem() == null ? "the webhook retry worker stopped" : retries.problem())
+                    + "; retries wait in Kafka until a restart";
         }
         return view.problem();
     }

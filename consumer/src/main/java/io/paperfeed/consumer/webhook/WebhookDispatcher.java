@@ -12,25 +12,35 @@ import io.paperfeed.model.serde.PaperSerdes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Makes one webhook attempt on a bounded pool and hands on whatever is left to do, so that the
- * returned future completes only when the alert is settled for this attempt: delivered, or durably
- * handed to the retry topic, the dead-letter topic or (410 Gone) the subscriptions topic, each by an
- * acknowledged send. Callers commit their offsets only after that.
+ * Makes one webhook attempt on a bounded pool, at most {@link HostSlots a few at once per host}, and hands on
+ * whatever is left to do, so that the returned future completes only when the alert is settled for this
+ * attempt: delivered, or durably handed to the retry topic, the dead-letter topic or (410 Gone) the
+ * subscriptions topic, each by an acknowledged send. Callers commit their offsets only after that.
+ *
+ * <p>A first attempt whose host is full (its slots and its queue taken, e.g. by a receiver that hangs) is
+ * not made: it is deferred to the retry topic at once (same attempt number, due at once), so the alert loop
+ * never waits behind one slow receiver. A hand-off that fails is sent again ({@link #HAND_OFF_DELAYS}),
+ * never the HTTP request; when it still fails, the future fails and the caller stops with a problem that
+ * {@code /health} shows.
  */
 final class WebhookDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
     private static final Duration VIEW_WAIT = Duration.ofSeconds(10);
+    /** Waits before sending a failed hand-off (retry, dead letter) again; then the failure is the caller's. */
+    static final List<Duration> HAND_OFF_DELAYS = List.of(Duration.ofSeconds(1), Duration.ofSeconds(2),
+            Duration.ofSeconds(4));
 
     private final WebhookSender sender;
     private final Producer<String, byte[]> producer;
@@ -40,10 +50,19 @@ final class WebhookDispatcher {
     private final WebhookTopicNames topics;
     private final WebhookMetrics metrics;
     private final ExecutorService pool;
+    private final HostSlots slots;
     private final Clock clock;
+    private final List<Duration> handOffDelays;
 
     WebhookDispatcher(WebhookSender sender, Producer<String, byte[]> producer, SubscriptionView view,
-            SubscriptionPublisher publisher, RetrySchedule schedule, WebhookTopicNames topics, WebhookMetrics metrics, ExecutorService pool, Clock clock) {
+            SubscriptionPublisher publisher, RetrySchedule schedule, WebhookTopicNames topics, WebhookMetrics metrics,
+            ExecutorService pool, HostSlots slots, Clock clock) {
+        this(sender, producer, view, publisher, schedule, topics, metrics, pool, slots, clock, HAND_OFF_DELAYS);
+    }
+
+    WebhookDispatcher(WebhookSender sender, Producer<String, byte[]> producer, SubscriptionView view,
+            SubscriptionPublisher publisher, RetrySchedule schedule, WebhookTopicNames topics, WebhookMetrics metrics,
+            ExecutorService pool, HostSlots slots, Clock clock, List<Duration> handOffDelays) {
         this.sender = sender;
         this.producer = producer;
         this.view = view;
@@ -52,17 +71,36 @@ final class WebhookDispatcher {
         this.topics = topics;
         this.metrics = metrics;
         this.pool = pool;
+        this.slots = slots;
         this.clock = clock;
+        this.handOffDelays = List.copyOf(handOffDelays);
     }
 
-    /** Attempt number {@code attempt} (1 for the first) of delivering the alert to the webhook. */
-    CompletableFuture<Void> attempt(Alert alert, Delivery webhook, int attempt) {
-        try {
-            return CompletableFuture.supplyAsync(() -> send(alert, webhook), pool)
-                    .thenCompose(result -> settle(alert, webhook, attempt, result));
-        } catch (RejectedExecutionException e) {
-            return CompletableFuture.failedFuture(e);
+    /** The first attempt of delivering the alert to the webhook, or its deferral when the host is full. */
+    CompletableFuture<Void> firstAttempt(Alert alert, Delivery webhook) {
+        CompletableFuture<SendResult> sent = slots.submit(webhook.url(), () -> send(alert, webhook), false);
+        if (sent == null) {
+            metrics.count(DeliveryOutcome.DEFERRED);
+            WebhookRetry deferred = new WebhookRetry(alert, webhook.url(), 1, clock.instant(),
+                    "deferred: " + slots.running(webhook.url()) + " attempts to its host already running");
+            return handOff(topics.retry(), alert.subscriptionId(),
+                    PaperSerdes.WEBHOOK_RETRY.serialize(topics.retry(), deferred));
         }
+        return sent.thenCompose(result -> settle(alert, webhook, 1, result));
+    }
+
+    /**
+     * Attempt number {@code attempt} of delivering the alert to the webhook; it waits for a slot of its host
+     * (the retry worker starts attempts only for {@link #hostAvailable available} hosts, and bounds how many).
+     */
+    CompletableFuture<Void> attempt(Alert alert, Delivery webhook, int attempt) {
+        return slots.submit(webhook.url(), () -> send(alert, webhook), true)
+                .thenCompose(result -> settle(alert, webhook, attempt, result));
+    }
+
+    /** Whether an attempt against the URL's host would start at once. */
+    boolean hostAvailable(String url) {
+        return slots.available(url);
     }
 
     /** A retry whose subscription or webhook is gone: dead-lettered, so that it is not lost unseen. */
@@ -109,7 +147,7 @@ final class WebhookDispatcher {
                 }
                 metrics.count(DeliveryOutcome.RETRIED);
                 WebhookRetry retry = new WebhookRetry(alert, url, attempt + 1, next.get(), result.error());
-                return send(topics.retry(), alert.subscriptionId(),
+                return handOff(topics.retry(), alert.subscriptionId(),
                         PaperSerdes.WEBHOOK_RETRY.serialize(topics.retry(), retry));
             }
         }
@@ -117,7 +155,7 @@ final class WebhookDispatcher {
 
     private CompletableFuture<Void> deadLetter(Alert alert, String url, int attempts, String error, String reason) {
         WebhookDeadLetter letter = new WebhookDeadLetter(alert, url, attempts, error, reason, clock.instant());
-        return send(topics.deadLetters(), alert.subscriptionId(),
+        return handOff(topics.deadLetters(), alert.subscriptionId(),
                 PaperSerdes.WEBHOOK_DEAD_LETTER.serialize(topics.deadLetters(), letter))
                 .thenRun(metrics::deadLetter);
     }
@@ -145,16 +183,38 @@ final class WebhookDispatcher {
         }, pool);
     }
 
-    private CompletableFuture<Void> send(String topic, String key, byte[] value) {
-        CompletableFuture<Void> acked = new CompletableFuture<>();
-        producer.send(new ProducerRecord<>(topic, key, value), (metadata, e) -> {
-            if (e == null) {
-                acked.complete(null);
-            } else {
-                acked.completeExceptionally(e);
-            }
-        });
-        return acked;
+    /** Sends the record, again after each of {@link #handOffDelays} while it fails; fails after the last. */
+    private CompletableFuture<Void> handOff(String topic, String key, byte[] value) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        handOff(new ProducerRecord<>(topic, key, value), 0, done);
+        return done;
+    }
+
+    private void handOff(ProducerRecord<String, byte[]> record, int failures, CompletableFuture<Void> done) {
+        try {
+            producer.send(record, (metadata, e) -> {
+                if (e == null) {
+                    done.complete(null);
+                } else {
+                    handOffFailed(record, failures, done, e);
+                }
+            });
+        } catch (RuntimeException e) {
+            handOffFailed(record, failures, done, e);
+        }
+    }
+
+    private void handOffFailed(ProducerRecord<String, byte[]> record, int failures, CompletableFuture<Void> done,
+                               Exception e) {
+        if (failures >= handOffDelays.size()) {
+            log.error("could not write to {} after {} tries: {}", record.topic(), failures + 1, e.toString());
+            done.completeExceptionally(e);
+            return;
+        }
+        Duration delay = handOffDelays.get(failures);
+        log.warn("write to {} failed ({}); trying again in {} ms", record.topic(), e.toString(), delay.toMillis());
+        CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS)
+                .execute(() -> handOff(record, failures + 1, done));
     }
 
     /** Counts a record of the alerts or retry topic that could not be read ({@code alerts} or {@code retry}). */

@@ -20,7 +20,9 @@ final class WebhookMetrics {
 
     /** The values of the {@code outcome} tag of {@code paperfeed.webhook.deliveries}. */
     enum DeliveryOutcome {
-        DELIVERED, RETRIED, DEAD_LETTERED, GONE, REFUSED;
+        DELIVERED, RETRIED, DEAD_LETTERED, GONE, REFUSED,
+        /** a first attempt not made because its host was full: handed to the retry topic, due at once */
+        DEFERRED;
 
         String tag() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');

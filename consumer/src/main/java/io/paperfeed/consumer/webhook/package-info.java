@@ -14,7 +14,13 @@
  * disabled (the {@link io.paperfeed.subscriptions.SubscriptionPublisher}), and the attempt is settled once
  * the view shows it.
  *
- * <p>Guarantee: at-least-once. Offsets move only after every alert of a batch is delivered or
- * handed on by an acknowledged send; receivers drop repeats by {@code webhook-id}.
+ * <p>The alert loop polls on while attempts run ({@code AlertDeliveryLoop}: per-partition settled offsets,
+ * {@code PartitionOffsets}, pause and resume); at most a few attempts run per receiver host
+ * ({@code HostSlots}), and a first attempt a full host cannot take is deferred to the retry topic, so a
+ * receiver that hangs stalls no one. A hand-off that fails is sent again, never the request; when it keeps
+ * failing, the loop stops and the service reports it, for {@code /health} and the process's exit.
+ *
+ * <p>Guarantee: at-least-once. An alert's offset is committed only once it is delivered or handed on by an
+ * acknowledged send; receivers drop repeats by {@code webhook-id}.
  */
 package io.paperfeed.consumer.webhook;

@@ -1,45 +1,49 @@
 package io.paperfeed.consumer.api;
 
-import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.paperfeed.model.topics.Topics;
 import io.paperfeed.subscriptions.SubscriptionValidator;
 import io.paperfeed.subscriptions.SubscriptionView;
-import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
-/** The API on a JDK HTTP server bound to 127.0.0.1 with a cached pool, as the app's OpsHttpServer mounts it. */
+/** The API on a Jetty server bound to 127.0.0.1 with a bounded pool, mounted by {@link PaperfeedApi#handler()} as the app mounts it. */
 public final class ApiTestServer implements AutoCloseable {
 
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newCachedThreadPool();
+    private final Server server;
+    private final ServerConnector connector;
     private final PaperfeedApi api;
     private final SubscriptionView view;
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
-    public ApiTestServer(ApiSettings settings) throws IOException, InterruptedException {
+    public ApiTestServer(ApiSettings settings) throws Exception {
         view = SubscriptionView.open(settings.sse().clients(), "test-api-view", Topics.SUBSCRIPTIONS.name(),
-                SubscriptionValidator.of(settings.taxonomy())).bindTo(registry).start();
+                SubscriptionValidator.of(settings.taxonomy()), settings.secrets()).bindTo(registry).start();
         if (!view.awaitCaughtUp(Duration.ofSeconds(30))) {
             throw new IllegalStateException("the subscriptions topic was not read within 30 s");
         }
         api = new PaperfeedApi(settings, view, registry);
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.setExecutor(executor);
-        api.routes().forEach(server::createContext);
+        QueuedThreadPool threads = new QueuedThreadPool(32, 4);
+        threads.setName("api-test-http");
+        server = new Server(threads);
+        connector = new ServerConnector(server);
+        connector.setHost("127.0.0.1");
+        connector.setPort(0);
+        connector.setIdleTimeout(30_000);
+        server.addConnector(connector);
+        server.setHandler(api.handler());
         server.start();
     }
 
     public URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
+        return URI.create("http://127.0.0.1:" + port() + path);
     }
 
     public int port() {
-        return server.getAddress().getPort();
+        return connector.getLocalPort();
     }
 
     public SimpleMeterRegistry registry() {
@@ -47,10 +51,9 @@ public final class ApiTestServer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
-        server.stop(0);
-        executor.shutdownNow();
+    public void close() throws Exception {
         api.close();
+        server.stop();
         view.close();
     }
 }

@@ -77,7 +77,7 @@ class ProfileApiIT {
     }
 
     @AfterAll
-    void stop() throws InterruptedException {
+    void stop() throws Exception {
         server.close();
     }
 

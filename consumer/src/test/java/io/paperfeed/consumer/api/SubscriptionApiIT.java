@@ -1,6 +1,7 @@
 package io.paperfeed.consumer.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,6 +12,8 @@ import io.paperfeed.consumer.sse.SseSettings;
 import io.paperfeed.model.Subscription;
 import io.paperfeed.model.serde.Json;
 import io.paperfeed.model.topics.Topics;
+import io.paperfeed.subscriptions.SecretKeys;
+import io.paperfeed.subscriptions.SubscriptionSecrets;
 import io.paperfeed.subscriptions.taxonomy.Taxonomy;
 import io.paperfeed.testkit.KafkaBroker;
 import io.paperfeed.testkit.KafkaBrokerExtension;
@@ -51,11 +54,12 @@ class SubscriptionApiIT {
     void start(KafkaBroker broker) throws Exception {
         bootstrap = broker.bootstrapServers();
         KafkaTopicsForTests.create(bootstrap, Map.of());
-        server = new ApiTestServer(new ApiSettings(Taxonomy.defaults(), TOKEN, Set.of("all-papers"), SseSettings.defaults(new KafkaClients(bootstrap))));
+        server = new ApiTestServer(new ApiSettings(Taxonomy.defaults(), TOKEN, Set.of("all-papers"),
+                SseSettings.defaults(new KafkaClients(bootstrap)), new SubscriptionSecrets(SecretKeys.generated())));
     }
 
     @AfterAll
-    void stop() throws InterruptedException {
+    void stop() throws Exception {
         server.close();
     }
 
@@ -91,7 +95,67 @@ class SubscriptionApiIT {
     }
 
     @Test
+    void webhookSecretsAreMaskedInEveryAnswerAndSealedOnTheTopic() throws Exception {
+        String id = "hook-" + UUID.randomUUID().toString().substring(0, 8);
+        String secret = "whsec_" + java.util.Base64.getEncoder().encodeToString(("key-" + id).getBytes());
+        String body = "{\"id\":\"" + id + "\",\"query\":\"kv\",\"delivery\":[{\"type\":\"webhook\","
+                + "\"url\":\"https://hooks.example.org/in\",\"secret\":\"" + secret + "\"}]}";
+        HttpResponse<String> created = send("POST", "/subscriptions", body, TOKEN);
+        assertEquals(201, created.statusCode(), created.body());
+        String[] answers = {created.body(), send("GET", "/subscriptions/" + id, null, TOKEN).body(),
+            send("GET", "/subscriptions", null, TOKEN).body()};
+        for (String answer : answers) {
+            assertFalse(answer.contains(secret.substring(6)), answer);
+            assertFalse(answer.contains("readTokenHash"), answer);
+        }
+        assertEquals("whsec_…", Json.MAPPER.readTree(answers[1]).at("/delivery/0/secret").asText());
+        String onTopic = new String(lastRecordOf(id).value(), java.nio.charset.StandardCharsets.UTF_8);
+        assertFalse(onTopic.contains(secret.substring(6)), onTopic);
+        assertTrue(onTopic.contains("sealed:v1:"), onTopic);
+        String readToken = Json.MAPPER.readTree(created.body()).get("readToken").asText();
+        assertFalse(onTopic.contains(readToken), "only the read token's hash is stored");
+
+        HttpResponse<String> replaced = send("POST", "/subscriptions", body, TOKEN);
+        assertFalse(Json.MAPPER.readTree(replaced.body()).has("readToken"), "shown once: a replace keeps it");
+        assertTrue(Json.MAPPER.readTree(replaced.body()).get("hasReadToken").asBoolean());
+    }
+
+    @Test
+    void aReadTokenOpensItsOwnSubscriptionsStreamOnly() throws Exception {
+        String mine = "own-" + UUID.randomUUID().toString().substring(0, 8);
+        String other = "oth-" + UUID.randomUUID().toString().substring(0, 8);
+        String token = Json.MAPPER.readTree(send("POST", "/subscriptions", "{\"id\":\"" + mine + "\",\"query\":\"kv\"}",
+                TOKEN).body()).get("readToken").asText();
+        send("POST", "/subscriptions", "{\"id\":\"" + other + "\",\"query\":\"kv\"}", TOKEN);
+        assertTrue(token.startsWith("pfr_"), token);
+
+        assertEquals(200, streamStatus("/subscriptions/" + mine + "/events", token, false), "bearer read token");
+        assertEquals(200, streamStatus("/subscriptions/" + mine + "/events?token=" + token, null, false), "?token=");
+        assertEquals(200, streamStatus("/subscriptions/" + mine + "/events", TOKEN, false), "the admin token");
+        assertEquals(401, streamStatus("/subscriptions/" + other + "/events", token, false), "another's stream");
+        assertEquals(401, streamStatus("/subscriptions/" + mine + "/events?token=pfr_wrong", null, false));
+        assertEquals(401, send("GET", "/subscriptions/" + mine, null, token).statusCode(), "not the admin API");
+
+        String rotated = Json.MAPPER.readTree(send("POST", "/subscriptions/" + mine + "/read-token", null, TOKEN).body())
+                .get("readToken").asText();
+        assertEquals(401, streamStatus("/subscriptions/" + mine + "/events", token, false), "the old token is gone");
+        assertEquals(200, streamStatus("/subscriptions/" + mine + "/events", rotated, false));
+    }
+
+    /** The status of an event-stream request (the stream is closed at once). */
+    private int streamStatus(String path, String token, boolean unused) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(server.uri(path)).timeout(Duration.ofSeconds(30)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<java.io.InputStream> r = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        r.body().close();
+        return r.statusCode();
+    }
+
+    @Test
     void withoutOrWithAWrongTokenEverySubscriptionCallIs401WithAChallenge() throws Exception {
+        double before = server.registry().get("paperfeed.api.errors").tag("reason", "unauthorized").counter().count();
         for (String token : new String[] {null, "wrong", TOKEN + "x"}) {
             for (String[] call : new String[][] {{"GET", "/subscriptions"}, {"POST", "/subscriptions"},
                 {"GET", "/subscriptions/x"}, {"DELETE", "/subscriptions/x"}, {"GET", "/subscriptions/x/events"}}) {
@@ -101,7 +165,7 @@ class SubscriptionApiIT {
                 assertEquals("unauthorized", Json.MAPPER.readTree(r.body()).get("reason").asText());
             }
         }
-        assertEquals(1.0 * 15, server.registry().get("paperfeed.api.errors").tag("reason", "unauthorized").counter().count());
+        assertEquals(before + 15, server.registry().get("paperfeed.api.errors").tag("reason", "unauthorized").counter().count());
     }
 
     @Test

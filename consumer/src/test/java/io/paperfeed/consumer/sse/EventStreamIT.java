@@ -49,10 +49,14 @@ class EventStreamIT {
 
     private void start(KafkaBroker broker, int partitions, Duration heartbeat, int clientBuffer, int maxClients)
             throws Exception {
+        start(broker, partitions, new SseSettings(new KafkaClients(broker.bootstrapServers()), heartbeat, clientBuffer,
+                maxClients));
+    }
+
+    private void start(KafkaBroker broker, int partitions, SseSettings settings) throws Exception {
         KafkaTopicsForTests.create(broker.bootstrapServers(), Map.of(kafkaTopic, partitions));
         Taxonomy taxonomy = new Taxonomy(List.of(new TopicDefinition(topicId, "SSE test", "a test topic", "test")));
-        server = new ApiTestServer(new ApiSettings(taxonomy, TOKEN, Set.of("sub-a-" + topicId),
-                new SseSettings(new KafkaClients(broker.bootstrapServers()), heartbeat, clientBuffer, maxClients)));
+        server = new ApiTestServer(new ApiSettings(taxonomy, TOKEN, Set.of("sub-a-" + topicId), settings));
         open.add(server);
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
                 ProducerConfig.LINGER_MS_CONFIG, 0), new StringSerializer(), new StringSerializer());
@@ -93,6 +97,64 @@ class EventStreamIT {
         assertEquals(range(60, 70).stream().sorted().toList(), numbers(live).stream().sorted().toList());
         await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> second.messages().isEmpty());
         second.close();
+    }
+
+    @Test
+    void historyOlderThanTheWindowIsReadByTheSharedCatchUpReadersWithNoGapAndNoRepeat(KafkaBroker broker)
+            throws Exception {
+        start(broker, 3, SseSettings.defaults(new KafkaClients(broker.bootstrapServers())).withWindow(7));
+        publish(0, 40);
+        SseTestClient first = connect("/topics/" + topicId + "/events", null);
+        List<SseTestClient.Message> seen = take(first, 12);
+        first.close();
+        publish(40, 90);
+        List<SseTestClient> resumed = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            resumed.add(connect("/topics/" + topicId + "/events", i % 2 == 0 ? seen.get(11).id() : null));
+        }
+        for (int i = 0; i < resumed.size(); i++) {
+            List<Integer> got = new ArrayList<>(numbers(take(resumed.get(i), i % 2 == 0 ? 90 - 12 : 90)));
+            if (i % 2 == 0) {
+                got.addAll(numbers(seen));
+            }
+            assertEquals(90, got.size(), "client " + i);
+            assertEquals(Set.copyOf(range(0, 90)), Set.copyOf(got), "client " + i + ": no gap, no repeat");
+        }
+        long catchUpThreads = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("paperfeed-sse-catch-up-")).count();
+        assertEquals(SseSettings.DEFAULT_CATCH_UP_READERS, catchUpThreads, "20 catching-up clients, 2 readers");
+    }
+
+    @Test
+    void clientsThatNeverReadCostNoThreads(KafkaBroker broker) throws Exception {
+        start(broker, 1, Duration.ofMillis(200), 64);
+        SseTestClient warm = connect("/topics/" + topicId + "/events", null);
+        await().atMost(Duration.ofSeconds(10)).until(() -> warm.heartbeats() >= 1);
+        long before = threadsOutsideTheHttpPool();
+        List<Socket> silent = new ArrayList<>();
+        try {
+            for (int i = 0; i < 100; i++) {
+                Socket socket = new Socket();
+                socket.setReceiveBufferSize(1024);
+                socket.connect(new java.net.InetSocketAddress("127.0.0.1", server.port()));
+                socket.getOutputStream().write(("GET /topics/" + topicId + "/events HTTP/1.1\r\nHost: x\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                silent.add(socket);
+            }
+            await().atMost(Duration.ofSeconds(20)).until(() -> clients() == 101.0);
+            publish(0, 50);
+            assertEquals(50, take(warm, 50).size(), "a reading client gets its events beside 100 silent ones");
+            long after = threadsOutsideTheHttpPool();
+            assertTrue(after - before < 5, "threads outside the HTTP pool before " + before + ", after 100 silent "
+                    + "clients " + after);
+            long pool = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getName().startsWith("api-test-http")).count();
+            assertTrue(pool <= 32, "the HTTP pool stays within its bound: " + pool);
+        } finally {
+            for (Socket socket : silent) {
+                socket.close();
+            }
+        }
     }
 
     @Test
@@ -196,6 +258,11 @@ class EventStreamIT {
             again.close();
             return again.status() == 200;
         });
+    }
+
+    private static long threadsOutsideTheHttpPool() {
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive)
+                .filter(t -> !t.getName().startsWith("api-test-http")).count();
     }
 
     private double clients() {

@@ -184,7 +184,9 @@ class WebhookDeliveryIT {
         Subscription gone = lastVersion("gone");
         assertTrue(gone.disabledReason().startsWith("webhook " + receiver.url("/gone") + " answered 410 Gone at "),
                 gone.disabledReason());
-        assertEquals(1, receiver.requests("/gone").size(), "nothing is sent to a disabled subscription");
+        // the first alert may take a retry on a busy machine (500 ms deadline); the second is never sent
+        assertEquals(List.of("alert_gone_1"), receiver.requests("/gone").stream().map(Request::webhookId).distinct()
+                .toList(), "nothing is sent to a disabled subscription");
         assertEquals(3, receiver.requests("/broken").size(), "three attempts, the same webhook-id");
         assertEquals(1, receiver.requests("/broken").stream().map(Request::webhookId).distinct().count());
 

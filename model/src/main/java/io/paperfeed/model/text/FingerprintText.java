@@ -63,12 +63,36 @@ public final class FingerprintText {
         if (text == null || text.isBlank()) {
             return "";
         }
-        String s = Normalizer.normalize(text, Normalizer.Form.NFKC);
+        String s = isAscii(text) ? text : Normalizer.normalize(text, Normalizer.Form.NFKC);
         s = stripLatex(s);
+        if (isAscii(s)) {
+            return AsciiFingerprint.of(s);
+        }
         s = FORMAT_CHARS.matcher(WORD_HYPHEN.matcher(s).replaceAll("")).replaceAll("");
         s = Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
         s = APOSTROPHE.matcher(s).replaceAll("");
         return NOT_WORD.matcher(s).replaceAll(" ").strip();
+    }
+
+    /** The steps after NFKC and LaTeX by regular expressions, for any text (the ASCII path's reference). */
+    static String byRegex(String text) {
+        if (text == null || text.isBlank()) {
+            return "";
+        }
+        String s = stripLatex(Normalizer.normalize(text, Normalizer.Form.NFKC));
+        s = FORMAT_CHARS.matcher(WORD_HYPHEN.matcher(s).replaceAll("")).replaceAll("");
+        s = Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        s = APOSTROPHE.matcher(s).replaceAll("");
+        return NOT_WORD.matcher(s).replaceAll(" ").strip();
+    }
+
+    static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** LaTeX markup removed, its letters and digits kept (see the class documentation). */

@@ -32,6 +32,15 @@ public final class Topics {
     public static final Topic<String, DedupDecision> DEDUP_DECISIONS =
             new Topic<>("paperfeed.dedup.decisions", PaperSerdes.KEY, PaperSerdes.DEDUP_DECISION, false);
 
+    /**
+     * The de-duplicator's own messages between its partitions (docs/ARCHITECTURE.md, partitioned dedup):
+     * binary, keyed by a 64-bit evidence key or paper ref whose top 32 bits choose the partition. Its
+     * partition count is dedup's parallelism and is fixed once the streams app has state.
+     */
+    public static final Topic<Long, byte[]> DEDUP_EXCHANGE =
+            new Topic<>("paperfeed.dedup.exchange", org.apache.kafka.common.serialization.Serdes.Long(),
+                    org.apache.kafka.common.serialization.Serdes.ByteArray(), false);
+
     /** Canonical papers with their topics; key: canonical paper id. */
     public static final Topic<String, CanonicalPaper> PAPERS_CLASSIFIED =
             new Topic<>("paperfeed.papers.classified", PaperSerdes.KEY, PaperSerdes.CANONICAL_PAPER, true);
@@ -70,7 +79,7 @@ public final class Topics {
 
     /** Every topic paperfeed creates at start-up. */
     public static List<Topic<?, ?>> all() {
-        return List.of(PAPERS_RAW, PAPERS_INVALID, PAPERS_CANONICAL, DEDUP_DECISIONS, PAPERS_CLASSIFIED, ALERTS,
-                ALERTS_RETRY, ALERTS_DLQ, DIGESTS, SUBSCRIPTIONS, FEEDBACK);
+        return List.of(PAPERS_RAW, PAPERS_INVALID, PAPERS_CANONICAL, DEDUP_DECISIONS, DEDUP_EXCHANGE, PAPERS_CLASSIFIED,
+                ALERTS, ALERTS_RETRY, ALERTS_DLQ, DIGESTS, SUBSCRIPTIONS, FEEDBACK);
     }
 }

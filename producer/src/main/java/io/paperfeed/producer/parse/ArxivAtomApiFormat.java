@@ -39,7 +39,7 @@ final class ArxivAtomApiFormat extends XmlFeedFormat {
 
     /** The OpenSearch name space, or an {@code arxiv.org/api/} id or link, before the first entry. */
     static boolean isApiHeader(String header) {
-        return header.contains(XmlFeedStream.OPENSEARCH) || header.contains("arxiv.org/api/");
+        return header.contains(XmlNames.OPENSEARCH) || header.contains("arxiv.org/api/");
     }
 
     @Override

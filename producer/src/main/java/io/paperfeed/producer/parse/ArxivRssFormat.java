@@ -38,9 +38,12 @@ final class ArxivRssFormat extends XmlFeedFormat {
         if (!atomRoot(root) && !rssRoot(root)) {
             return false;
         }
-        String header = feedHeader(head);
-        return !ArxivAtomApiFormat.isApiHeader(header)
-                && (header.contains("rss.arxiv.org") || head.contains("announce_type>"));
+        return !ArxivAtomApiFormat.isApiHeader(feedHeader(head)) && isAnnouncementFeed(head);
+    }
+
+    /** True when the head of a feed is rss.arxiv.org's: its id or link before the first entry, or an announce type. */
+    static boolean isAnnouncementFeed(String head) {
+        return feedHeader(head).contains("rss.arxiv.org") || head.contains("announce_type>");
     }
 
     @Override

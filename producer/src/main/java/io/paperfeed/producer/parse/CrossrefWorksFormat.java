@@ -102,7 +102,7 @@ final class CrossrefWorksFormat extends JsonApiFormat {
     }
 
     @Override
-    void envelopeRead(JsonNode envelope, int records, ResultCollector out) {
+    void envelopeRead(JsonNode envelope, int records, int nextPosition, ResultCollector out) {
         JsonNode message = envelope.get("message");
         if (message == null || !message.isObject() || !"work-list".equals(envelope.path("message-type").asText())) {
             return;

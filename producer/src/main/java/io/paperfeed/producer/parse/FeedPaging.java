@@ -17,6 +17,8 @@ package io.paperfeed.producer.parse;
  *       <td>{@code items-per-page}</td><td>{@code next-cursor}, when the page held items</td></tr>
  *   <tr><td>OpenAlex</td><td>{@code meta.count}</td><td>from {@code meta.page}</td><td>{@code meta.per_page}</td>
  *       <td>{@code meta.next_cursor}</td></tr>
+ *   <tr><td>bioRxiv/medRxiv</td><td>{@code messages[0].total}</td><td>{@code messages[0].cursor}</td>
+ *       <td>{@code messages[0].count} (records on the page)</td><td>none (the cursor is an offset)</td></tr>
  *   <tr><td>Semantic Scholar</td><td>{@code total}</td><td>{@code offset}</td><td>{@code next - offset}</td>
  *       <td>the bulk search's {@code token}</td></tr>
  * </table>

@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
  * item, each into a paper or an invalid item. Gzip-compressed files are recognised by their magic
  * bytes. Instances are immutable and thread-safe.
  *
- * <p>Format names: {@code arxiv-atom-api}, {@code arxiv-rss}, {@code oai-pmh}, {@code crossref-works},
- * {@code openalex-works}, {@code semantic-scholar}, {@code paper-event-jsonl},
+ * <p>Format names: {@code arxiv-atom-api}, {@code arxiv-rss}, {@code oai-pmh}, {@code journal-rss},
+ * {@code crossref-works}, {@code openalex-works}, {@code semantic-scholar}, {@code biorxiv-details},
+ * {@code hf-daily-papers-api}, {@code paper-event-jsonl},
  * {@code arxiv-daily-jsonl}, {@code arxiv-author-listing}, {@code aggregator-author-page},
  * {@code hf-daily-papers}, {@code arxiv-listing-abstracts}; see the package documentation for each.
  */

@@ -31,8 +31,11 @@ abstract class JsonApiFormat implements FeedFormat {
     abstract PaperDraft toDraft(JsonNode record, int number, String raw, ResultCollector out)
             throws BadRecordException;
 
-    /** Called once the document is read, with its envelope (paging), when it is well-formed enough to have one. */
-    void envelopeRead(JsonNode envelope, int records, ResultCollector out) {
+    /**
+     * Called once the document is read, with its envelope (paging, status), when it is well-formed
+     * enough to have one; {@code nextPosition} is the position a further item (an API error) takes.
+     */
+    void envelopeRead(JsonNode envelope, int records, int nextPosition, ResultCollector out) {
     }
 
     @Override
@@ -70,11 +73,11 @@ abstract class JsonApiFormat implements FeedFormat {
             }
         }
         if (outcome.error() != null) {
-            out.reject(position, TextNormalizer.isBinary(text.headChars(4096)) ? Reasons.BINARY : Reasons.BAD_JSON,
+            out.reject(position++, TextNormalizer.isBinary(text.headChars(4096)) ? Reasons.BINARY : Reasons.BAD_JSON,
                     outcome.error(), outcome.excerpt());
         }
         if (outcome.envelope() != null) {
-            envelopeRead(outcome.envelope(), outcome.records(), out);
+            envelopeRead(outcome.envelope(), outcome.records(), position, out);
         }
     }
 

@@ -125,6 +125,11 @@ final class JsonHead {
         return e != null && e.containsKey(field);
     }
 
+    /** True when the named root array (or the root array, {@code ""}) starts with an object. */
+    boolean firstIsObject(String array) {
+        return firstElements.containsKey(array);
+    }
+
     /** The first element's field of the named array as text, or null. */
     String firstText(String array, String field) {
         Map<String, String> e = firstElements.get(array);

@@ -41,7 +41,7 @@ final class OaiPmhFormat extends XmlFeedFormat {
     @Override
     public boolean matches(FeedText text) {
         String root = rootTag(text.headChars(DETECT_CHARS));
-        return root != null && ROOT.matcher(root).find() && root.contains(XmlFeedStream.OAI);
+        return root != null && ROOT.matcher(root).find() && root.contains(XmlNames.OAI);
     }
 
     @Override

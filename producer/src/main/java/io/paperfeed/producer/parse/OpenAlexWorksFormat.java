@@ -132,7 +132,7 @@ final class OpenAlexWorksFormat extends JsonApiFormat {
     }
 
     @Override
-    void envelopeRead(JsonNode envelope, int records, ResultCollector out) {
+    void envelopeRead(JsonNode envelope, int records, int nextPosition, ResultCollector out) {
         JsonNode meta = envelope.get("meta");
         if (meta == null || !meta.isObject()) {
             return;

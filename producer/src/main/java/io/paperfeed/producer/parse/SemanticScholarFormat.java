@@ -88,7 +88,7 @@ final class SemanticScholarFormat extends JsonApiFormat {
     }
 
     @Override
-    void envelopeRead(JsonNode envelope, int records, ResultCollector out) {
+    void envelopeRead(JsonNode envelope, int records, int nextPosition, ResultCollector out) {
         if (!envelope.isObject()) {
             return;
         }

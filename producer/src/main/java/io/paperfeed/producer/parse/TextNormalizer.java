@@ -144,12 +144,16 @@ final class TextNormalizer {
         return suspicious >= 16 || suspicious * 20 > text.length();
     }
 
-    /** An excerpt safe to show: control characters replaced by U+FFFD, cut to the excerpt limit. */
+    /**
+     * An excerpt safe to show: control characters replaced by U+FFFD, cut to the excerpt limit. Only
+     * the head is looked at, so a document with many rejected items costs linear time, not quadratic.
+     */
     static String excerpt(String text) {
         if (text == null) {
             return "";
         }
-        String s = CONTROL.matcher(text).replaceAll("\uFFFD");
+        int head = Math.min(text.length(), 4 * io.paperfeed.model.InvalidItem.EXCERPT_LIMIT);
+        String s = CONTROL.matcher(text.substring(0, head)).replaceAll("\uFFFD");
         return io.paperfeed.model.InvalidItem.excerptOf(s.strip());
     }
 }

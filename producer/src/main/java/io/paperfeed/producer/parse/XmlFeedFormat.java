@@ -170,7 +170,7 @@ abstract class XmlFeedFormat implements FeedFormat {
 
     /** True when the root tag is an Atom {@code <feed>}. */
     static boolean atomRoot(String rootTag) {
-        return rootTag != null && ATOM_ROOT.matcher(rootTag).find() && rootTag.contains(XmlFeedStream.ATOM);
+        return rootTag != null && ATOM_ROOT.matcher(rootTag).find() && rootTag.contains(XmlNames.ATOM);
     }
 
     /** True when the root tag is an RSS 2.0 {@code <rss>}. */

@@ -21,6 +21,13 @@
  *       id, title, abstract, authors, categories, comments, DOI and dates; a deleted record is a
  *       {@code deleted} item, an {@code <error>} an {@code api-error} item; the
  *       {@code resumptionToken} is the next cursor.</li>
+ *   <li>{@code journal-rss}: a journal's table-of-contents feed, RSS 2.0 or RSS 1.0
+ *       ({@code rdf:RDF}), not arXiv's: title, the abstract from {@code dcterms:abstract},
+ *       {@code dc:description}, {@code content:encoded} or {@code description} as plain text (a
+ *       publisher's status line or ScienceDirect's metadata paragraphs are no abstract: such an
+ *       item is a title-only {@code no-abstract} sighting), {@code dc:creator}s, the DOI from
+ *       {@code prism:doi}, {@code dc:identifier}, the {@code guid} or a {@code /doi/} link, the date,
+ *       {@code prism:publicationName} as venue, ISSNs.</li>
  *   <li>{@code crossref-works}: a Crossref REST works response ({@code work} or {@code work-list}):
  *       DOI, title, the JATS abstract as plain text, authors, date, venue, ISSNs and relations
  *       ({@code has-preprint}, {@code is-preprint-of}); {@code next-cursor} or offsets as paging.</li>
@@ -29,6 +36,12 @@
  *   <li>{@code semantic-scholar}: a Semantic Scholar Graph API paper, search page, bulk search page
  *       or batch: the fields asked for, the DOI and arXiv id and the other {@code externalIds}; the
  *       bulk {@code token} as the next cursor.</li>
+ *   <li>{@code biorxiv-details}: a bioRxiv/medRxiv API details page or a DOI's versions: one item
+ *       per version (DOI, version, title, abstract, authors, category, date, server), the journal DOI
+ *       it was published as an {@code is-preprint-of} relation; {@code cursor}, {@code count} and
+ *       {@code total} as paging.</li>
+ *   <li>{@code hf-daily-papers-api}: the Hugging Face papers API's daily list (JSON): per entry the
+ *       paper's arXiv id, title, summary, authors and date.</li>
  *   <li>{@code paper-event-jsonl}: PaperEvents as JSON lines, as paperfeed writes them; read back
  *       with the new file and line as provenance.</li>
  *   <li>{@code arxiv-daily-jsonl}: the daily arXiv dump, one object per line ({@code id},
@@ -57,7 +70,8 @@
  * above, most specific first, each looking only at the head of the file (the XML formats at the root
  * element, an Atom {@code <feed>} or RSS {@code <rss>}, and the feed's own elements before the first
  * entry: the OpenSearch name space or an {@code arxiv.org/api/} link for the API, an
- * {@code rss.arxiv.org} id or link for announcements; an {@code OAI-PMH} root for OAI-PMH; the JSON API
+ * {@code rss.arxiv.org} id or link for announcements; an {@code OAI-PMH} root for OAI-PMH; any other
+ * RSS 2.0 or RSS 1.0 root without an {@code arxiv.org/} link before its first item for journal feeds; the JSON API
  * formats at the head of the document, read token by token: its root fields and the fields of the
  * first record, such as Crossref's {@code message-type}; the JSON-lines formats at the first line that
  * parses as a JSON object; the text formats at their marker lines). A file no

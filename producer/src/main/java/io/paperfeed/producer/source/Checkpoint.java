@@ -15,7 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What a producer already published, per source: the HTTP validators of its last fetch and the
+ * What a producer already published, per source: the HTTP validators of its last fetch, the
+ * cursor a paged source goes on from ({@link PagedSource}: its next date window), and the
  * digests ({@link ItemDigest}) of its items, the most recently seen last, at most
  * {@code maxItemsPerSource} of them (the oldest are forgotten first). Kept in memory, and in a
  * small JSON file when loaded from one ({@link CheckpointFile}), written atomically by
@@ -38,6 +39,7 @@ public final class Checkpoint {
     private static final class State {
         Validators validators = Validators.NONE;
         final LinkedHashSet<String> items = new LinkedHashSet<>();
+        Map<String, String> cursor = Map.of();
     }
 
     private Checkpoint(Path file, String scope, int maxItemsPerSource) {
@@ -82,6 +84,9 @@ public final class Checkpoint {
                 if (s.items() != null) {
                     state.items.addAll(s.items());
                 }
+                if (s.cursor() != null) {
+                    state.cursor = Map.copyOf(s.cursor());
+                }
             });
         }
         return checkpoint;
@@ -96,6 +101,12 @@ public final class Checkpoint {
     public Validators validators(String source) {
         State state = sources.get(source);
         return state == null ? Validators.NONE : state.validators;
+    }
+
+    /** The cursor the source's last committed fetch left ({@link Fetch#cursor()}); empty when none. */
+    public Map<String, String> cursor(String source) {
+        State state = sources.get(source);
+        return state == null ? Map.of() : state.cursor;
     }
 
     /** How many item digests are remembered for the source. */
@@ -114,6 +125,10 @@ public final class Checkpoint {
         State state = state(progress.source());
         if (progress.validators() != null && !progress.validators().equals(state.validators)) {
             state.validators = progress.validators();
+            dirty = true;
+        }
+        if (progress.cursor() != null && !progress.cursor().equals(state.cursor)) {
+            state.cursor = Map.copyOf(progress.cursor());
             dirty = true;
         }
         for (String digest : progress.seen()) {
@@ -144,7 +159,7 @@ public final class Checkpoint {
     private CheckpointFile.Stored stored() {
         Map<String, CheckpointFile.StoredSource> out = new LinkedHashMap<>();
         sources.forEach((name, s) -> out.put(name, new CheckpointFile.StoredSource(s.validators.etag(),
-                s.validators.lastModified(), List.copyOf(s.items))));
+                s.validators.lastModified(), List.copyOf(s.items), s.cursor.isEmpty() ? null : s.cursor)));
         return new CheckpointFile.Stored(CheckpointFile.FORMAT_VERSION, scope, Instant.now(), out);
     }
 

@@ -16,7 +16,8 @@ import java.util.Map;
 
 /**
  * The checkpoint's JSON file: {@code {"version": 1, "scope": ..., "written": ..., "sources": {NAME:
- * {"etag": ..., "lastModified": ..., "items": [DIGEST, ...]}}}}, items oldest first. Written to a
+ * {"etag": ..., "lastModified": ..., "items": [DIGEST, ...], "cursor": {...}}}}}, items oldest first,
+ * {@code cursor} only for paged sources (a file without it is read as having none). Written to a
  * temporary file in the same folder, forced to disk, then renamed over the old one, so a crash
  * leaves either the old file or the new one, never half of one.
  */
@@ -29,8 +30,8 @@ final class CheckpointFile {
     record Stored(int version, String scope, Instant written, Map<String, StoredSource> sources) {
     }
 
-    /** One source as stored; {@code items} oldest first. */
-    record StoredSource(String etag, String lastModified, List<String> items) {
+    /** One source as stored; {@code items} oldest first; {@code cursor} null when the source keeps none. */
+    record StoredSource(String etag, String lastModified, List<String> items, Map<String, String> cursor) {
     }
 
     private CheckpointFile() {

@@ -18,4 +18,12 @@ public interface FeedSource {
      * @throws InterruptedException when the thread is interrupted while waiting (rate limit, retry, response)
      */
     Fetch fetch(Validators known) throws InterruptedException;
+
+    /**
+     * Reads the source now, given also the cursor its last published fetch left
+     * ({@link Fetch#cursor()}; empty when none). Sources without a cursor ignore it.
+     */
+    default Fetch fetch(Validators known, java.util.Map<String, String> cursor) throws InterruptedException {
+        return fetch(known);
+    }
 }

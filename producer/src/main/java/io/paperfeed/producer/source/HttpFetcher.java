@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * validators of the last fetch, one request at a time per host with a gap between requests
  * ({@link HostRateLimiter}), retries with backoff and jitter ({@link RetryPolicy}), bodies bounded
  * in size ({@link BoundedBodySubscriber}), a 10 s connect timeout and a 60 s limit per request,
- * body included. Asks for gzip; the reader unpacks it. Never throws for an HTTP or network failure:
+ * body included. Redirects are followed hop by hop as the {@link RedirectPolicy} allows (never to an
+ * internal address of another host), each hop spaced like any request to its host. Asks for gzip; the reader unpacks it. Never throws for an HTTP or network failure:
  * after the last attempt it returns a failed {@link Fetch} whose error says why (the caller logs
  * it, once). Thread-safe.
  */
@@ -45,6 +46,7 @@ public final class HttpFetcher {
     private final Duration requestTimeout;
     private final Clock clock;
     private final String userAgent;
+    private final RedirectPolicy redirects;
 
     /** Production settings: 3 s between requests per host, {@link RetryPolicy#standard()}, 64 MiB bodies. */
     public static HttpFetcher standard(Clock clock) {
@@ -53,12 +55,17 @@ public final class HttpFetcher {
     }
 
     public HttpFetcher(HostRateLimiter limiter, RetryPolicy retry, long maxBytes, Clock clock) {
-        this(HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).followRedirects(HttpClient.Redirect.NORMAL)
-                .build(), limiter, retry, maxBytes, REQUEST_TIMEOUT, clock);
+        this(limiter, retry, maxBytes, clock, RedirectPolicy.standard());
+    }
+
+    HttpFetcher(HostRateLimiter limiter, RetryPolicy retry, long maxBytes, Clock clock, RedirectPolicy redirects) {
+        this(HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).followRedirects(HttpClient.Redirect.NEVER)
+                .build(), limiter, retry, maxBytes, REQUEST_TIMEOUT, clock, redirects);
     }
 
     HttpFetcher(HttpClient client, HostRateLimiter limiter, RetryPolicy retry, long maxBytes, Duration requestTimeout,
-                Clock clock) {
+                Clock clock, RedirectPolicy redirects) {
+        this.redirects = Objects.requireNonNull(redirects, "redirects");
         this.client = Objects.requireNonNull(client, "client");
         this.limiter = Objects.requireNonNull(limiter, "limiter");
         this.retry = Objects.requireNonNull(retry, "retry");
@@ -75,10 +82,10 @@ public final class HttpFetcher {
             Instant at = clock.instant();
             String problem;
             Optional<Duration> retryAfter = Optional.empty();
-            HostRateLimiter.Permit permit = limiter.acquire(uri.getHost());
+            Hops hops = new Hops(uri);
             try {
                 at = clock.instant();
-                HttpResponse<BoundedBodySubscriber.Body> response = send(request(uri, known));
+                HttpResponse<BoundedBodySubscriber.Body> response = hops.follow(known);
                 int status = response.statusCode();
                 if (status == 304) {
                     return Fetch.notModified(source, at, known.updatedBy(response.headers()), attempt);
@@ -93,8 +100,10 @@ public final class HttpFetcher {
                 retryAfter = RetryPolicy.parseRetryAfter(response.headers().firstValue("Retry-After"), clock.instant());
             } catch (IOException e) {
                 problem = describe(e);
+            } catch (RedirectPolicy.RefusedRedirectException e) {
+                return failed(source, at, "refused " + e.getMessage(), attempt);
             } finally {
-                permit.close();
+                hops.close();
             }
             Optional<Duration> delay = retry.delayAfter(attempt, retryAfter);
             if (delay.isEmpty()) {
@@ -105,6 +114,51 @@ public final class HttpFetcher {
                     delay.get().toMillis());
             Thread.sleep(delay.get().toMillis());
         }
+    }
+
+    /** One attempt's requests: the configured URL, then each redirect, each under its host's permit. */
+    private final class Hops implements AutoCloseable {
+        private final URI configured;
+        private HostRateLimiter.Permit permit;
+        private String permitHost;
+
+        Hops(URI configured) {
+            this.configured = configured;
+        }
+
+        HttpResponse<BoundedBodySubscriber.Body> follow(Validators known)
+                throws IOException, InterruptedException, RedirectPolicy.RefusedRedirectException {
+            URI current = configured;
+            for (int hop = 0; ; hop++) {
+                enter(current.getHost());
+                HttpResponse<BoundedBodySubscriber.Body> response = send(request(current, known));
+                if (!isRedirect(response.statusCode())) {
+                    return response;
+                }
+                current = redirects.next(configured, current, response.headers().firstValue("Location"), hop);
+            }
+        }
+
+        private void enter(String host) throws InterruptedException {
+            if (permit != null && host.equalsIgnoreCase(permitHost)) {
+                return;
+            }
+            close();
+            permit = limiter.acquire(host);
+            permitHost = host;
+        }
+
+        @Override
+        public void close() {
+            if (permit != null) {
+                permit.close();
+                permit = null;
+            }
+        }
+    }
+
+    private static boolean isRedirect(int status) {
+        return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
     }
 
     private HttpRequest request(URI uri, Validators known) {

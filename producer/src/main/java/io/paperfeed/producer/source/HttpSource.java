@@ -1,10 +1,15 @@
 package io.paperfeed.producer.source;
 
+import io.paperfeed.net.RedactedUrl;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Objects;
 
-/** An HTTP(S) URL, fetched with a shared {@link HttpFetcher} (so the per-host gap covers every URL of a host). */
+/**
+ * An HTTP(S) URL, fetched with a shared {@link HttpFetcher} (so the per-host gap covers every URL of a
+ * host). Its name, used in metric labels, logs, the checkpoint and every item's provenance, is the URL
+ * {@link RedactedUrl redacted}: an API key in the query string or a password in it is never shown.
+ */
 public final class HttpSource implements FeedSource {
 
     private final String name;
@@ -16,17 +21,18 @@ public final class HttpSource implements FeedSource {
      * @throws IllegalArgumentException for anything else
      */
     public HttpSource(String url, HttpFetcher fetcher) {
-        this.name = Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(url, "url");
+        this.name = RedactedUrl.of(url);
         this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
         URI parsed;
         try {
             parsed = URI.create(url.strip());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("not a URL: " + url + " (" + e.getMessage() + ")", e);
+            throw new IllegalArgumentException("not a URL: " + name + " (" + e.getMessage().replace(url, name) + ")", e);
         }
         String scheme = parsed.getScheme() == null ? "" : parsed.getScheme().toLowerCase(Locale.ROOT);
         if (!(scheme.equals("http") || scheme.equals("https")) || parsed.getHost() == null) {
-            throw new IllegalArgumentException("not an http(s) URL with a host: " + url);
+            throw new IllegalArgumentException("not an http(s) URL with a host: " + name);
         }
         this.uri = parsed;
     }

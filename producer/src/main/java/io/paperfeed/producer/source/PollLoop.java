@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +26,7 @@ public final class PollLoop implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PollLoop.class);
     private static final long CLOSE_WAIT_SECONDS = 30;
 
-    private final Duration interval;
+    private final Supplier<Duration> pause;
     private final Cycle cycle;
     private final CountDownLatch stop = new CountDownLatch(1);
     private final CountDownLatch done = new CountDownLatch(1);
@@ -33,8 +34,20 @@ public final class PollLoop implements AutoCloseable {
     private volatile boolean closing;
 
     public PollLoop(Duration interval, Cycle cycle) {
-        this.interval = Objects.requireNonNull(interval, "interval");
+        this(constant(Objects.requireNonNull(interval, "interval")), cycle);
+    }
+
+    /**
+     * A loop whose pause after each cycle is asked for anew (sources polled each at its own
+     * interval: the time until the next one is due); a negative pause counts as none.
+     */
+    public PollLoop(Supplier<Duration> pause, Cycle cycle) {
+        this.pause = Objects.requireNonNull(pause, "pause");
         this.cycle = Objects.requireNonNull(cycle, "cycle");
+    }
+
+    private static Supplier<Duration> constant(Duration interval) {
+        return () -> interval;
     }
 
     /** Runs cycles in the calling thread until closed or interrupted. */
@@ -53,10 +66,10 @@ public final class PollLoop implements AutoCloseable {
                     if (closing || e instanceof InterruptedException || Thread.currentThread().isInterrupted()) {
                         break;
                     }
-                    log.error("publish cycle failed, next one in {}: {}", interval, e.toString());
+                    log.error("publish cycle failed, next one in {}: {}", pause.get(), e.toString());
                     log.debug("publish cycle failure", e);
                 }
-                if (stop.await(interval.toMillis(), TimeUnit.MILLISECONDS)) {
+                if (stop.await(Math.max(0, pause.get().toMillis()), TimeUnit.MILLISECONDS)) {
                     break;
                 }
             }

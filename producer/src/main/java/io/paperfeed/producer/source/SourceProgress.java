@@ -2,6 +2,7 @@ package io.paperfeed.producer.source;
 
 import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -17,6 +18,7 @@ public final class SourceProgress {
     private final Set<String> published;
     private final Set<String> seen = new LinkedHashSet<>();
     private Validators validators;
+    private Map<String, String> cursor;
 
     SourceProgress(String source, Set<String> published) {
         this.source = Objects.requireNonNull(source, "source");
@@ -40,6 +42,15 @@ public final class SourceProgress {
 
     Validators validators() {
         return validators;
+    }
+
+    /** The cursor to remember for the source's next fetch ({@link Fetch#cursor()}); null keeps the one remembered. */
+    public void cursor(Map<String, String> next) {
+        this.cursor = next;
+    }
+
+    Map<String, String> cursor() {
+        return cursor;
     }
 
     Set<String> seen() {

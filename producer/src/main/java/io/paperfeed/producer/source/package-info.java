@@ -53,7 +53,18 @@
  * <h2>Polling</h2>
  * {@link io.paperfeed.producer.source.PollLoop} runs fetch-publish-checkpoint cycles with a fixed
  * pause between the end of one and the start of the next ({@link io.paperfeed.producer.source.PollInterval}
- * reads {@code 10m} or {@code PT10M}); a failed cycle is logged and retried next time; closing it
- * stops a wait at once and interrupts a cycle in progress.
+ * reads {@code 10m} or {@code PT10M}), or a pause asked for anew after each cycle; a failed cycle is
+ * logged and retried next time; closing it stops a wait at once and interrupts a cycle in progress.
+ *
+ * <h2>Sources files</h2>
+ * {@link io.paperfeed.producer.source.SourcesFile} reads the sources a producer polls, each a
+ * {@link io.paperfeed.producer.source.SourceSpec}: a {@link io.paperfeed.producer.source.UrlTemplate}
+ * with {@code {from}}, {@code {until}} and {@code {cursor}}, an interval, a lookback and a page limit;
+ * and the gap of each host, for the {@link io.paperfeed.producer.source.HostRateLimiter}. A
+ * {@link io.paperfeed.producer.source.PagedSource} fetches one poll's pages of its date window,
+ * following each page's {@link io.paperfeed.producer.parse.FeedPaging}, and leaves the next window's
+ * start as its {@link io.paperfeed.producer.source.Fetch#cursor()}, which the checkpoint keeps once the
+ * poll is published. {@link io.paperfeed.producer.source.SourcesPoller} polls each source at its own
+ * interval. docs/SOURCES.md describes the file.
  */
 package io.paperfeed.producer.source;

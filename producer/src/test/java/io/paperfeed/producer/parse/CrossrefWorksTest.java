@@ -30,22 +30,22 @@ class CrossrefWorksTest {
     void queryPageHoldsFourWorksWithAbstractsAndOneTitleOnly() throws Exception {
         ParseResult r = read(QUERY);
         assertEquals("crossref-works", r.format());
-        assertEquals(List.of("10.1101/055319", "10.1002/ece3.2314", "10.1101/014852", "10.1177/2053951719836258"), dois(r));
-        assertEquals(List.of(2, 3, 4, 5), paperPositions(r));
+        assertEquals(List.of("10.1111/ele.14024", "10.1111/ele.13085", "10.1101/055319", "10.1111/2041-210x.14013"), dois(r));
+        assertEquals(List.of(1, 2, 4, 5), paperPositions(r));
         assertEquals(List.of("no-abstract"), reasons(r), "a work without abstract is no paper event (yet)");
         InvalidItem titleOnly = r.invalid().get(0);
-        assertEquals(1, titleOnly.source().position());
+        assertEquals(3, titleOnly.source().position());
         assertEquals("item has no abstract: a sighting of only title 'Ecological management of stochastic systems with "
                 + "long transients', DOI 10.1007/s12080-020-00477-4 cannot be a paper event, which needs an abstract",
                 titleOnly.detail());
-        assertTrue(titleOnly.excerpt().startsWith("{\"indexed\":{\"date-parts\":[[2025,2,21]]"), titleOnly.excerpt());
-        assertEquals(new FeedPaging(1253L, 0L, 20L, null), r.paging());
+        assertTrue(titleOnly.excerpt().startsWith("{\"indexed\":{\"date-parts\":[[2024,3,20]]"), titleOnly.excerpt());
+        assertEquals(new FeedPaging(1155L, 0L, 20L, null), r.paging());
         assertEquals(20L, r.paging().nextStartIndex());
     }
 
     @Test
     void postedContentFieldByField() throws Exception {
-        PaperEvent p = at(read(QUERY), 2);
+        PaperEvent p = at(read(QUERY), 4);
         assertEquals("10.1101/055319", p.doi());
         assertNull(p.arxivId());
         assertEquals("Measurement uncertainty matters: ecological management using POMDPs", p.title());
@@ -56,54 +56,72 @@ class CrossrefWorksTest {
         assertTrue(p.abstractText().startsWith("Over the past 30 years, researchers have used various approximations"),
                 "the leading 'Abstract' JATS title is dropped: " + p.abstractText());
         assertFalse(p.abstractText().contains("<"), p.abstractText());
-        assertEquals(List.of("https://doi.org/10.1101/055319", "https://syndication.highwire.org/content/doi/10.1101/055319"),
+        assertEquals(List.of("http://dx.doi.org/10.1101/055319", "https://syndication.highwire.org/content/doi/10.1101/055319"),
                 p.links());
     }
 
     @Test
-    void journalArticleCarriesIssnVenueAndItsPreprint() throws Exception {
+    void journalArticlesCarryIssnVenueAndRelations() throws Exception {
         ParseResult r = read(QUERY);
-        PaperEvent article = at(r, 3);
-        assertEquals("10.1002/ece3.2314", article.doi());
-        assertEquals("After the games are over: life\u2010history trade\u2010offs drive dispersal attenuation following "
-                + "range expansion", article.title());
-        assertEquals(List.of("T. Alex Perkins", "Carl Boettiger", "Benjamin L. Phillips"), article.authors());
-        assertEquals("2016-08-18", article.published());
-        assertEquals("Ecology and Evolution", article.comment());
-        assertTrue(article.abstractText().startsWith("Increased dispersal propensity often evolves on expanding range "
-                + "edges due to the Olympic Village effect"), article.abstractText());
+        PaperEvent article = at(r, 5);
+        assertEquals("10.1111/2041-210x.14013", article.doi());
+        assertEquals("Limits to ecological forecasting: Estimating uncertainty for critical transitions with deep learning",
+                article.title());
+        assertEquals(List.of("Marcus Lapeyrolerie", "Carl Boettiger"), article.authors());
+        assertEquals("2022-11-10", article.published());
+        assertEquals("Methods in Ecology and Evolution", article.comment());
+        assertTrue(article.abstractText().startsWith("In the current age of a rapidly changing environment, it is becoming "
+                + "increasingly important to study critical transitions"), article.abstractText());
+        assertTrue(article.abstractText().contains("transitions. Our analysis focuses"), "JATS list items become sentences: "
+                + article.abstractText());
         PaperExtras extras = r.extras(article);
-        assertEquals(Map.of("issn", List.of("2045-7758")), extras.ids(), "repeated ISSNs once");
-        assertEquals(List.of(new PaperExtras.Relation("has-preprint", "doi", "10.1101/014852")), extras.relations());
-        assertEquals("Ecology and Evolution", extras.venue());
-        assertEquals("10.1101/014852", at(r, 4).doi(), "its preprint is in the same page");
-        assertEquals("Big Data & Society", at(r, 5).comment(), "entities in container titles decoded");
+        assertEquals(Map.of("issn", List.of("2041-210X")), extras.ids(), "repeated ISSNs once");
+        assertEquals(6, extras.relations().size());
+        assertEquals(new PaperExtras.Relation("has-review", "doi", "10.1111/2041-210X.14013/v1/review1"),
+                extras.relations().get(0));
+        assertEquals("Methods in Ecology and Evolution", extras.venue());
+
+        PaperEvent forecastTrap = at(r, 1);
+        assertEquals(List.of("1461-023X", "1461-0248"), r.extras(forecastTrap).ids().get("issn"));
+        assertEquals(15, r.extras(forecastTrap).relations().size(), "every has-review relation");
+        assertEquals("2022-05-30", forecastTrap.published(), "published before published-print");
+        assertTrue(at(r, 2).abstractText().contains("the familiar refrain of \u201ceverything is important\u201d "
+                + "(Bj\u00f8rnstad & Grenfell). Stochastic"), "entities decoded, an empty ext-link element dropped: "
+                + at(r, 2).abstractText());
     }
 
     @Test
-    void cursorPageGivesTheNextCursorAndIsPreprintOfRelations() throws Exception {
+    void cursorPageGivesTheNextCursorAndItsTitleOnlyWorks() throws Exception {
         ParseResult r = read(CURSOR);
         assertEquals("crossref-works", r.format());
-        assertEquals(List.of("10.1177/00938548211039545", "10.5194/acp-2021-781"), dois(r));
-        assertEquals(List.of("no-abstract"), reasons(r));
-        assertEquals(List.of(3), invalidPositions(r));
+        assertEquals(List.of(), r.papers(), "none of the three works has an abstract");
+        assertEquals(List.of("no-abstract", "no-abstract", "no-abstract"), reasons(r));
+        assertEquals(List.of(1, 2, 3), invalidPositions(r));
         assertTrue(r.paging().nextCursor().startsWith("DnF1ZXJ5VGhlbkZldGNoBgAAAAAQYsUXFmwwTF9ZaHF6VGlTa19k"));
         assertEquals(368301L, r.paging().totalResults());
         assertEquals(30L, r.paging().itemsPerPage());
+        assertEquals(0L, r.paging().startIndex());
         assertTrue(r.paging().hasMore());
+        assertEquals("item has no abstract: a sighting of only title 'Increasing Daytime Stability Enhances Downslope "
+                + "Moisture Transport in the Subcanopy of an Even-aged Conifer Forest in Western Oregon, USA', DOI "
+                + "10.1002/essoar.10508594.1 cannot be a paper event, which needs an abstract", r.invalid().get(2).detail());
+        assertTrue(r.invalid().get(2).excerpt().startsWith("{\"institution\":[{\"name\":\"Earth and Space Science Open Archive\""),
+                r.invalid().get(2).excerpt());
+    }
 
-        PaperEvent preprint = at(r, 2);
-        assertEquals("Microphysical processes producing high ice water contents (HIWCs) in tropical convective clouds "
-                + "during the HAIC-HIWC field campaign: dominant role of secondary ice production", preprint.title());
-        assertEquals(13, preprint.authors().size());
-        assertEquals("Yongjie Huang", preprint.authors().get(0));
-        assertTrue(preprint.abstractText().startsWith("Abstract. High ice water content (HIWC) regions"));
-        List<PaperExtras.Relation> relations = r.extras(preprint).relations();
-        assertTrue(relations.contains(new PaperExtras.Relation("is-preprint-of", "doi", "10.5194/acp-22-2365-2022")),
-                relations.toString());
-        assertEquals(6, relations.size(), "two reviews, three comments, one journal version");
-        assertEquals("Criminal Justice and Behavior", at(r, 1).comment());
-        assertEquals(List.of("0093-8548", "1552-3594"), r.extras(at(r, 1)).ids().get("issn"));
+    @Test
+    void cursorPageWithAnAbstractAddedIsReadFieldByField() throws Exception {
+        // the real posted content of the cursor page, given an abstract: its server, group title and date are read
+        String json = text(CURSOR).replace("\"DOI\":\"10.1002/essoar.10508594.1\"",
+                "\"abstract\":\"<jats:p>Stability matters.</jats:p>\",\"DOI\":\"10.1002/essoar.10508594.1\"");
+        PaperEvent p = at(readText("abstract.json", json), 3);
+        assertEquals("10.1002/essoar.10508594.1", p.doi());
+        assertEquals("Stability matters.", p.abstractText());
+        assertEquals("Earth and Space Science Open Archive", p.comment(), "the institution of a posted content");
+        assertEquals(List.of("Atmospheric Sciences"), p.categories());
+        assertEquals("2021-11-04", p.published());
+        assertEquals(6, p.authors().size());
+        assertEquals("Holly Jayne Oldroyd", p.authors().get(3));
     }
 
     @Test
@@ -120,26 +138,26 @@ class CrossrefWorksTest {
 
     @Test
     void brokenWorkCostsOnlyItself() throws Exception {
-        // the second work's DOI becomes a list: that work is bad-record, the three after it are still read
+        // the fourth work's DOI becomes a list: that work is bad-record, the ones around it are still read
         String json = text(QUERY).replace("\"DOI\":\"10.1101/055319\"", "\"DOI\":[\"10.1101/055319\"]");
         ParseResult r = readText("broken.json", json);
-        assertEquals(List.of("10.1002/ece3.2314", "10.1101/014852", "10.1177/2053951719836258"), dois(r));
+        assertEquals(List.of("10.1111/ele.14024", "10.1111/ele.13085", "10.1111/2041-210x.14013"), dois(r));
         assertEquals(List.of("no-abstract", "bad-record"), reasons(r));
-        assertEquals(List.of(1, 2), invalidPositions(r));
+        assertEquals(List.of(3, 4), invalidPositions(r));
         InvalidItem bad = r.invalid().get(1);
-        assertEquals("record 2: field 'DOI' is not text: ARRAY", bad.detail());
+        assertEquals("record 4: field 'DOI' is not text: ARRAY", bad.detail());
         assertTrue(bad.excerpt().startsWith("{\"institution\":[{\"name\":\"bioRxiv\"}]"), bad.excerpt());
     }
 
     @Test
     void documentCutShortKeepsTheWorksBeforeTheCut() throws Exception {
         String json = text(QUERY);
-        String cut = json.substring(0, json.indexOf("To improve the quality and efficiency of research"));
+        String cut = json.substring(0, json.indexOf("Our analysis focuses on three"));
         ParseResult r = readText("cut.json", cut);
         assertEquals("crossref-works", r.format());
-        assertEquals(List.of("10.1101/055319", "10.1002/ece3.2314", "10.1101/014852"), dois(r));
+        assertEquals(List.of("10.1111/ele.14024", "10.1111/ele.13085", "10.1101/055319"), dois(r));
         assertEquals(List.of("no-abstract", "bad-json"), reasons(r));
-        assertEquals(List.of(1, 5), invalidPositions(r));
+        assertEquals(List.of(3, 5), invalidPositions(r));
         assertTrue(r.invalid().get(1).detail().startsWith("not well-formed JSON at line 1, column "),
                 r.invalid().get(1).detail());
     }

@@ -68,7 +68,9 @@ class ParserFuzzTest {
                 "src/test/resources/fixtures/arxiv-rss-cs.AI-2025-08-20.atom.xml");
         List<String> sources = List.of("crossref-works-query-ecology.json", "crossref-work-fgene.2017.00147.json",
                 "openalex-work-W2741809807.json", "s2-paper-turing.json", "s2-search-bulk-kubernetes.json",
-                "oai-pmh-arxiv-physics-hep-th.xml", "oai-pmh-oai_dc-cs.xml");
+                "oai-pmh-arxiv-physics-hep-th.xml", "oai-pmh-oai_dc-cs.xml", "biorxiv-details-2020-2022-page1.json",
+                "hf-daily-papers-api-2026-03-06.json", "rss1-elsevier-jpeds.xml", "rss2-wiley-adsc.xml",
+                "rss2-sciencedirect-clinical-simulation.xml");
         List<Sample> out = new ArrayList<>();
         try {
             for (String f : files) {

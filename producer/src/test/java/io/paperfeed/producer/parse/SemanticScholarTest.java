@@ -59,13 +59,29 @@ class SemanticScholarTest {
     }
 
     @Test
-    void bulkPageGivesItsTokenAsTheNextCursor() throws Exception {
+    void bulkPageGivesItsTokenAsTheNextCursorAndItsPapers() throws Exception {
         ParseResult r = read(BULK);
         assertEquals("semantic-scholar", r.format());
-        assertEquals(List.of(1, 2, 3), invalidPositions(r));
-        assertEquals(new FeedPaging(2674L, null, null, "PCOKWVSKJJGM4TWNJNI3EUSQJIWVNUSRKBFEYK2JFUBHFI4VJRJU2DOMSMGIYLGMZRG4YDJMCJ"
-                + "GS3DIN2PGJGLKNFRGYZTINZXGFELETJQJ42DKNSVRGWAOXLUJSW"), r.paging());
+        assertEquals(List.of(1, 2), XmlFeedTesting.paperPositions(r));
+        assertEquals(List.of(3), invalidPositions(r), "'Security' has no abstract");
+        assertEquals(new FeedPaging(2463L, null, null, "PCOKWVSKJJGM4TWNJNI3EUSQJIWVNUSRKBFEYK2JFUBHFI4VZRGE2LCTKLGM3EUNZUGY3UYMQA6AXU"
+                + "YU2M2DHM2UKPFRIY4T4QKKHNBUWMSHGU5F3BNAB2IQCQUA"), r.paging());
         assertTrue(r.paging().hasMore());
+        PaperEvent sensors = r.papers().get(0);
+        assertEquals("Kubernetes Cluster for Automating Software Production Environment", sensors.title());
+        assertEquals("10.3390/s21051910", sensors.doi());
+        assertEquals(List.of("A. Poniszewska-Mara\u0144da", "E. Czechowska"), sensors.authors());
+        assertEquals("2021-03-01", sensors.published());
+        assertEquals("Italian National Conference on Sensors", sensors.comment());
+        assertEquals(List.of("https://www.semanticscholar.org/paper/0018ce3db8f9957b520d6b7e0cec84abfa230e1c",
+                "https://www.mdpi.com/1424-8220/21/5/1910/pdf?version=1615350002"), sensors.links());
+        assertEquals(Map.of("s2", List.of("0018ce3db8f9957b520d6b7e0cec84abfa230e1c"), "pmid", List.of("33803329"),
+                "pmcid", List.of("7967216"), "dblp", List.of("journals/sensors/Poniszewska-Maranda21"),
+                "corpus-id", List.of("232294416")), r.extras(sensors).ids());
+        PaperEvent storage = r.papers().get(1);
+        assertEquals("2019", storage.published(), "the year when there is no publication date");
+        assertTrue(storage.abstractText().contains("the data. Currently, this is achieved"), "line breaks collapsed: "
+                + storage.abstractText());
     }
 
     @Test

@@ -24,6 +24,13 @@ class SourceDetectionTest {
         "s2-paper-batch-authors.json, semantic-scholar",
         "oai-pmh-arxiv-physics-hep-th.xml, oai-pmh",
         "oai-pmh-oai_dc-cs.xml, oai-pmh",
+        "biorxiv-details-2020-2022-page1.json, biorxiv-details",
+        "medrxiv-details-2020-2022-page1.json, biorxiv-details",
+        "biorxiv-details-doi-2020.06.11.145425.json, biorxiv-details",
+        "hf-daily-papers-api-2026-03-06.json, hf-daily-papers-api",
+        "rss1-elsevier-jpeds.xml, journal-rss",
+        "rss2-wiley-adsc.xml, journal-rss",
+        "rss2-sciencedirect-clinical-simulation.xml, journal-rss",
     })
     void fixtureIsDetectedAsItsFormatOnly(String file, String format) throws Exception {
         assertEquals(List.of(format), FormatDetector.allMatching(FeedText.of(SourceFixtures.text(file))));

@@ -52,6 +52,31 @@ class CheckpointTest {
     }
 
     @Test
+    void aPagedSourcesCursorIsKeptAcrossALoadAndAFileWithoutOneReadsAsNone() throws IOException {
+        Path file = dir.resolve("checkpoint.json");
+        Checkpoint first = Checkpoint.load(file, SCOPE);
+        SourceProgress progress = first.begin("biorxiv");
+        progress.isNew("a1");
+        progress.cursor(java.util.Map.of("from", "2025-08-30"));
+        first.commit(progress);
+        assertTrue(first.save());
+        assertEquals(java.util.Map.of("from", "2025-08-30"), Checkpoint.load(file, SCOPE).cursor("biorxiv"));
+
+        SourceProgress keep = first.begin("biorxiv");
+        keep.cursor(null);
+        first.commit(keep);
+        assertFalse(first.save(), "a null cursor keeps the one remembered");
+        assertEquals(java.util.Map.of("from", "2025-08-30"), first.cursor("biorxiv"));
+
+        Path old = dir.resolve("old.json");
+        Files.writeString(old, "{\"version\":1,\"scope\":\"" + SCOPE + "\",\"written\":\"2025-08-01T00:00:00Z\","
+                + "\"sources\":{\"s\":{\"etag\":null,\"lastModified\":null,\"items\":[\"x\"]}}}");
+        Checkpoint before = Checkpoint.load(old, SCOPE);
+        assertEquals(java.util.Map.of(), before.cursor("s"), "a file written before cursors existed");
+        assertFalse(before.begin("s").isNew("x"));
+    }
+
+    @Test
     void itemsOfTheFetchInProgressDoNotCountUntilCommitted() {
         Checkpoint checkpoint = Checkpoint.inMemory();
         SourceProgress progress = checkpoint.begin("s");

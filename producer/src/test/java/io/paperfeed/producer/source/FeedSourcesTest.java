@@ -32,6 +32,9 @@ class FeedSourcesTest {
         assertInstanceOf(HttpSource.class, sources.of("HTTP://127.0.0.1:8080/feed"));
         assertInstanceOf(FileSource.class, sources.of("seeds"));
         assertEquals("seeds", sources.of("seeds").name());
+        String keyed = sources.of("https://user:pw@api.example.org/works?api_key=s3cr3t").name();
+        assertTrue(keyed.matches("https://api\\.example\\.org/works\\?q-[0-9a-f]{8}"),
+                "labels, logs and provenance never show a URL's key or password: " + keyed);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> sources.of("https:///nohost"));
         assertTrue(e.getMessage().contains("https:///nohost"), e.getMessage());
     }

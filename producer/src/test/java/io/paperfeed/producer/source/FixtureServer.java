@@ -25,8 +25,8 @@ import java.util.function.Supplier;
  */
 public final class FixtureServer implements AutoCloseable {
 
-    /** A request as received: arrival ({@link System#nanoTime()}), path and headers (lower-case names). */
-    public record Request(long nanos, String path, Map<String, String> headers) {
+    /** A request as received: arrival ({@link System#nanoTime()}), path, headers (lower-case names), raw query or null. */
+    public record Request(long nanos, String path, Map<String, String> headers, String query) {
         public String header(String name) {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
@@ -112,7 +112,8 @@ public final class FixtureServer implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         Map<String, String> headers = new LinkedHashMap<>();
         exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), String.join(",", v)));
-        Request request = new Request(System.nanoTime(), exchange.getRequestURI().getPath(), headers);
+        Request request = new Request(System.nanoTime(), exchange.getRequestURI().getPath(), headers,
+                exchange.getRequestURI().getRawQuery());
         requests.add(request);
         Reply reply = routes.getOrDefault(request.path(), r -> Reply.status(404)).apply(request);
         try (exchange) {

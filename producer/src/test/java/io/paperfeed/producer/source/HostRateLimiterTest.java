@@ -89,8 +89,28 @@ class HostRateLimiterTest {
     }
 
     @Test
+    void aHostWithAGapOfItsOwnWaitsThatLong() throws Exception {
+        AtomicLong clock = new AtomicLong();
+        HostRateLimiter limiter = new HostRateLimiter(HOUR, java.util.Map.of("Slow.Example", HOUR.multipliedBy(3)),
+                clock::get);
+        limiter.acquire("slow.example").close();
+        limiter.acquire("fast.example").close();
+        clock.addAndGet(HOUR.multipliedBy(2).toNanos());
+
+        assertGoesAhead(limiter, "fast.example", "the default gap has passed");
+        assertWaits(limiter, "slow.example", "two hours into its own gap of three");
+        assertEquals(HOUR.multipliedBy(3), limiter.gap("SLOW.example"));
+        assertEquals(HOUR, limiter.gap("other.example"));
+
+        clock.addAndGet(HOUR.multipliedBy(2).toNanos());
+        assertGoesAhead(limiter, "slow.example", "its own gap has passed");
+    }
+
+    @Test
     void aNegativeGapIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> new HostRateLimiter(Duration.ofMillis(-1)));
+        assertThrows(IllegalArgumentException.class,
+                () -> new HostRateLimiter(Duration.ZERO, java.util.Map.of("h", Duration.ofMillis(-1))));
     }
 
     /** The acquire waits for the gap: its thread sleeps and has not got a permit; it is then interrupted. */

@@ -1,13 +1,14 @@
 package io.paperfeed.streams.alerts;
 
-import io.paperfeed.streams.StreamsTopics;
 import io.paperfeed.model.Alert;
+import io.paperfeed.model.CanonicalPaper;
+import io.paperfeed.model.Subscription;
+import io.paperfeed.model.serde.PaperSerdes;
+import io.paperfeed.model.topics.Topics;
+import io.paperfeed.streams.StreamsTopics;
 import io.paperfeed.subscriptions.SubscriptionTable;
 import io.paperfeed.subscriptions.SubscriptionValidator;
 import io.paperfeed.subscriptions.match.SubscriptionMatcher;
-import io.paperfeed.model.CanonicalPaper;
-import io.paperfeed.model.Subscription;
-import io.paperfeed.model.topics.Topics;
 import java.util.function.Consumer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -15,34 +16,44 @@ import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * Adds subscription matching to a topology: the subscriptions topic feeds a global store and a
- * {@link SubscriptionMatcher} on every instance; each classified paper is matched and alerts go to
- * {@code paperfeed.alerts} once per (subscription, paper), guarded by a changelogged ledger store.
- * Subscriptions in digest mode get one {@link DailyDigests digest} a day on {@code paperfeed.digests}
- * instead.
+ * Adds alerting to a topology:
+ *
+ * <pre>
+ * classified --match (global store of paperfeed.subscriptions, one matcher per instance; its profiles
+ *                    retrained from the global store of paperfeed.feedback)
+ *            --> candidates keyed by subscription id (and the built-in all-papers one)
+ *            --> repartition alerts-by-subscription
+ *            --> ledger (store alert-ledger: subscription + paper id or alias -> alert id)
+ *            --+-- digest-mode subscriptions --> one Digest a day --> paperfeed.digests
+ *              +-- the others --> paperfeed.alerts (key: subscription id)
+ * </pre>
+ *
+ * The repartition puts every candidate of a subscription on one partition, so the ledger lookup and the
+ * write of one (subscription, paper) always meet on one task, whichever canonical partition the paper's
+ * records were on ({@link AlertLedger} says why that makes one alert per paper).
  */
 public final class SubscriptionAlerts {
 
-    private static boolean isDigest(SubscriptionMatcher matcher, String subscriptionId) {
-        return matcher.get(subscriptionId).map(s -> s.mode() == Subscription.Mode.DIGEST).orElse(false);
-    }
-
     static final String SUBSCRIPTIONS_STORE = "subscriptions";
     static final String LEDGER_STORE = "alert-ledger";
+    /** The repartition topic is {@code <application id>-alerts-by-subscription-repartition}. */
+    static final String BY_SUBSCRIPTION = "alerts-by-subscription";
 
     private SubscriptionAlerts() {
     }
 
     /**
-     * @param validator   what a subscription must satisfy (the taxonomy's topic ids, a query that parses)
-     * @param onAlert     told of every alert (for metrics)
+     * @param validator  what a subscription must satisfy (the taxonomy's topic ids, a query that parses)
+     * @param allPapers  the id of a built-in subscription that every paper alerts once, or null for none
+     * @param onAlert    told of every alert (for metrics)
      */
     public static void addTo(StreamsBuilder builder, KStream<String, CanonicalPaper> classified,
-                             SubscriptionValidator validator, Consumer<Alert> onAlert) {
-        addTo(builder, classified, new SubscriptionMatcher(validator), validator, onAlert);
+                             SubscriptionValidator validator, String allPapers, Consumer<Alert> onAlert) {
+        addTo(builder, classified, new SubscriptionMatcher(validator), validator, allPapers, onAlert);
     }
 
     /**
@@ -50,7 +61,8 @@ public final class SubscriptionAlerts {
      *                profile); the subscriptions topic and the feedback topic feed it
      */
     public static void addTo(StreamsBuilder builder, KStream<String, CanonicalPaper> classified,
-                             SubscriptionMatcher matcher, SubscriptionValidator validator, Consumer<Alert> onAlert) {
+                             SubscriptionMatcher matcher, SubscriptionValidator validator, String allPapers,
+                             Consumer<Alert> onAlert) {
         SubscriptionTable table = new SubscriptionTable(validator);
         builder.addGlobalStore(
                 Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(SUBSCRIPTIONS_STORE), Serdes.String(),
@@ -63,12 +75,23 @@ public final class SubscriptionAlerts {
                 Serdes.String(), Serdes.String()));
         KStream<String, Alert> alerts = classified
                 .filter((id, paper) -> paper != null, Named.as("papers-to-match"))
-                .process(() -> new AlertProcessor(matcher), Named.as("match-subscriptions"), LEDGER_STORE)
-                .peek((subscription, alert) -> onAlert.accept(alert), Named.as("count-subscription-alerts"));
+                .process(() -> new MatchProcessor(matcher, allPapers), Named.as("match-subscriptions"))
+                .repartition(Repartitioned.with(Serdes.String(), PaperSerdes.ALERT).withName(BY_SUBSCRIPTION))
+                .processValues(() -> new AlertLedger(id -> alertsOnUpdate(matcher, id)), Named.as("alert-ledger"),
+                        LEDGER_STORE)
+                .peek((subscription, alert) -> onAlert.accept(alert), Named.as("count-alerts"));
         alerts.split(Named.as("mode-"))
                 .branch((subscription, alert) -> isDigest(matcher, subscription),
                         Branched.withConsumer(DailyDigests::addTo, "digest"))
                 .defaultBranch(Branched.withConsumer(instant -> instant
                         .to(Topics.ALERTS.name(), StreamsTopics.produced(Topics.ALERTS)), "instant"));
+    }
+
+    private static boolean alertsOnUpdate(SubscriptionMatcher matcher, String subscriptionId) {
+        return matcher.get(subscriptionId).map(Subscription::alertOnUpdate).orElse(false);
+    }
+
+    private static boolean isDigest(SubscriptionMatcher matcher, String subscriptionId) {
+        return matcher.get(subscriptionId).map(s -> s.mode() == Subscription.Mode.DIGEST).orElse(false);
     }
 }

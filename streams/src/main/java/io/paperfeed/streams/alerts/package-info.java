@@ -2,10 +2,16 @@
  * Alerts in the topology. {@link io.paperfeed.streams.alerts.SubscriptionAlerts} reads
  * {@code paperfeed.subscriptions} into a global store on every instance (by the subscriptions module's
  * {@code SubscriptionTable} rules, as every service's view) and keeps the instance's
- * {@code SubscriptionMatcher} in step; each classified paper is matched once, and the
- * {@code alert-ledger} store (changelogged, keyed by subscription and paper id, aliases consulted) makes it
- * one alert per (subscription, paper) on {@code paperfeed.alerts} (key: subscription id), or one
- * {@code Digest} per subscription and day on {@code paperfeed.digests} for digest-mode subscriptions.
- * {@link io.paperfeed.streams.alerts.AllPapersAlerts} is the built-in subscription every new paper alerts.
+ * {@code SubscriptionMatcher} in step. {@code MatchProcessor} matches each classified paper once and
+ * emits a candidate alert (key: subscription id) per subscription it matched, and one for the built-in
+ * {@code all-papers} subscription when it is enabled; the candidates are repartitioned by subscription id
+ * ({@code <application id>-alerts-by-subscription-repartition}), so that {@code AlertLedger} and its
+ * changelogged {@code alert-ledger} store (subscription + paper id or alias → alert id) see every
+ * candidate of a subscription on one task. The ledger lets through one alert per (subscription, paper),
+ * whichever of a paper's ids (content, then arXiv) arrives first, to {@code paperfeed.alerts} (key:
+ * subscription id), or into one {@code Digest} per subscription and day on {@code paperfeed.digests} for
+ * digest-mode subscriptions. Alert ids ({@link io.paperfeed.streams.alerts.AlertIds}) and
+ * {@code createdAt} (the paper record's timestamp) are deterministic: a record processed again makes the
+ * same alert.
  */
 package io.paperfeed.streams.alerts;

@@ -1,7 +1,6 @@
 package io.paperfeed.streams.dedup;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -21,13 +20,19 @@ public final class MinHash {
     /** The signature of a fingerprint text ({@link io.paperfeed.model.text.FingerprintText#of}). */
     public static int[] signature(String fingerprintText) {
         String[] words = fingerprintText.isEmpty() ? new String[0] : fingerprintText.split(" ");
+        long[] wordHashes = new long[words.length];
+        for (int i = 0; i < words.length; i++) {
+            wordHashes[i] = wordHash(words[i]);
+        }
         int[] sig = new int[SIZE];
         Arrays.fill(sig, Integer.MAX_VALUE);
         int shingles = Math.max(1, words.length - SHINGLE_WORDS + 1);
         for (int i = 0; i < shingles; i++) {
-            long h = shingleHash(words, i);
+            long h = shingleHash(wordHashes, i);
+            // one multiply per permutation (multiply-shift over a well-mixed shingle hash): the MinHash
+            // family of most LSH libraries, a tenth of the cost of re-mixing the hash per permutation
             for (int k = 0; k < SIZE; k++) {
-                int v = (int) (mix(h ^ SEEDS[k]) >>> 33);
+                int v = (int) ((h * SEEDS[k]) >>> 33);
                 if (v < sig[k]) {
                     sig[k] = v;
                 }
@@ -47,14 +52,20 @@ public final class MinHash {
         return equal / (double) SIZE;
     }
 
-    private static long shingleHash(String[] words, int start) {
+    private static long wordHash(String word) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < word.length(); i++) {
+            h = (h ^ word.charAt(i)) * 0x100000001B3L;
+        }
+        return h;
+    }
+
+    /** The hash of the shingle of up to {@link #SHINGLE_WORDS} words from {@code start}, well mixed. */
+    private static long shingleHash(long[] wordHashes, int start) {
         long h = 0x9E3779B97F4A7C15L;
-        int end = Math.min(words.length, start + SHINGLE_WORDS);
+        int end = Math.min(wordHashes.length, start + SHINGLE_WORDS);
         for (int i = start; i < end; i++) {
-            for (byte b : words[i].getBytes(StandardCharsets.UTF_8)) {
-                h = (h ^ b) * 0x100000001B3L;
-            }
-            h = mix(h + 0x20);
+            h = mix(h ^ wordHashes[i]);
         }
         return h;
     }
@@ -71,7 +82,7 @@ public final class MinHash {
         long s = 0x5EED0F0A9EFEEDL;
         for (int i = 0; i < SIZE; i++) {
             s += 0x9E3779B97F4A7C15L;
-            seeds[i] = mix(s);
+            seeds[i] = mix(s) | 1; // odd multipliers
         }
         return seeds;
     }

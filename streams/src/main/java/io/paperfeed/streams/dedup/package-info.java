@@ -1,20 +1,28 @@
 /**
- * De-duplication: one canonical paper per paper, across feeds, formats and versions.
+ * De-duplication: one canonical paper per paper, across feeds, formats and versions, on as many
+ * partitions as {@code paperfeed.dedup.exchange} has.
  *
- * <p>A sighting is recognised by evidence in order of strength: its arXiv id (any version), its DOI,
- * its normalised title (confirmed by some shared abstract text), then near-duplicate abstract text.
- * For the last, {@link io.paperfeed.model.text.FingerprintText} strips what does not identify a
- * text (case, Unicode forms, LaTeX markup, hyphenation, punctuation),
- * {@link io.paperfeed.streams.dedup.MinHash} turns its word 3-grams into a signature and
- * {@link io.paperfeed.streams.dedup.LshBands} into band keys; papers sharing a band are candidates,
- * confirmed by estimated Jaccard similarity and rejected when ids or titles disagree.
+ * <p>A sighting is recognised by evidence in order of strength ({@link io.paperfeed.streams.dedup.Evidence}):
+ * its arXiv id (any version), its DOI, its normalised title (confirmed by some shared abstract text),
+ * then near-duplicate abstract text. For the last, {@link io.paperfeed.model.text.FingerprintText}
+ * strips what does not identify a text, {@link io.paperfeed.streams.dedup.MinHash} turns its word
+ * 3-grams into a signature and {@link io.paperfeed.streams.dedup.LshBands} into band keys.
  *
- * <p>State lives in three RocksDB stores on a single partition, so every sighting meets every earlier
- * paper: {@code dedup-papers} (the canonical record, signatures and sighting hashes) is changelogged;
- * {@code dedup-evidence} and {@code dedup-bands} are derived from it, not changelogged, and rebuilt from it
- * by {@link io.paperfeed.streams.dedup.DedupIndex} when a restore brings them back empty ({@link
- * io.paperfeed.streams.dedup.DedupStores}). A paper's
- * internal key is its first id and never changes; its public id becomes {@code arxiv:<id>} once a
- * sighting brings one, and the old id is retired with a tombstone.
+ * <p>{@link io.paperfeed.streams.dedup.DedupStep} prepares each decoded sighting
+ * ({@link io.paperfeed.streams.dedup.SightingData}) and sends it to its home partition: the partition of
+ * its arXiv id, else of its content hash ({@link io.paperfeed.streams.dedup.Routing}: the top 32 bits of
+ * every 64-bit key choose its partition). One {@link io.paperfeed.streams.dedup.DedupProcessor} per
+ * partition reads the exchange topic and plays two roles over its stores: {@code dedup-index}
+ * ({@link io.paperfeed.streams.dedup.ShardIndex}: the refs filed under the evidence keys it owns; a
+ * probe looks up and files in one step) and {@code dedup-refs}
+ * ({@link io.paperfeed.streams.dedup.PaperOwner}: papers, sightings that joined one, sightings still
+ * deciding). A new sighting probes the owners of its evidence keys, asks each candidate's owner to
+ * confirm it, then joins the best match or becomes a paper; of two pending sightings the smaller ref
+ * never waits for the larger. The {@link io.paperfeed.streams.dedup.Message}s between partitions go
+ * through the exchange topic; a message for the same partition is handled at once. Outputs:
+ * {@code paperfeed.papers.canonical} (NEW, UPDATED, a tombstone for a retired content id) and
+ * {@code paperfeed.dedup.decisions}. Both stores are changelogged; under exactly-once a task's store
+ * changes, messages and offsets commit together. docs/ARCHITECTURE.md ("Partitioned dedup") gives the
+ * argument that no pair is missed and no wait can deadlock.
  */
 package io.paperfeed.streams.dedup;

@@ -34,15 +34,14 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 public final class DedupFigures {
 
-    record Figures(int lines, int distinctIds, int canonicalPapers, long papersBytes, long evidenceBytes,
-                   long bandsBytes) {
+    record Figures(int lines, int distinctIds, int canonicalPapers, long refsBytes, long indexBytes) {
 
         String line() {
             double perPaper = canonicalPapers;
             return String.format(Locale.ROOT, "dedup over %d lines: %d canonical papers for %d distinct arXiv ids;"
-                    + " state per paper: %,.0f bytes (papers store, changelogged %,.0f, evidence %,.0f, bands %,.0f)",
-                    lines, canonicalPapers, distinctIds, (papersBytes + evidenceBytes + bandsBytes) / perPaper,
-                    papersBytes / perPaper, evidenceBytes / perPaper, bandsBytes / perPaper);
+                    + " state per paper: %,.0f bytes (refs store %,.0f, evidence index %,.0f; both changelogged)",
+                    lines, canonicalPapers, distinctIds, (refsBytes + indexBytes) / perPaper,
+                    refsBytes / perPaper, indexBytes / perPaper);
         }
     }
 
@@ -73,18 +72,19 @@ public final class DedupFigures {
             Set<String> ids = new HashSet<>();
             lines.forEach(p -> ids.add(p.id()));
             return new Figures(lines.size(), ids.size(), latest.size(),
-                    storeBytes(driver.getKeyValueStore(DedupIndex.PAPERS_STORE), DedupStores.PAPER_STATE),
-                    storeBytes(driver.getKeyValueStore(DedupIndex.EVIDENCE_STORE), Serdes.String()),
-                    storeBytes(driver.getKeyValueStore(DedupIndex.BANDS_STORE), Serdes.String()));
+                    storeBytes(driver.getKeyValueStore(DedupProcessor.REFS_STORE), Serdes.Long(), RefState.SERDE),
+                    storeBytes(driver.getKeyValueStore(DedupProcessor.INDEX_STORE), Serdes.Bytes(), Serdes.ByteArray()));
         }
     }
 
-    private static <V> long storeBytes(KeyValueStore<String, V> store, org.apache.kafka.common.serialization.Serde<V> serde) {
+    /** Keys and values of a store as serialised: what RocksDB and the changelog hold. */
+    static <K, V> long storeBytes(KeyValueStore<K, V> store, org.apache.kafka.common.serialization.Serde<K> keySerde,
+                                  org.apache.kafka.common.serialization.Serde<V> serde) {
         long total = 0;
         try (var all = store.all()) {
             while (all.hasNext()) {
-                KeyValue<String, V> kv = all.next();
-                total += kv.key.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+                KeyValue<K, V> kv = all.next();
+                total += keySerde.serializer().serialize("size", kv.key).length
                         + serde.serializer().serialize("size", kv.value).length;
             }
         }

@@ -55,8 +55,8 @@ public final class TopicClassifier implements AutoCloseable {
         try {
             MatchingQueries<ScoringMatch> scores = monitor.match(doc,
                     ScoringMatch.matchWithSimilarity(new BM25Similarity()));
-            if (scores.getMatchCount() == 0) {
-                return List.of();
+            if (scores.getMatches().stream().noneMatch(m -> m.getScore() >= MIN_SCORE)) {
+                return List.of(); // no topic: spare the second pass (highlights), the larger half of the cost
             }
             MatchingQueries<HighlightsMatch> highlights = monitor.match(doc, HighlightsMatch.MATCHER);
             List<TopicMatch> topics = new ArrayList<>();

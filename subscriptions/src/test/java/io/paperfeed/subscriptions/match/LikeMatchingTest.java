@@ -71,14 +71,14 @@ class LikeMatchingTest {
         ArxivSlice.Paper hit = best(likeOnly, nlp.subList(5, nlp.size()));
         String word = hit.title().split("\\s+")[0].replaceAll("[^A-Za-z]", "");
         Subscription both = new Subscription("both", null, "title:" + word, List.of(), null, false, List.of(), false, null,
-                likeOnly.like(), null);
+                null, likeOnly.like(), null);
         Subscription queryOnly = Subscription.ofQuery("query", "title:" + word);
         matcher.register(both);
         matcher.register(queryOnly);
         List<String> ids = matcher.match(paper(hit)).ids();
         assertTrue(ids.contains("both") && ids.contains("query"), ids.toString());
         Subscription strict = new Subscription("both", null, "title:" + word, List.of(), null, false, List.of(), false,
-                null, likeOnly.like(), 0.9999);
+                null, null, likeOnly.like(), 0.9999);
         matcher.register(strict);
         List<String> after = matcher.match(paper(hit)).ids();
         assertFalse(after.contains("both"), "the profile says no: " + after);

@@ -1,0 +1,281 @@
+package io.paperfeed.streams.dedup;
+
+import io.paperfeed.model.CanonicalPaper;
+import io.paperfeed.model.DedupDecision;
+import io.paperfeed.model.DedupDecision.Outcome;
+import io.paperfeed.streams.dedup.Message.Arrive;
+import io.paperfeed.streams.dedup.Message.Confirm;
+import io.paperfeed.streams.dedup.Message.Merge;
+import io.paperfeed.streams.dedup.Message.Verdict;
+import io.paperfeed.streams.dedup.PaperStates.PaperState;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The ref side of the dedup protocol, on the partition that owns each ref ({@code dedup-refs}): a
+ * sighting arriving at its home, a pending sighting gathering probe answers and verdicts and then
+ * deciding, confirm requests answered against a paper (or a pending sighting), merges into papers.
+ * docs/ARCHITECTURE.md ("Partitioned dedup") explains why this never misses a pair and never deadlocks.
+ */
+final class PaperOwner {
+
+    private static final Logger log = LoggerFactory.getLogger(PaperOwner.class);
+
+    private final KeyValueStore<Long, RefState> refs;
+    private final ShardIndex index;
+    private final Outbox out;
+
+    PaperOwner(KeyValueStore<Long, RefState> refs, ShardIndex index, Outbox out) {
+        this.refs = refs;
+        this.index = index;
+        this.out = out;
+    }
+
+    /** A sighting at its home: an arXiv id known here, an exact bare copy, or a new sighting to ask about. */
+    void arrive(Arrive a) {
+        SightingData s = a.sighting();
+        if (s.hasArxivId()) {
+            RefState known = refs.get(a.home());
+            if (known == null) {
+                startPending(a.home(), s, "arxiv:" + s.summary().arxivId());
+            } else {
+                merge(a.home(), known, new Merge(a.home(), s, Evidence.ARXIV_ID, Double.NaN, false));
+            }
+            return;
+        }
+        long[] sameText = index.lookup(a.home());
+        if (s.isBare() && sameText.length > 0) {
+            out.send(new Merge(sameText[0], s, Evidence.NEAR_DUPLICATE, Double.NaN, false));
+            return;
+        }
+        boolean baseFree = refs.get(a.home()) == null;
+        long ref = a.home();
+        for (int i = 0; refs.get(ref) != null; i++) {
+            ref = Routing.salted(a.home(), s.itemKey() + "|" + s.contentHash() + "|" + i);
+        }
+        String id = "content:" + s.abstractHash() + (baseFree ? "" : "-" + s.contentHash().substring(0, 8));
+        startPending(ref, s, id);
+    }
+
+    private void startPending(long ref, SightingData s, String publicId) {
+        Pending p = new Pending(s, publicId);
+        Map<Integer, long[]> byPartition = byPartition(s.keys());
+        p.answersOutstanding = byPartition.size();
+        refs.put(ref, p);
+        byPartition.values().forEach(keys -> out.send(new Message.Probe(ref, keys, out.timestamp())));
+        if (byPartition.isEmpty()) {
+            p.confirmsSent = true;
+            decide(ref, p);
+        }
+    }
+
+    void answer(Message.Answer a) {
+        if (!(refs.get(a.ref()) instanceof Pending p)) {
+            log.warn("probe answer for ref {} that is not pending; ignored", a.ref());
+            return;
+        }
+        for (long c : a.candidates()) {
+            if (c != a.ref() && !p.candidates.contains(c)) {
+                p.candidates.add(c);
+            }
+        }
+        p.answersOutstanding--;
+        if (p.answersOutstanding == 0) {
+            p.confirmsSent = true;
+            p.confirming.addAll(p.candidates);
+        }
+        refs.put(a.ref(), p);
+        if (p.answersOutstanding == 0) {
+            p.candidates.forEach(c -> out.send(new Confirm(a.ref(), c, c, p.sighting.summary())));
+            decideIfReady(a.ref());
+        }
+    }
+
+    /** Does the requester belong with this ref? Answered by a paper, passed on by a joined sighting, weighed by a pending one. */
+    void confirm(Confirm c) {
+        RefState state = refs.get(c.target());
+        if (state == null) {
+            log.warn("confirm for unknown ref {} from {}; answered no", c.target(), c.requester());
+            out.send(verdict(c, Verdict.Outcome.NO, null));
+        } else if (state instanceof PaperState paper) {
+            Evidence.Match m = Evidence.compare(c.summary(), paper);
+            out.send(verdict(c, m == null ? Verdict.Outcome.NO : Verdict.Outcome.MATCH, m));
+        } else if (state instanceof RefState.Joined joined) {
+            out.send(new Confirm(c.requester(), joined.paper(), c.asked(), c.summary()));
+        } else if (state instanceof Pending p) {
+            {
+                if (c.requester() < c.target()) {
+                    // a smaller ref never waits for a larger one: it is told to go on, and this one will follow it
+                    Evidence.Match m = Evidence.compare(c.summary(), p.sighting.summary());
+                    if (m != null) {
+                        p.claims.add(new Pending.Candidate(c.requester(), m.matchedBy(), m.similarity()));
+                        refs.put(c.target(), p);
+                    }
+                    out.send(verdict(c, m == null ? Verdict.Outcome.NO : Verdict.Outcome.YIELD, m));
+                } else {
+                    p.held.add(c);
+                    refs.put(c.target(), p);
+                }
+            }
+        }
+    }
+
+    void verdict(Verdict v) {
+        if (!(refs.get(v.requester()) instanceof Pending p)) {
+            log.warn("verdict for ref {} that is not pending; ignored", v.requester());
+            return;
+        }
+        p.confirming.remove(v.asked());
+        p.claims.removeIf(claim -> claim.ref() == v.asked());
+        if (v.outcome() == Verdict.Outcome.MATCH) {
+            p.matches.add(new Pending.Candidate(v.paper(), v.matchedBy(), v.similarity()));
+        }
+        refs.put(v.requester(), p);
+        decideIfReady(v.requester());
+    }
+
+    void merge(Merge m) {
+        RefState state = refs.get(m.paper());
+        if (state == null) {
+            log.error("merge of {} into unknown ref {}; it starts a paper of its own", m.sighting().itemKey(), m.paper());
+            out.send(new Arrive(homeRef(m.sighting()), m.sighting()));
+            return;
+        }
+        merge(m.paper(), state, m);
+    }
+
+    private void merge(long ref, RefState state, Merge m) {
+        if (state instanceof PaperState paper) {
+            applyMerge(ref, paper, m);
+        } else if (state instanceof RefState.Joined joined) {
+            out.send(new Merge(joined.paper(), m.sighting(), m.matchedBy(), m.similarity(), m.registered()));
+        } else if (state instanceof Pending p) {
+            p.queued.add(m);
+            refs.put(ref, p);
+        }
+    }
+
+    private void decideIfReady(long ref) {
+        if (refs.get(ref) instanceof Pending p && p.readyToDecide()) {
+            decide(ref, p);
+        }
+    }
+
+    /** The best confirmed paper, else the best claim (asked first), else a new paper. */
+    private void decide(long ref, Pending p) {
+        Pending.Candidate best = p.matches.stream().min(Pending.Candidate.BEST).orElse(null);
+        Pending.Candidate bestClaim = p.claims.stream().min(Pending.Candidate.BEST).orElse(null);
+        if (bestClaim != null && (best == null || Pending.Candidate.BEST.compare(bestClaim, best) < 0)) {
+            p.claims.remove(bestClaim);
+            p.confirming.add(bestClaim.ref());
+            refs.put(ref, p);
+            out.send(new Confirm(ref, bestClaim.ref(), bestClaim.ref(), p.sighting.summary()));
+            return;
+        }
+        if (best == null) {
+            found(ref, p);
+        } else {
+            join(ref, p, best);
+        }
+    }
+
+    private void found(long ref, Pending p) {
+        PaperState paper = PaperStates.first(p.publicId, p.sighting);
+        refs.put(ref, paper);
+        out.paper(paper.paper().id(), paper.paper());
+        out.decision(decision(p.sighting, paper.paper().id(), Outcome.NEW, "none", 0));
+        for (Confirm c : p.held) {
+            Evidence.Match m = Evidence.compare(c.summary(), paper);
+            out.send(new Verdict(c.requester(), c.asked(), m == null ? Verdict.Outcome.NO : Verdict.Outcome.MATCH,
+                    ref, m == null ? null : m.matchedBy(), m == null ? 0 : m.similarity()));
+        }
+        for (Merge m : p.queued) {
+            merge(ref, refs.get(ref), m);
+        }
+    }
+
+    private void join(long ref, Pending p, Pending.Candidate paper) {
+        refs.put(ref, new RefState.Joined(paper.ref()));
+        out.send(new Merge(paper.ref(), p.sighting, paper.matchedBy(), paper.similarity(), true));
+        p.held.forEach(c -> out.send(new Confirm(c.requester(), paper.ref(), c.asked(), c.summary())));
+        p.queued.forEach(m -> out.send(new Merge(paper.ref(), m.sighting(), m.matchedBy(), m.similarity(),
+                m.registered())));
+    }
+
+    private void applyMerge(long ref, PaperState state, Merge m) {
+        SightingData s = m.sighting();
+        CanonicalPaper known = state.paper();
+        double similarity = state.similarity(s.summary().signature());
+        CanonicalPaper merged = state.sightingHashes().contains(s.contentHash()) ? null
+                : PaperMerge.merge(known, s.event());
+        if (merged == null) {
+            out.duplicate("repeat");
+            out.decision(decision(s, known.id(), Outcome.REPEAT, m.matchedBy(), similarity));
+            return;
+        }
+        boolean newText = state.isNewText(s);
+        refs.put(ref, state.with(merged, s, newText));
+        out.duplicate(m.matchedBy());
+        out.paper(merged.id(), merged);
+        if (!merged.id().equals(known.id())) {
+            out.paper(known.id(), null);
+        }
+        out.decision(decision(s, merged.id(), Outcome.MERGED, m.matchedBy(), similarity));
+        if (!m.registered()) {
+            registerNewEvidence(ref, known, merged, s, newText);
+        }
+    }
+
+    /** Files a merged sighting's new text, DOI or title under the paper, so later sightings find it by them. */
+    private void registerNewEvidence(long ref, CanonicalPaper known, CanonicalPaper merged, SightingData s,
+                                     boolean newText) {
+        long[] keys;
+        if (newText) {
+            keys = s.keys();
+        } else {
+            keys = new long[2];
+            int n = 0;
+            if (known.doi() == null && merged.doi() != null) {
+                keys[n++] = Routing.evidence(Routing.DOI, Summary.normaliseDoi(merged.doi()));
+            }
+            long title = Summary.titleHash(merged.title());
+            if (Summary.titleHash(known.title()) == 0 && title != 0) {
+                keys[n++] = Routing.evidence(Routing.TITLE, Long.toHexString(title));
+            }
+            keys = java.util.Arrays.copyOf(keys, n);
+        }
+        byPartition(keys).values().forEach(k -> out.send(new Message.Register(ref, k, out.timestamp())));
+    }
+
+    private Map<Integer, long[]> byPartition(long[] keys) {
+        Map<Integer, long[]> groups = new HashMap<>();
+        for (long key : keys) {
+            groups.merge(Routing.partition(key, out.partitions()), new long[] {key}, PaperOwner::concat);
+        }
+        return groups;
+    }
+
+    private static long[] concat(long[] a, long[] b) {
+        long[] c = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, c, a.length, b.length);
+        return c;
+    }
+
+    private static Verdict verdict(Confirm c, Verdict.Outcome outcome, Evidence.Match m) {
+        return new Verdict(c.requester(), c.asked(), outcome, c.target(), m == null ? null : m.matchedBy(),
+                m == null ? 0 : m.similarity());
+    }
+
+    static long homeRef(SightingData s) {
+        return s.hasArxivId() ? Routing.ref(s.homeKey()) : SightingData.contentKey(s.abstractHash());
+    }
+
+    private DedupDecision decision(SightingData s, String paperId, Outcome outcome, String matchedBy, double similarity) {
+        return new DedupDecision(s.itemKey(), paperId, outcome, matchedBy, Math.round(similarity * 1000) / 1000.0,
+                Instant.ofEpochMilli(out.wallClockMs()));
+    }
+}

@@ -1,0 +1,91 @@
+package io.paperfeed.streams.dedup;
+
+import io.paperfeed.model.CanonicalPaper;
+import io.paperfeed.model.PaperEvent;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A paper as the de-duplicator remembers it: the canonical record, the compact signatures of the
+ * distinct abstracts seen (at most {@link #MAX_SIGNATURES}), and hashes of the distinct sightings
+ * merged, so an exact repeat is recognised.
+ */
+final class PaperStates {
+
+    static final int MAX_SIGNATURES = 4;
+
+    private PaperStates() {
+    }
+
+    record PaperState(CanonicalPaper paper, List<short[]> signatures, List<String> sightingHashes)
+            implements RefState {
+
+        PaperState {
+            signatures = List.copyOf(signatures);
+            sightingHashes = List.copyOf(sightingHashes);
+        }
+
+        /** The highest estimated similarity of any remembered abstract to the signature. */
+        double similarity(short[] signature) {
+            double best = 0;
+            for (short[] s : signatures) {
+                best = Math.max(best, Summary.similarity(s, signature));
+            }
+            return best;
+        }
+
+        Summary summary() {
+            return new Summary(paper.arxivId(), Summary.normaliseDoi(paper.doi()), Summary.titleHash(paper.title()),
+                    signatures.get(0));
+        }
+
+        /** This paper with one more merged sighting. */
+        PaperState with(CanonicalPaper merged, SightingData s, boolean keepSignature) {
+            List<short[]> sigs = new ArrayList<>(signatures);
+            if (keepSignature) {
+                sigs.add(s.summary().signature());
+            }
+            List<String> hashes = new ArrayList<>(sightingHashes);
+            hashes.add(s.contentHash());
+            return new PaperState(merged, sigs, hashes);
+        }
+
+        /** Whether a sighting's abstract is new enough to remember (and index) as one more text. */
+        boolean isNewText(SightingData s) {
+            return signatures.size() < MAX_SIGNATURES && similarity(s.summary().signature()) < 1.0;
+        }
+    }
+
+    static PaperState first(String id, SightingData s) {
+        return new PaperState(CanonicalPaper.firstSighting(id, s.event()), List.of(s.summary().signature()),
+                List.of(s.contentHash()));
+    }
+
+    /** A hash of everything the item says about the paper, not where or when it was seen. */
+    static String contentHash(PaperEvent e) {
+        String content = String.join("\u0001", String.valueOf(e.arxivId()), String.valueOf(e.version()),
+                String.valueOf(e.doi()), String.valueOf(e.title()), e.abstractText(), String.join("\u0002", e.authors()),
+                String.join("\u0002", e.categories()), String.valueOf(e.comment()), String.valueOf(e.published()),
+                String.valueOf(e.updated()));
+        return ContentIds.sha256Hex(content).substring(0, 24);
+    }
+
+    static void write(Bin.Writer w, PaperState p) {
+        Bin.Writer paper = new Bin.Writer(2048);
+        RecordCodec.write(paper, p.paper());
+        w.bytes(Deflate.compress(paper.toByteArray()));
+        w.varint(p.signatures().size());
+        p.signatures().forEach(s -> Summary.writeSignature(w, s));
+        w.strings(p.sightingHashes());
+    }
+
+    static PaperState read(Bin.Reader r) {
+        CanonicalPaper paper = RecordCodec.readPaper(new Bin.Reader(Deflate.decompress(r.bytes())));
+        int n = r.length();
+        List<short[]> signatures = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            signatures.add(Summary.readSignature(r));
+        }
+        return new PaperState(paper, signatures, r.strings());
+    }
+}
