@@ -1,5 +1,6 @@
 package io.paperfeed.app;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -43,6 +44,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -55,7 +57,8 @@ import org.junit.jupiter.api.io.TempDir;
  * instances sharing the work: each paper is embedded once (a second sighting with the same text reuses the
  * stored embedding, on whichever instance owns the paper's partition), every classified paper carries its
  * embedding while a profile exists, and the like-subscription alerts the papers like its own, once each,
- * with its reasons.
+ * with its reasons. Poison on {@code paperfeed.feedback} (not JSON, the wrong shape, a rating of 5) is counted by
+ * each instance's global store of ratings and stops neither.
  */
 class MeaningPipelineIT {
 
@@ -127,6 +130,14 @@ class MeaningPipelineIT {
         try (SubscriptionPublisher publisher = SubscriptionPublisher.open(clients, "meaning-it", Topics.SUBSCRIPTIONS.name(),
                 SubscriptionValidator.of(Taxonomy.defaults()))) {
             publisher.put(like);
+        }
+        try (Producer<String, byte[]> poison = clients.producer("meaning-it-poison", new StringSerializer(),
+                new ByteArraySerializer())) {
+            poison.send(new ProducerRecord<>(Topics.FEEDBACK.name(), "kan-like|arxiv:1", "{not json".getBytes(UTF_8))).get();
+            poison.send(new ProducerRecord<>(Topics.FEEDBACK.name(), "kan-like|arxiv:2",
+                    "{\"color\":1}".getBytes(UTF_8))).get();
+            poison.send(new ProducerRecord<>(Topics.FEEDBACK.name(), "kan-like|arxiv:3",
+                    "{\"subscriptionId\":\"kan-like\",\"paper\":\"arxiv:3\",\"rating\":5}".getBytes(UTF_8))).get();
         }
         SimpleMeterRegistry first = new SimpleMeterRegistry();
         SimpleMeterRegistry second = new SimpleMeterRegistry();
@@ -201,6 +212,11 @@ class MeaningPipelineIT {
             long right = alerted.stream().filter(kanIds::contains).count();
             assertTrue(right >= 8, "KAN papers alerted: " + right + " of " + KAN.length + " " + alerted);
             assertTrue(alerted.size() - right <= 2, "other papers alerted: " + (alerted.size() - right) + " " + alerted);
+            for (SimpleMeterRegistry registry : List.of(first, second)) {
+                assertEquals(3.0, registry.get("paperfeed.feedback.unreadable").counter().count(),
+                        "every instance's global store read and skipped the three poison ratings");
+            }
+            assertTrue(a.isHealthy() && b.isHealthy(), "poison on the feedback topic stopped no instance");
         }
     }
 

@@ -30,6 +30,18 @@ public final class PipelineMetrics implements MeterBinder {
         alerts();
         invalidItems(SightingDecoder.REASON_UNREADABLE);
         deadLetters(io.paperfeed.model.topics.Topics.PAPERS_CANONICAL.name());
+        unreadableRatings();
+    }
+
+    /** A record of {@code paperfeed.feedback} the global store skipped (the audit writes its dead letter). */
+    void unreadableRating() {
+        unreadableRatings().increment();
+    }
+
+    private Counter unreadableRatings() {
+        return Counter.builder("paperfeed.feedback.unreadable")
+                .description("Records of paperfeed.feedback the ratings' global store skipped (each dead-lettered by the audit)")
+                .register(registry);
     }
 
     void paper(CanonicalPaper.Change change) {

@@ -47,7 +47,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Like lists, ratings and library uploads through the API on a real broker: ids resolve against the papers
  * the service read from {@code paperfeed.papers.classified} (their embeddings taken, not computed again),
- * inline papers are embedded, ratings land on {@code paperfeed.feedback} under {@code subscription|paper}.
+ * inline papers are embedded, ratings land on {@code paperfeed.feedback} under {@code subscription|paper};
+ * each of these writes takes the admin token, and a subscription's read token opens none of them.
  */
 @ExtendWith(KafkaBrokerExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -141,11 +142,32 @@ class ProfileApiIT {
         assertEquals(2, answer.get("added").asInt());
         assertEquals("none: no title, abstract or arXiv id", answer.get("problems").get(0).asText());
         assertEquals(KNOWN, answer.get("subscription").get("like").get(0).get("paper").asText());
+        assertTrue(answer.get("subscription").get("readToken").asText().startsWith("pfr_"),
+                "a subscription the upload created gets a read token, as any new one");
         HttpResponse<String> again = send("POST", "/subscriptions/lib/library", bib, "application/x-bibtex");
         assertEquals(200, again.statusCode());
-        assertEquals(0, Json.MAPPER.readTree(again.body()).get("added").asInt(), "the same papers are not added twice");
+        JsonNode second = Json.MAPPER.readTree(again.body());
+        assertEquals(0, second.get("added").asInt(), "the same papers are not added twice");
+        assertNull(second.get("subscription").get("readToken"), "the token is shown once");
+        assertTrue(second.get("subscription").get("hasReadToken").asBoolean(), "and kept by the upload");
         assertEquals(400, send("POST", "/subscriptions/lib/library", "@article{x, title = {unclosed", "application/x-bibtex")
                 .statusCode());
+    }
+
+    @Test
+    void ratingsAndLibrariesTakeTheAdminTokenNotTheSubscriptionsReadToken() throws Exception {
+        String readToken = Json.MAPPER.readTree(created("{\"id\":\"tokened\",\"query\":\"abstract:kimi\"}"))
+                .get("readToken").asText();
+        String rating = "{\"paper\":\"2507.20534\",\"rating\":1}";
+        for (String token : new String[] {readToken, null}) {
+            assertEquals(401, sendAs(token, "POST", "/subscriptions/tokened/feedback", rating, "application/json")
+                    .statusCode());
+            assertEquals(401, sendAs(token, "DELETE", "/subscriptions/tokened/feedback/" + KNOWN, null, null)
+                    .statusCode());
+            assertEquals(401, sendAs(token, "POST", "/subscriptions/tokened/library",
+                    "@misc{kimi, title={Kimi K2}, eprint={2507.20534}}", "application/x-bibtex").statusCode());
+        }
+        assertEquals(202, send("POST", "/subscriptions/tokened/feedback", rating, "application/json").statusCode());
     }
 
     private Rating lastRating(String key) {
@@ -176,9 +198,16 @@ class ProfileApiIT {
 
     private HttpResponse<String> send(String method, String path, String body, String type)
             throws IOException, InterruptedException {
+        return sendAs(TOKEN, method, path, body, type);
+    }
+
+    private HttpResponse<String> sendAs(String token, String method, String path, String body, String type)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(server.uri(path)).timeout(Duration.ofSeconds(60))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .header("Authorization", "Bearer " + TOKEN);
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         if (type != null) {
             request.header("Content-Type", type);
         }

@@ -1,11 +1,9 @@
 package io.paperfeed.streams.alerts;
 
 import io.paperfeed.model.Rating;
-import io.paperfeed.model.serde.PaperSerdes;
 import io.paperfeed.model.topics.Topics;
+import io.paperfeed.subscriptions.FeedbackRecords;
 import io.paperfeed.subscriptions.match.SubscriptionMatcher;
-import java.util.function.LongConsumer;
-import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -23,7 +21,9 @@ import org.slf4j.LoggerFactory;
  * {@code paperfeed.feedback} topic: a rating adds or replaces that (subscription, paper)'s rating and the
  * subscription's profile is retrained at once, so the next paper is scored by it; a tombstone withdraws it.
  * Every instance reads every rating, as it reads every subscription. After a restore the ratings are loaded
- * from the store. An unreadable record is logged with its position and skipped.
+ * from the store. A record that breaks the {@link FeedbackRecords} rules is counted, logged with its position
+ * and skipped (a rating under that key withdrawn); the dead-letter audit writes its letter, once across
+ * instances, since a global store belongs to no consumer group.
  */
 final class FeedbackLoader implements Processor<String, byte[], Void, Void> {
 
@@ -31,22 +31,22 @@ final class FeedbackLoader implements Processor<String, byte[], Void, Void> {
     private static final Logger log = LoggerFactory.getLogger(FeedbackLoader.class);
 
     private final SubscriptionMatcher matcher;
-    private final LongConsumer onUnreadable;
+    private final Runnable onUnreadable;
     private KeyValueStore<String, byte[]> store;
     private ProcessorContext<Void, Void> context;
 
-    FeedbackLoader(SubscriptionMatcher matcher, LongConsumer onUnreadable) {
+    FeedbackLoader(SubscriptionMatcher matcher, Runnable onUnreadable) {
         this.matcher = matcher;
         this.onUnreadable = onUnreadable;
     }
 
-    static void addTo(StreamsBuilder builder, SubscriptionMatcher matcher) {
+    static void addTo(StreamsBuilder builder, SubscriptionMatcher matcher, Runnable onUnreadable) {
         builder.addGlobalStore(
                 Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(FEEDBACK_STORE), Serdes.String(),
                         Serdes.ByteArray()).withLoggingDisabled(),
                 Topics.FEEDBACK.name(),
                 Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("read-feedback"),
-                () -> new FeedbackLoader(matcher, n -> { }));
+                () -> new FeedbackLoader(matcher, onUnreadable));
     }
 
     @Override
@@ -65,7 +65,11 @@ final class FeedbackLoader implements Processor<String, byte[], Void, Void> {
 
     @Override
     public void process(Record<String, byte[]> record) {
+        String where = context.recordMetadata().map(m -> m.topic() + "-" + m.partition() + "@" + m.offset())
+                .orElse(Topics.FEEDBACK.name());
         if (record.key() == null) {
+            onUnreadable.run();
+            log.warn("unreadable rating at {}: no key", where);
             return;
         }
         if (record.value() == null) {
@@ -73,25 +77,16 @@ final class FeedbackLoader implements Processor<String, byte[], Void, Void> {
         } else {
             store.put(record.key(), record.value());
         }
-        String where = context.recordMetadata().map(m -> m.topic() + "-" + m.partition() + "@" + m.offset())
-                .orElse(Topics.FEEDBACK.name());
         apply(record.key(), record.value(), where);
     }
 
     private boolean apply(String key, byte[] value, String where) {
-        if (value == null) {
-            matcher.applyRating(key, null);
-            return false;
-        }
         try {
-            Rating rating = PaperSerdes.RATING.deserialize(Topics.FEEDBACK.name(), value);
-            if (rating == null || !rating.key().equals(key)) {
-                throw new IllegalArgumentException("the key " + key + " is not the rating's (subscription|paper)");
-            }
+            Rating rating = FeedbackRecords.read(key, value);
             matcher.applyRating(key, rating);
-            return true;
-        } catch (SerializationException | IllegalArgumentException e) {
-            onUnreadable.accept(1);
+            return rating != null;
+        } catch (IllegalArgumentException e) {
+            onUnreadable.run();
             log.warn("unreadable rating at {} (key {}): {}", where, key, e.getMessage());
             matcher.applyRating(key, null);
             return false;

@@ -53,16 +53,17 @@ public final class SubscriptionAlerts {
      */
     public static void addTo(StreamsBuilder builder, KStream<String, CanonicalPaper> classified,
                              SubscriptionValidator validator, String allPapers, Consumer<Alert> onAlert) {
-        addTo(builder, classified, new SubscriptionMatcher(validator), validator, allPapers, onAlert);
+        addTo(builder, classified, new SubscriptionMatcher(validator), validator, allPapers, onAlert, () -> { });
     }
 
     /**
-     * @param matcher the instance's one matcher (the embed step asks it whether any subscription has a
-     *                profile); the subscriptions topic and the feedback topic feed it
+     * @param matcher           the instance's one matcher (the embed step asks it whether any subscription has a
+     *                          profile); the subscriptions topic and the feedback topic feed it
+     * @param onUnreadableRating told of each record of the feedback topic the global store skipped (for metrics)
      */
     public static void addTo(StreamsBuilder builder, KStream<String, CanonicalPaper> classified,
                              SubscriptionMatcher matcher, SubscriptionValidator validator, String allPapers,
-                             Consumer<Alert> onAlert) {
+                             Consumer<Alert> onAlert, Runnable onUnreadableRating) {
         SubscriptionTable table = new SubscriptionTable(validator);
         builder.addGlobalStore(
                 Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(SUBSCRIPTIONS_STORE), Serdes.String(),
@@ -70,7 +71,7 @@ public final class SubscriptionAlerts {
                 Topics.SUBSCRIPTIONS.name(),
                 Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("read-subscriptions"),
                 () -> new SubscriptionsLoader(table, matcher));
-        FeedbackLoader.addTo(builder, matcher);
+        FeedbackLoader.addTo(builder, matcher, onUnreadableRating);
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LEDGER_STORE),
                 Serdes.String(), Serdes.String()));
         KStream<String, Alert> alerts = classified
