@@ -15,7 +15,8 @@
  *       subscriptions file, the 410-Gone disable), validated, {@code acks=all}.</li>
  *   <li>{@link io.paperfeed.subscriptions.SubscriptionsFile}: JSON or YAML files, each entry checked on its own.</li>
  *   <li>{@link io.paperfeed.subscriptions.FeedbackPublisher}: the one writer of {@code paperfeed.feedback}
- *       (ratings, key {@code subscription|paper}).</li>
+ *       (ratings, key {@code subscription|paper}), and {@link io.paperfeed.subscriptions.FeedbackRecords}: the
+ *       rules its readers (the streams app's global store, the dead-letter audit) read a record by.</li>
  * </ul>
  *
  * Sub-packages: {@code query} (the query language and its analyzer), {@code taxonomy} (the topics and

@@ -1,6 +1,7 @@
 package io.paperfeed.app.pipeline;
 
 import io.paperfeed.app.cli.UserError;
+import io.paperfeed.embeddings.MiniLmEmbedder;
 import io.paperfeed.kafka.KafkaClients;
 import io.paperfeed.model.Subscription;
 import io.paperfeed.model.topics.Topics;
@@ -10,7 +11,6 @@ import io.paperfeed.subscriptions.SubscriptionPublisher;
 import io.paperfeed.subscriptions.SubscriptionSecrets;
 import io.paperfeed.subscriptions.SubscriptionValidator;
 import io.paperfeed.subscriptions.SubscriptionsFile;
-import io.paperfeed.embeddings.MiniLmEmbedder;
 import io.paperfeed.subscriptions.like.LikeResolver;
 import io.paperfeed.subscriptions.like.PaperLookup;
 import java.io.PrintStream;
