@@ -21,8 +21,9 @@ import org.slf4j.LoggerFactory;
  * {@code paperfeed.feedback} topic: a rating adds or replaces that (subscription, paper)'s rating and the
  * subscription's profile is retrained at once, so the next paper is scored by it; a tombstone withdraws it.
  * Every instance reads every rating, as it reads every subscription. After a restore the ratings are loaded
- * from the store. A record that breaks the {@link FeedbackRecords} rules is counted, logged with its position
- * and skipped (a rating under that key withdrawn); the dead-letter audit writes its letter, once across
+ * from the store. A record that breaks the {@link FeedbackRecords} rules is counted and logged with its
+ * position when {@link #process} reads it (not again when {@link #init} loads it back from the store), and
+ * skipped (a rating under that key withdrawn); the dead-letter audit writes its letter, once across
  * instances, since a global store belongs to no consumer group.
  */
 final class FeedbackLoader implements Processor<String, byte[], Void, Void> {
@@ -57,7 +58,7 @@ final class FeedbackLoader implements Processor<String, byte[], Void, Void> {
         try (KeyValueIterator<String, byte[]> all = store.all()) {
             while (all.hasNext()) {
                 var entry = all.next();
-                loaded += apply(entry.key, entry.value, "the global store") ? 1 : 0;
+                loaded += apply(entry.key, entry.value, null) ? 1 : 0;
             }
         }
         log.info("loaded {} ratings from the global store", loaded);
@@ -80,14 +81,17 @@ final class FeedbackLoader implements Processor<String, byte[], Void, Void> {
         apply(record.key(), record.value(), where);
     }
 
+    /** @param where the record's position, or null for a record loaded from the store (counted when it was read) */
     private boolean apply(String key, byte[] value, String where) {
         try {
             Rating rating = FeedbackRecords.read(key, value);
             matcher.applyRating(key, rating);
             return rating != null;
         } catch (IllegalArgumentException e) {
-            onUnreadable.run();
-            log.warn("unreadable rating at {} (key {}): {}", where, key, e.getMessage());
+            if (where != null) {
+                onUnreadable.run();
+                log.warn("unreadable rating at {} (key {}): {}", where, key, e.getMessage());
+            }
             matcher.applyRating(key, null);
             return false;
         }
