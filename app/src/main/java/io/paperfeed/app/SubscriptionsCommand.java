@@ -2,6 +2,7 @@ package io.paperfeed.app;
 
 import io.paperfeed.app.cli.ConfigOption;
 import io.paperfeed.app.cli.KafkaOptions;
+import io.paperfeed.app.cli.SecretsOptions;
 import io.paperfeed.app.cli.UserError;
 import io.paperfeed.app.pipeline.SubscriptionPublishing;
 import io.paperfeed.model.Delivery;
@@ -34,6 +35,9 @@ final class SubscriptionsCommand {
         @Mixin
         ConfigOption config;
 
+        @Mixin
+        SecretsOptions secrets;
+
         @Option(names = "--topics", paramLabel = "FILE",
                 description = "Taxonomy YAML the streams app uses, to check topic ids (env PAPERFEED_TOPICS; "
                         + "default: the built-in one).")
@@ -56,7 +60,8 @@ final class SubscriptionsCommand {
 
         @Override
         public Integer call() throws Exception {
-            SubscriptionPublishing.publish(common.kafka.clients(), file, common.validator(), System.out);
+            SubscriptionPublishing.publish(common.kafka.clients(), file, common.validator(),
+                    common.secrets.secrets(System.getenv()), System.out);
             return 0;
         }
     }

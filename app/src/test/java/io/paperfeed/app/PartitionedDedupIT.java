@@ -43,11 +43,17 @@ import org.junit.jupiter.api.io.TempDir;
  * the work, one joining mid-run and the other leaving mid-run (two rebalances). The 114 seed items,
  * each also sent as an id-less, title-less copy with its whitespace and line breaks changed, in one
  * shuffled burst, must still be the 107 papers of the demo: one NEW each, every item in some paper's
- * sources, one decision per item.
+ * sources, one decision per item. Cross-source: a journal's title-only record arrives first (held, not
+ * published), the bioRxiv preprint naming its DOI last, on whatever partitions their homes are: one
+ * more paper, with both DOIs.
  */
 class PartitionedDedupIT {
 
     private static final Path SEEDS = Path.of("..", "seeds");
+    /** A real bioRxiv details record (the producer's fixture) whose {@code published} is this journal DOI. */
+    private static final Path BIORXIV = Path.of("..", "producer", "src", "test", "resources", "fixtures", "sources",
+            "biorxiv-details-doi-2020.06.11.145425.json");
+    private static final String PUBLISHED_DOI = "10.1016/j.patter.2020.100123";
 
     @Test
     void seedsAndIdLessCopiesOnThreePartitionsAndTwoInstancesAreTheDemosPapers(@TempDir Path state) throws Exception {
@@ -83,7 +89,15 @@ class PartitionedDedupIT {
                     second.close();
                 }
                 assertEquals(events.size(), output.decisions.size(), "one decision per item");
-                assertEquals(107, output.latest.size(), "the demo's 107 papers: " + output.latest.keySet());
+                assertEquals(108, output.latest.size(), "the demo's 107 papers and the cross-source one: "
+                        + output.latest.keySet());
+                List<CanonicalPaper> crossSource = output.latest.values().stream()
+                        .filter(p -> p.dois().contains(PUBLISHED_DOI)).toList();
+                assertEquals(1, crossSource.size(), "the preprint and its publication are one paper");
+                assertEquals(PUBLISHED_DOI, crossSource.get(0).doi());
+                assertEquals(List.of("10.1101/2020.06.11.145425", PUBLISHED_DOI).stream().sorted().toList(),
+                        crossSource.get(0).dois().stream().sorted().toList());
+                assertEquals(2, crossSource.get(0).sources().size());
                 Set<String> inSources = new HashSet<>();
                 output.latest.values().forEach(p -> p.sources().forEach(s -> inSources.add(s.itemKey())));
                 Set<String> repeats = new HashSet<>();
@@ -122,7 +136,15 @@ class PartitionedDedupIT {
             all.add(new PaperEvent(null, null, null, null, "  " + text + "\n", List.of(), List.of(), null, null, null,
                     new Provenance("copies.txt", "aggregator-author-page", i + 1, Instant.EPOCH)));
         }
+        // cross-source: the bioRxiv preprint, and the journal's title-only record of its publication (made of
+        // what the preprint record says of it: the published DOI, title and authors) sent first and last
+        PaperEvent preprint = reader.read(BIORXIV, Instant.EPOCH).papers().get(0);
+        PaperEvent journal = new PaperEvent(null, null, PUBLISHED_DOI, preprint.title(), null, preprint.authors(),
+                List.of(), null, null, null, List.of(), List.of(), Map.of(), List.of(), null,
+                io.paperfeed.model.PaperStatus.PUBLISHED, new Provenance("journal.xml", "journal-rss", 1, Instant.EPOCH));
         java.util.Collections.shuffle(all, random);
+        all.add(0, journal);
+        all.add(preprint);
         return all;
     }
 

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -63,8 +65,9 @@ public final class FaultRun {
                         + "'http://127.0.0.1:" + ports[i] + "/hook', secret: 'whsec_ZmF1bHQtcnVuLXNlY3JldA=='}]}");
             }
             Files.write(subscriptions, lines);
+            Path keys = secretsKeyFile(dir);
             runToEnd(services, "subscriptions", Services.jar(jar, "subscriptions", "apply", "--bootstrap-servers",
-                    bootstrap, subscriptions.toString()), 120);
+                    bootstrap, "--secrets-key-file", keys.toString(), subscriptions.toString()), 120);
 
             for (int i = 0; i < STREAMS.size(); i++) {
                 services.start(STREAMS.get(i), Services.jar(jar, "streams", "--bootstrap-servers", bootstrap,
@@ -72,6 +75,7 @@ public final class FaultRun {
             }
             for (String consumer : CONSUMERS) {
                 services.start(consumer, Services.jar(jar, "consumer", "--bootstrap-servers", bootstrap, "--port", "0",
+                        "--secrets-key-file", keys.toString(),
                         "--allow-loopback-webhooks", "--webhook-request-timeout", "2",
                         "--webhook-retry-delays", "1s,2s,3s,5s,8s,10s,15s,20s,30s,30s"));
             }
@@ -118,6 +122,15 @@ public final class FaultRun {
             services.stopAll();
             Runtime.getRuntime().removeShutdownHook(cleanUp);
         }
+    }
+
+    /** A key that seals the webhook secrets on the subscriptions topic, shared by the publisher and the consumers. */
+    private static Path secretsKeyFile(Path dir) throws IOException {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        Path file = dir.resolve("secrets.keys");
+        Files.writeString(file, "fault-run:" + Base64.getEncoder().encodeToString(key) + "\n");
+        return file;
     }
 
     /** The consumer killer works in a directory of its own (its own kill log) over the same services. */

@@ -19,8 +19,12 @@ public record DedupDecision(
         double similarity,
         Instant at) {
 
-    /** NEW paper, MERGED into a known paper, or an exact REPEAT of a sighting already merged. */
-    public enum Outcome { NEW, MERGED, REPEAT }
+    /**
+     * NEW paper, MERGED into a known paper, an exact REPEAT of a sighting already merged, or HELD: a
+     * title-only sighting that matched no paper, kept (under a {@code held:} id, never published) until
+     * a sighting with an abstract joins it.
+     */
+    public enum Outcome { NEW, MERGED, REPEAT, HELD }
 
     public DedupDecision {
         Provenance.requireText(itemKey, "itemKey");

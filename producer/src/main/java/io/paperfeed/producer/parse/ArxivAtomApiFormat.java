@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * {@code arxiv:affiliation}s, which a paper event cannot carry and are dropped),
  * {@code arxiv:primary_category} then the {@code <category term>}s, {@code <published>},
  * {@code <updated>}, {@code arxiv:doi} (or the DOI link), {@code arxiv:comment} and
- * {@code arxiv:journal_ref} (not carried either). Text that arXiv double-encoded ({@code RamÃ\u00adrez})
+ * {@code arxiv:journal_ref} (the venue: with it or a journal DOI the sighting is of a published paper). Text that arXiv double-encoded ({@code RamÃ\u00adrez})
  * is repaired. An entry whose id is {@code …/api/errors#…} is the API reporting an error: it becomes an
  * {@code api-error} invalid item with the API's message. The paging goes on the result and the log.
  */
@@ -63,10 +63,9 @@ final class ArxivAtomApiFormat extends XmlFeedFormat {
         d.published = text(entry, "published");
         d.updated = text(entry, "updated");
         entry.links.forEach(link -> d.links.add(link.href()));
-        String journalRef = text(entry, "arxiv:journal_ref");
-        if (journalRef != null || entry.authors.stream().anyMatch(a -> !a.affiliations().isEmpty())) {
-            log.debug("entry {}: journal ref and affiliations are not carried by a paper event: {}", entry.number,
-                    journalRef);
+        d.venue = text(entry, "arxiv:journal_ref");
+        if (entry.authors.stream().anyMatch(a -> !a.affiliations().isEmpty())) {
+            log.debug("entry {}: affiliations are not carried by a paper event", entry.number);
         }
         return d;
     }

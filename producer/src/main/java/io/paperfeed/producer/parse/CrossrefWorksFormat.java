@@ -54,6 +54,7 @@ final class CrossrefWorksFormat extends JsonApiFormat {
         d.doi = JsonValues.text(work, "DOI");
         d.arxivId = Dois.arxivId(d.doi);
         d.title = MarkupText.plain(JsonValues.firstText(work, "title"));
+        d.status = JsonValues.text(work, "type");
         d.abstractText = MarkupText.plain(JsonValues.text(work, "abstract"));
         for (JsonNode author : JsonValues.array(work, "author")) {
             String name = JsonValues.text(author, "name");

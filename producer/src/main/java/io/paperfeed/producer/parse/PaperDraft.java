@@ -38,6 +38,10 @@ final class PaperDraft {
     final List<PaperExtras.Relation> relations = new ArrayList<>();
     /** The journal, conference or server the item names. */
     String venue;
+    /** Other DOIs of the same work the item names besides {@link #doi} (paper-event JSON). */
+    List<String> dois = new ArrayList<>();
+    /** The status the item gives outright ({@code preprint}, {@code published}, …), or null ({@link SightingStatus}). */
+    String status;
     /** A field cut while reading because it was over the raw text bound ({@link #ABSTRACT} or another name), or null. */
     String oversizeField;
 

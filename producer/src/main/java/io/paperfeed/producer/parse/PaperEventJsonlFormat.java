@@ -18,7 +18,7 @@ final class PaperEventJsonlFormat extends JsonLinesFormat {
 
     @Override
     boolean isRecord(ObjectNode o) {
-        return o.has("abstract") && (o.has("source") || o.has("arxivId"));
+        return (o.has("abstract") || o.has("title")) && (o.has("source") || o.has("arxivId"));
     }
 
     @Override
@@ -35,6 +35,22 @@ final class PaperEventJsonlFormat extends JsonLinesFormat {
         d.published = text(o, "published");
         d.updated = text(o, "updated");
         d.links = texts(o, "links");
+        d.dois = texts(o, "dois");
+        d.venue = text(o, "venue");
+        d.status = text(o, "status");
+        if (o.get("ids") instanceof ObjectNode ids) {
+            for (java.util.Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> e
+                    : (Iterable<java.util.Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>>) ids::fields) {
+                texts(ids, e.getKey()).forEach(v -> d.id(e.getKey(), v));
+            }
+        }
+        if (o.get("relations") instanceof com.fasterxml.jackson.databind.node.ArrayNode relations) {
+            for (com.fasterxml.jackson.databind.JsonNode r : relations) {
+                if (r instanceof ObjectNode rel) {
+                    d.relation(text(rel, "type"), text(rel, "idType"), text(rel, "id"));
+                }
+            }
+        }
         return d;
     }
 }

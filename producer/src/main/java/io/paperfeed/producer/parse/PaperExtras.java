@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * What a sighting says beyond the fields of a {@link io.paperfeed.model.PaperEvent}: its other
  * identifiers, its relations to other works and its venue. Kept on the parse result (keyed by item
- * key) until the event can carry them; the DOI and arXiv id themselves are on the event.
+ * key) and copied onto the event ({@link io.paperfeed.model.PaperEvent#ids()}, {@code relations},
+ * {@code venue}); the DOI and arXiv id themselves are on the event.
  *
  * @param ids       identifiers by scheme, in feed order: {@code pmid}, {@code pmcid}, {@code mag},
  *                  {@code dblp}, {@code acl}, {@code corpus-id}, {@code s2}, {@code openalex},
@@ -39,6 +40,11 @@ public record PaperExtras(Map<String, List<String>> ids, List<Relation> relation
     public String id(String scheme) {
         List<String> values = ids.get(scheme);
         return values == null || values.isEmpty() ? null : values.get(0);
+    }
+
+    /** The relations as the paper event carries them. */
+    public List<io.paperfeed.model.Relation> modelRelations() {
+        return relations.stream().map(r -> new io.paperfeed.model.Relation(r.type(), r.idType(), r.id())).toList();
     }
 
     boolean isEmpty() {

@@ -20,6 +20,9 @@ import org.slf4j.LoggerFactory;
 final class ResultCollector {
 
     private static final Logger log = LoggerFactory.getLogger(ResultCollector.class);
+    /** Formats whose items without abstract are title-only sightings ({@link #titleOnlySighting}). */
+    static final java.util.Set<String> TITLE_ONLY_FORMATS = java.util.Set.of(JournalFeedFormat.NAME,
+            CrossrefWorksFormat.NAME, PaperEventJsonlFormat.NAME);
 
     private final String source;
     private final String format;
@@ -64,11 +67,11 @@ final class ResultCollector {
                     d.oversizeField + " is longer than " + XmlFeedStream.MAX_RAW_FIELD_CHARS + " characters", d.raw);
             return;
         }
-        if (abstractText == null) {
+        if (abstractText == null && !titleOnlySighting(d)) {
             reject(d.position, Reasons.NO_ABSTRACT, noAbstract(d), d.raw);
             return;
         }
-        if (abstractText.length() > FeedReader.MAX_ABSTRACT_CHARS) {
+        if (abstractText != null && abstractText.length() > FeedReader.MAX_ABSTRACT_CHARS) {
             reject(d.position, Reasons.ABSTRACT_TOO_LONG, "abstract has " + abstractText.length()
                     + " characters, more than the limit of " + FeedReader.MAX_ABSTRACT_CHARS, d.raw);
             return;
@@ -100,10 +103,12 @@ final class ResultCollector {
             return;
         }
         try {
+            String venue = TextNormalizer.clean(d.venue);
+            PaperExtras more = new PaperExtras(d.ids, d.relations, venue);
             PaperEvent paper = new PaperEvent(arxivId, version, doi, title, abstractText, authors, categories, comment,
-                    published, updated, webLinks(d.links), provenance(d.position));
+                    published, updated, webLinks(d.links), dois(d.dois), more.ids(), more.modelRelations(), venue,
+                    SightingStatus.of(format, d, arxivId, doi, venue), provenance(d.position));
             papers.add(paper);
-            PaperExtras more = new PaperExtras(d.ids, d.relations, TextNormalizer.clean(d.venue));
             if (!more.isEmpty()) {
                 extras.put(paper.itemKey(), more);
             }
@@ -113,8 +118,24 @@ final class ResultCollector {
     }
 
     /**
-     * Why an item without abstract is no paper: a paper event requires an abstract (its content id and
-     * near-duplicate matching are made of it), so a sighting of only a title and ids is reported with them.
+     * Whether an item without abstract is still a sighting: a journal's or Crossref's record of a
+     * published paper (which often has no abstract) with a title and a DOI or authors, so that it can
+     * join the paper by DOI or by title and authors. It cannot start a paper of its own.
+     */
+    private boolean titleOnlySighting(PaperDraft d) {
+        return TITLE_ONLY_FORMATS.contains(format) && TextNormalizer.clean(d.title) != null
+                && (TextNormalizer.clean(d.doi) != null || !TextNormalizer.cleanAll(d.authors).isEmpty());
+    }
+
+    /** The other DOIs of a draft, cleaned, bare. */
+    private static List<String> dois(List<String> dois) {
+        return dois.stream().map(Dois::bare).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /**
+     * Why an item without abstract is no paper: outside the journal formats a paper event needs an
+     * abstract (its content id and near-duplicate matching are made of it), so a sighting of only a title
+     * and ids is reported with them.
      */
     private static String noAbstract(PaperDraft d) {
         String title = TextNormalizer.clean(d.title);

@@ -8,8 +8,8 @@
  *   <li>{@code arxiv-atom-api}: a response of the arXiv API ({@code export.arxiv.org/api/query}), an
  *       Atom feed with OpenSearch paging (on {@link io.paperfeed.producer.parse.ParseResult#paging()}
  *       and in the log); per entry the abs URL with version, title, summary, authors, primary then
- *       other categories, published, updated, DOI and comment. Affiliations and the journal ref have
- *       no field in a paper event and are dropped. An entry whose id is {@code …/api/errors#…} is an
+ *       other categories, published, updated, DOI, comment and the journal ref as venue. Affiliations
+ *       have no field in a paper event and are dropped. An entry whose id is {@code …/api/errors#…} is an
  *       API error: an {@code api-error} invalid item.</li>
  *   <li>{@code arxiv-rss}: an announcement feed of rss.arxiv.org (Atom, or RSS 2.0): the id,
  *       version and abstract come from summaries of the form
@@ -25,7 +25,7 @@
  *       ({@code rdf:RDF}), not arXiv's: title, the abstract from {@code dcterms:abstract},
  *       {@code dc:description}, {@code content:encoded} or {@code description} as plain text (a
  *       publisher's status line or ScienceDirect's metadata paragraphs are no abstract: such an
- *       item is a title-only {@code no-abstract} sighting), {@code dc:creator}s, the DOI from
+ *       item is a title-only sighting), {@code dc:creator}s, the DOI from
  *       {@code prism:doi}, {@code dc:identifier}, the {@code guid} or a {@code /doi/} link, the date,
  *       {@code prism:publicationName} as venue, ISSNs.</li>
  *   <li>{@code crossref-works}: a Crossref REST works response ({@code work} or {@code work-list}):
@@ -56,9 +56,14 @@
  *       year, then title and abstract per paper.</li>
  *   <li>{@code arxiv-listing-abstracts}: bare {@code Abstract:} lines, one paper per line.</li>
  * </ul>
- * What an item says beyond a paper event's fields (other ids, relations, venue) is kept on
- * {@link io.paperfeed.producer.parse.ParseResult#extras()} as a
- * {@link io.paperfeed.producer.parse.PaperExtras}; a source that pages gives its next page on
+ * What an item says beyond the arXiv id and DOI (other ids, relations, venue) goes on the paper
+ * event ({@code ids}, {@code relations}, {@code venue}, and {@code dois}: its own DOI and those of its
+ * preprint or publication), with the status the source gives ({@code SightingStatus}), and is also
+ * kept on {@link io.paperfeed.producer.parse.ParseResult#extras()} as a
+ * {@link io.paperfeed.producer.parse.PaperExtras}. Items without abstract are {@code no-abstract}
+ * invalid items, except in {@code journal-rss}, {@code crossref-works} and {@code paper-event-jsonl},
+ * where an item with a title and a DOI or authors is a title-only sighting (it can join a paper).
+ * A source that pages gives its next page on
  * {@link io.paperfeed.producer.parse.ParseResult#paging()} ({@link io.paperfeed.producer.parse.FeedPaging}:
  * a next cursor, else a next start index). docs/SOURCES.md describes the API formats.
  * Gzip-compressed files are recognised by their magic bytes and read the same way. Files larger

@@ -30,15 +30,16 @@ class CrossrefWorksTest {
     void queryPageHoldsFourWorksWithAbstractsAndOneTitleOnly() throws Exception {
         ParseResult r = read(QUERY);
         assertEquals("crossref-works", r.format());
-        assertEquals(List.of("10.1111/ele.14024", "10.1111/ele.13085", "10.1101/055319", "10.1111/2041-210x.14013"), dois(r));
-        assertEquals(List.of(1, 2, 4, 5), paperPositions(r));
-        assertEquals(List.of("no-abstract"), reasons(r), "a work without abstract is no paper event (yet)");
-        InvalidItem titleOnly = r.invalid().get(0);
-        assertEquals(3, titleOnly.source().position());
-        assertEquals("item has no abstract: a sighting of only title 'Ecological management of stochastic systems with "
-                + "long transients', DOI 10.1007/s12080-020-00477-4 cannot be a paper event, which needs an abstract",
-                titleOnly.detail());
-        assertTrue(titleOnly.excerpt().startsWith("{\"indexed\":{\"date-parts\":[[2024,3,20]]"), titleOnly.excerpt());
+        assertEquals(List.of("10.1111/ele.14024", "10.1111/ele.13085", "10.1007/s12080-020-00477-4", "10.1101/055319",
+                "10.1111/2041-210x.14013"), dois(r));
+        assertEquals(List.of(1, 2, 3, 4, 5), paperPositions(r));
+        assertEquals(List.of(), reasons(r), "a work without abstract is a title-only sighting");
+        PaperEvent titleOnly = at(r, 3);
+        assertNull(titleOnly.abstractText());
+        assertEquals("Ecological management of stochastic systems with long transients", titleOnly.title());
+        assertEquals(io.paperfeed.model.PaperStatus.PUBLISHED, titleOnly.status(), "a journal-article");
+        assertEquals(io.paperfeed.model.PaperStatus.PREPRINT, at(r, 4).status(), "bioRxiv's posted-content");
+        assertEquals("Theoretical Ecology", titleOnly.venue());
         assertEquals(new FeedPaging(1155L, 0L, 20L, null), r.paging());
         assertEquals(20L, r.paging().nextStartIndex());
     }
@@ -94,19 +95,19 @@ class CrossrefWorksTest {
     void cursorPageGivesTheNextCursorAndItsTitleOnlyWorks() throws Exception {
         ParseResult r = read(CURSOR);
         assertEquals("crossref-works", r.format());
-        assertEquals(List.of(), r.papers(), "none of the three works has an abstract");
-        assertEquals(List.of("no-abstract", "no-abstract", "no-abstract"), reasons(r));
-        assertEquals(List.of(1, 2, 3), invalidPositions(r));
+        assertEquals(List.of(1, 2, 3), paperPositions(r), "three title-only works (none has an abstract)");
+        assertTrue(r.papers().stream().allMatch(p -> p.abstractText() == null));
+        assertEquals(List.of(), reasons(r));
         assertTrue(r.paging().nextCursor().startsWith("DnF1ZXJ5VGhlbkZldGNoBgAAAAAQYsUXFmwwTF9ZaHF6VGlTa19k"));
         assertEquals(368301L, r.paging().totalResults());
         assertEquals(30L, r.paging().itemsPerPage());
         assertEquals(0L, r.paging().startIndex());
         assertTrue(r.paging().hasMore());
-        assertEquals("item has no abstract: a sighting of only title 'Increasing Daytime Stability Enhances Downslope "
-                + "Moisture Transport in the Subcanopy of an Even-aged Conifer Forest in Western Oregon, USA', DOI "
-                + "10.1002/essoar.10508594.1 cannot be a paper event, which needs an abstract", r.invalid().get(2).detail());
-        assertTrue(r.invalid().get(2).excerpt().startsWith("{\"institution\":[{\"name\":\"Earth and Space Science Open Archive\""),
-                r.invalid().get(2).excerpt());
+        PaperEvent third = at(r, 3);
+        assertEquals("Increasing Daytime Stability Enhances Downslope Moisture Transport in the Subcanopy of an Even-aged "
+                + "Conifer Forest in Western Oregon, USA", third.title());
+        assertEquals("10.1002/essoar.10508594.1", third.doi());
+        assertEquals(io.paperfeed.model.PaperStatus.PREPRINT, third.status(), "ESSOAr's posted-content");
     }
 
     @Test
@@ -128,11 +129,13 @@ class CrossrefWorksTest {
     void singleWorkWithoutAbstractIsOneTitleOnlyItem() throws Exception {
         ParseResult r = read(SINGLE);
         assertEquals("crossref-works", r.format());
-        assertEquals(List.of(), r.papers());
-        assertEquals(List.of("no-abstract"), reasons(r));
-        assertEquals(List.of(1), invalidPositions(r));
-        assertTrue(r.invalid().get(0).excerpt().startsWith("{\"status\":\"ok\",\"message-type\":\"work\""),
-                r.invalid().get(0).excerpt());
+        assertEquals(List.of(), reasons(r));
+        PaperEvent work = at(r, 1);
+        assertNull(work.abstractText());
+        assertEquals(List.of("10.3389/fgene.2017.00147", "10.1101/171108"), work.dois(), "its own and its preprint's");
+        assertEquals(List.of(new io.paperfeed.model.Relation("has-preprint", "doi", "10.1101/171108")), work.relations());
+        assertEquals(io.paperfeed.model.PaperStatus.PUBLISHED, work.status());
+        assertEquals("10.3389/fgene.2017.00147", work.publicationDoi());
         assertNull(r.paging());
     }
 
@@ -141,10 +144,11 @@ class CrossrefWorksTest {
         // the fourth work's DOI becomes a list: that work is bad-record, the ones around it are still read
         String json = text(QUERY).replace("\"DOI\":\"10.1101/055319\"", "\"DOI\":[\"10.1101/055319\"]");
         ParseResult r = readText("broken.json", json);
-        assertEquals(List.of("10.1111/ele.14024", "10.1111/ele.13085", "10.1111/2041-210x.14013"), dois(r));
-        assertEquals(List.of("no-abstract", "bad-record"), reasons(r));
-        assertEquals(List.of(3, 4), invalidPositions(r));
-        InvalidItem bad = r.invalid().get(1);
+        assertEquals(List.of("10.1111/ele.14024", "10.1111/ele.13085", "10.1007/s12080-020-00477-4",
+                "10.1111/2041-210x.14013"), dois(r));
+        assertEquals(List.of("bad-record"), reasons(r));
+        assertEquals(List.of(4), invalidPositions(r));
+        InvalidItem bad = r.invalid().get(0);
         assertEquals("record 4: field 'DOI' is not text: ARRAY", bad.detail());
         assertTrue(bad.excerpt().startsWith("{\"institution\":[{\"name\":\"bioRxiv\"}]"), bad.excerpt());
     }
@@ -155,11 +159,12 @@ class CrossrefWorksTest {
         String cut = json.substring(0, json.indexOf("Our analysis focuses on three"));
         ParseResult r = readText("cut.json", cut);
         assertEquals("crossref-works", r.format());
-        assertEquals(List.of("10.1111/ele.14024", "10.1111/ele.13085", "10.1101/055319"), dois(r));
-        assertEquals(List.of("no-abstract", "bad-json"), reasons(r));
-        assertEquals(List.of(3, 5), invalidPositions(r));
-        assertTrue(r.invalid().get(1).detail().startsWith("not well-formed JSON at line 1, column "),
-                r.invalid().get(1).detail());
+        assertEquals(List.of("10.1111/ele.14024", "10.1111/ele.13085", "10.1007/s12080-020-00477-4", "10.1101/055319"),
+                dois(r));
+        assertEquals(List.of("bad-json"), reasons(r));
+        assertEquals(List.of(5), invalidPositions(r));
+        assertTrue(r.invalid().get(0).detail().startsWith("not well-formed JSON at line 1, column "),
+                r.invalid().get(0).detail());
     }
 
     @Test

@@ -89,11 +89,10 @@ class JournalFeedTest {
         String statusOnly = withoutDc.substring(0, content)
                 + withoutDc.substring(withoutDc.indexOf("</content:encoded>", content) + 18);
         ParseResult r = readText("status-only.xml", statusOnly);
-        assertEquals(List.of(2, 3, 4), paperPositions(r));
-        assertEquals(List.of("no-abstract"), reasons(r), "'…, Accepted Article.' is no abstract");
-        assertEquals("item has no abstract: a sighting of only title 'Stereoselective Construction of Trisubstituted "
-                + "1,3\u2010Enynes via Aryl to Vinyl 1,4\u2010Palladium Migration', DOI 10.1002/adsc.202400793 cannot be a "
-                + "paper event, which needs an abstract", r.invalid().get(0).detail());
+        assertEquals(List.of(1, 2, 3, 4), paperPositions(r));
+        assertEquals(List.of(), reasons(r));
+        assertNull(at(r, 1).abstractText(), "'…, Accepted Article.' is no abstract: a title-only sighting");
+        assertEquals("10.1002/adsc.202400793", at(r, 1).doi());
     }
 
     @Test
@@ -110,13 +109,12 @@ class JournalFeedTest {
     void scienceDirectItemIsATitleOnlySighting() throws Exception {
         ParseResult r = read(SCIENCE_DIRECT);
         assertEquals("journal-rss", r.format());
-        assertEquals(List.of(), r.papers());
-        assertEquals(List.of("no-abstract"), reasons(r), "its description is metadata, not an abstract");
-        InvalidItem item = r.invalid().get(0);
-        assertEquals(1, item.source().position());
-        assertEquals("item has no abstract: a sighting of only title 'Improving Safety of Patients With Autism Spectrum "
-                + "Disorder Through Simulation' cannot be a paper event, which needs an abstract", item.detail());
-        assertTrue(item.excerpt().startsWith("<item>"), item.excerpt());
+        assertEquals(List.of(), reasons(r));
+        PaperEvent item = at(r, 1);
+        assertNull(item.abstractText(), "its description is metadata, not an abstract");
+        assertEquals("Improving Safety of Patients With Autism Spectrum Disorder Through Simulation", item.title());
+        assertEquals(List.of("Constance E. McIntosh", "Cynthia M. Thomas"), item.authors());
+        assertEquals(io.paperfeed.model.PaperStatus.PUBLISHED, item.status());
     }
 
     @Test

@@ -1,12 +1,14 @@
 package io.paperfeed.streams.dedup;
 
-import java.util.Objects;
-
 /**
  * Whether a sighting belongs with a paper (or with a pending sighting), by evidence in order of
- * strength: the same DOI, the same title confirmed by some shared text, near-duplicate abstract text.
- * Two papers whose arXiv ids or DOIs disagree are never one; near-duplicate text also needs titles
- * that agree. (The arXiv id, the strongest evidence, decides at the sighting's home before this.)
+ * strength: a shared DOI (its own, or the DOI of its preprint or publication: a bioRxiv preprint that
+ * names its journal DOI and the journal's record meet by it), a shared other identifier (PubMed,
+ * OpenReview, …), the same title confirmed by some shared text (or, when either has no abstract, by a
+ * shared author surname), then near-duplicate abstract text. Two papers whose arXiv ids disagree, or
+ * that both name DOIs of journals or servers and none in common, are never one; near-duplicate text
+ * also needs titles that agree. (The arXiv id, the strongest evidence, decides at the sighting's home
+ * before this.)
  */
 final class Evidence {
 
@@ -17,6 +19,7 @@ final class Evidence {
 
     static final String ARXIV_ID = "arxiv-id";
     static final String DOI = "doi";
+    static final String ID = "id";
     static final String TITLE = "title";
     static final String NEAR_DUPLICATE = "near-duplicate";
 
@@ -32,8 +35,9 @@ final class Evidence {
 
         static int rank(String matchedBy) {
             return switch (matchedBy) {
-                case ARXIV_ID -> 4;
-                case DOI -> 3;
+                case ARXIV_ID -> 5;
+                case DOI -> 4;
+                case ID -> 3;
                 case TITLE -> 2;
                 default -> 1;
             };
@@ -42,13 +46,23 @@ final class Evidence {
 
     /** The strongest evidence that {@code s} is the paper of {@code target}, or null. */
     static Match compare(Summary s, Summary target, double similarity) {
-        if (!agree(s.arxivId(), target.arxivId()) || !agree(s.doi(), target.doi())) {
+        if (s.arxivId() != null && target.arxivId() != null && !s.arxivId().equals(target.arxivId())) {
             return null;
         }
-        if (s.doi() != null && s.doi().equals(target.doi())) {
+        if (Summary.share(s.dois(), target.dois())) {
             return new Match(DOI, similarity);
         }
-        if (s.titleHash() != 0 && s.titleHash() == target.titleHash() && similarity >= TITLE_MIN) {
+        if (s.hasVersionDoi() && target.hasVersionDoi()) {
+            return null;
+        }
+        if (Summary.share(s.ids(), target.ids())) {
+            return new Match(ID, similarity);
+        }
+        boolean sameTitle = s.titleHash() != 0 && s.titleHash() == target.titleHash();
+        if (sameTitle && similarity >= TITLE_MIN) {
+            return new Match(TITLE, similarity);
+        }
+        if (sameTitle && (!s.hasText() || !target.hasText()) && Summary.authorsOverlap(s.authors(), target.authors())) {
             return new Match(TITLE, similarity);
         }
         boolean titlesAgree = s.titleHash() == 0 || target.titleHash() == 0 || s.titleHash() == target.titleHash();
@@ -61,9 +75,5 @@ final class Evidence {
 
     static Match compare(Summary s, Summary pending) {
         return compare(s, pending, Summary.similarity(s.signature(), pending.signature()));
-    }
-
-    private static boolean agree(Object a, Object b) {
-        return a == null || b == null || Objects.equals(a, b);
     }
 }

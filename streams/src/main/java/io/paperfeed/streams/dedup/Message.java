@@ -86,7 +86,8 @@ sealed interface Message {
         }
     };
 
-    int VERSION = 1;
+    /** The layout written; version 1 (before DOIs, ids, relations, venue and status) is still read. */
+    int VERSION = 2;
 
     static byte[] encode(Message m) {
         Bin.Writer w = new Bin.Writer(m instanceof Arrive || m instanceof Merge ? 2048 : 256);
@@ -117,18 +118,18 @@ sealed interface Message {
     static Message decode(byte[] bytes) {
         Bin.Reader r = new Bin.Reader(bytes);
         int version = r.u8();
-        if (version != VERSION) {
+        if (version != VERSION && version != 1) {
             throw new SerializationException("dedup exchange record of unknown version " + version);
         }
         int kind = r.u8();
         return switch (kind) {
-            case 0 -> new Arrive(r.i64(), SightingData.read(r));
+            case 0 -> new Arrive(r.i64(), SightingData.read(r, version));
             case 1 -> new Probe(r.i64(), r.longs(), r.varint());
             case 2 -> new Register(r.i64(), r.longs(), r.varint());
             case 3 -> new Answer(r.i64(), r.longs());
-            case 4 -> new Confirm(r.i64(), r.i64(), r.i64(), Summary.read(r));
+            case 4 -> new Confirm(r.i64(), r.i64(), r.i64(), Summary.read(r, version));
             case 5 -> new Verdict(r.i64(), r.i64(), Verdict.Outcome.values()[r.u8()], r.i64(), r.str(), r.f32());
-            case 6 -> new Merge(r.i64(), SightingData.read(r), r.str(), r.f32(), r.bool());
+            case 6 -> new Merge(r.i64(), SightingData.read(r, version), r.str(), r.f32(), r.bool());
             default -> throw new SerializationException("dedup exchange record of unknown kind " + kind);
         };
     }

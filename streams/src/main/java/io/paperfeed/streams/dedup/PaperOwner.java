@@ -57,7 +57,8 @@ final class PaperOwner {
         for (int i = 0; refs.get(ref) != null; i++) {
             ref = Routing.salted(a.home(), s.itemKey() + "|" + s.contentHash() + "|" + i);
         }
-        String id = "content:" + s.abstractHash() + (baseFree ? "" : "-" + s.contentHash().substring(0, 8));
+        String id = !s.hasAbstract() ? "held:" + s.contentHash().substring(0, 20)
+                : "content:" + s.abstractHash() + (baseFree ? "" : "-" + s.contentHash().substring(0, 8));
         startPending(ref, s, id);
     }
 
@@ -183,11 +184,15 @@ final class PaperOwner {
         }
     }
 
+    /** A new paper; one of only a title-only sighting is held (not published) until a sighting with an abstract joins it. */
     private void found(long ref, Pending p) {
         PaperState paper = PaperStates.first(p.publicId, p.sighting);
         refs.put(ref, paper);
-        out.paper(paper.paper().id(), paper.paper());
-        out.decision(decision(p.sighting, paper.paper().id(), Outcome.NEW, "none", 0));
+        if (paper.isPublished()) {
+            out.paper(paper.paper().id(), paper.paper());
+        }
+        out.decision(decision(p.sighting, paper.paper().id(), paper.isPublished() ? Outcome.NEW : Outcome.HELD,
+                "none", 0));
         for (Confirm c : p.held) {
             Evidence.Match m = Evidence.compare(c.summary(), paper);
             out.send(new Verdict(c.requester(), c.asked(), m == null ? Verdict.Outcome.NO : Verdict.Outcome.MATCH,
@@ -218,10 +223,13 @@ final class PaperOwner {
             return;
         }
         boolean newText = state.isNewText(s);
-        refs.put(ref, state.with(merged, s, newText));
+        PaperState next = state.with(merged, s, newText);
+        refs.put(ref, next);
         out.duplicate(m.matchedBy());
-        out.paper(merged.id(), merged);
-        if (!merged.id().equals(known.id())) {
+        if (next.isPublished()) {
+            out.paper(merged.id(), merged);
+        }
+        if (state.isPublished() && !merged.id().equals(known.id())) {
             out.paper(known.id(), null);
         }
         out.decision(decision(s, merged.id(), Outcome.MERGED, m.matchedBy(), similarity));
@@ -230,25 +238,36 @@ final class PaperOwner {
         }
     }
 
-    /** Files a merged sighting's new text, DOI or title under the paper, so later sightings find it by them. */
+    /**
+     * Files what a merged sighting brought under the paper, so later sightings find it by them: its text
+     * when new (content hash, bands) and every DOI, other id or title the paper did not have.
+     */
     private void registerNewEvidence(long ref, CanonicalPaper known, CanonicalPaper merged, SightingData s,
                                      boolean newText) {
-        long[] keys;
-        if (newText) {
-            keys = s.keys();
-        } else {
-            keys = new long[2];
-            int n = 0;
-            if (known.doi() == null && merged.doi() != null) {
-                keys[n++] = Routing.evidence(Routing.DOI, Summary.normaliseDoi(merged.doi()));
+        long[] before = SightingData.identityKeys(Summary.of(known, null));
+        long[] after = SightingData.identityKeys(Summary.of(merged, null));
+        long[] keys = newText ? java.util.Arrays.copyOf(s.keys(), s.keys().length + after.length) : new long[after.length];
+        int n = newText ? s.keys().length : 0;
+        for (long k : after) {
+            if (!contains(before, k) && !contains(keys, n, k)) {
+                keys[n++] = k;
             }
-            long title = Summary.titleHash(merged.title());
-            if (Summary.titleHash(known.title()) == 0 && title != 0) {
-                keys[n++] = Routing.evidence(Routing.TITLE, Long.toHexString(title));
-            }
-            keys = java.util.Arrays.copyOf(keys, n);
         }
+        keys = java.util.Arrays.copyOf(keys, n);
         byPartition(keys).values().forEach(k -> out.send(new Message.Register(ref, k, out.timestamp())));
+    }
+
+    private static boolean contains(long[] values, long v) {
+        return contains(values, values.length, v);
+    }
+
+    private static boolean contains(long[] values, int n, long v) {
+        for (int i = 0; i < n; i++) {
+            if (values[i] == v) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private Map<Integer, long[]> byPartition(long[] keys) {
@@ -271,7 +290,7 @@ final class PaperOwner {
     }
 
     static long homeRef(SightingData s) {
-        return s.hasArxivId() ? Routing.ref(s.homeKey()) : SightingData.contentKey(s.abstractHash());
+        return s.hasArxivId() || !s.hasAbstract() ? Routing.ref(s.homeKey()) : SightingData.contentKey(s.abstractHash());
     }
 
     private DedupDecision decision(SightingData s, String paperId, Outcome outcome, String matchedBy, double similarity) {

@@ -35,8 +35,12 @@ final class PaperStates {
         }
 
         Summary summary() {
-            return new Summary(paper.arxivId(), Summary.normaliseDoi(paper.doi()), Summary.titleHash(paper.title()),
-                    signatures.get(0));
+            return Summary.of(paper, signatures.isEmpty() ? null : signatures.get(0));
+        }
+
+        /** Whether the paper is published on the canonical topic: not while only title-only sightings hold it. */
+        boolean isPublished() {
+            return paper.abstractText() != null;
         }
 
         /** This paper with one more merged sighting. */
@@ -52,21 +56,31 @@ final class PaperStates {
 
         /** Whether a sighting's abstract is new enough to remember (and index) as one more text. */
         boolean isNewText(SightingData s) {
-            return signatures.size() < MAX_SIGNATURES && similarity(s.summary().signature()) < 1.0;
+            return s.hasAbstract() && signatures.size() < MAX_SIGNATURES && similarity(s.summary().signature()) < 1.0;
         }
     }
 
     static PaperState first(String id, SightingData s) {
-        return new PaperState(CanonicalPaper.firstSighting(id, s.event()), List.of(s.summary().signature()),
-                List.of(s.contentHash()));
+        return new PaperState(CanonicalPaper.firstSighting(id, s.event()),
+                s.hasAbstract() ? List.of(s.summary().signature()) : List.of(), List.of(s.contentHash()));
     }
 
-    /** A hash of everything the item says about the paper, not where or when it was seen. */
+    /**
+     * A hash of everything the item says about the paper, not where or when it was seen. The other DOIs, ids,
+     * relations and venue (with the status) count only when the item has some, so an arXiv listing (whose
+     * status alone is new) hashes as before.
+     */
     static String contentHash(PaperEvent e) {
         String content = String.join("\u0001", String.valueOf(e.arxivId()), String.valueOf(e.version()),
                 String.valueOf(e.doi()), String.valueOf(e.title()), e.abstractText(), String.join("\u0002", e.authors()),
                 String.join("\u0002", e.categories()), String.valueOf(e.comment()), String.valueOf(e.published()),
                 String.valueOf(e.updated()));
+        boolean more = e.dois().size() > (e.doi() == null ? 0 : 1) || !e.ids().isEmpty() || !e.relations().isEmpty()
+                || e.venue() != null;
+        if (more) {
+            content = String.join("\u0001", content, String.join("\u0002", e.dois()), e.ids().toString(),
+                    e.relations().toString(), String.valueOf(e.venue()), String.valueOf(e.status()));
+        }
         return ContentIds.sha256Hex(content).substring(0, 24);
     }
 
@@ -79,8 +93,8 @@ final class PaperStates {
         w.strings(p.sightingHashes());
     }
 
-    static PaperState read(Bin.Reader r) {
-        CanonicalPaper paper = RecordCodec.readPaper(new Bin.Reader(Deflate.decompress(r.bytes())));
+    static PaperState read(Bin.Reader r, int version) {
+        CanonicalPaper paper = RecordCodec.readPaper(new Bin.Reader(Deflate.decompress(r.bytes())), version);
         int n = r.length();
         List<short[]> signatures = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {

@@ -19,7 +19,8 @@ sealed interface RefState permits PaperState, RefState.Joined, Pending {
     record Joined(long paper) implements RefState {
     }
 
-    int VERSION = 1;
+    /** The layout written; version 1 (before DOIs, ids, relations, venue and status) is still read. */
+    int VERSION = 2;
 
     Serde<RefState> SERDE = new Serde<>() {
         @Override
@@ -50,13 +51,14 @@ sealed interface RefState permits PaperState, RefState.Joined, Pending {
 
     static RefState decode(byte[] bytes) {
         Bin.Reader r = new Bin.Reader(bytes);
-        if (r.u8() != VERSION) {
-            throw new SerializationException("dedup ref state of unknown version");
+        int version = r.u8();
+        if (version != VERSION && version != 1) {
+            throw new SerializationException("dedup ref state of unknown version " + version);
         }
         return switch (r.u8()) {
-            case 0 -> PaperStates.read(r);
+            case 0 -> PaperStates.read(r, version);
             case 1 -> new Joined(r.i64());
-            case 2 -> readPending(r);
+            case 2 -> readPending(r, version);
             default -> throw new SerializationException("dedup ref state of unknown kind");
         };
     }
@@ -73,8 +75,8 @@ sealed interface RefState permits PaperState, RefState.Joined, Pending {
         p.queued.forEach(m -> w.bytes(Message.encode(m)));
     }
 
-    private static Pending readPending(Bin.Reader r) {
-        Pending p = new Pending(SightingData.read(r), r.str());
+    private static Pending readPending(Bin.Reader r, int version) {
+        Pending p = new Pending(SightingData.read(r, version), r.str());
         p.answersOutstanding = (int) r.varint();
         p.confirmsSent = r.bool();
         for (long c : r.longs()) {

@@ -2,51 +2,76 @@ package io.paperfeed.streams.dedup;
 
 import io.paperfeed.model.PaperEvent;
 import io.paperfeed.model.text.FingerprintText;
+import java.util.Arrays;
 
 /**
  * A sighting with everything the de-duplicator needs of it, computed once where it is decoded (so
  * fingerprinting and MinHash scale with the raw topic's partitions): its home key ({@code a:<arXiv
- * id>}, else {@code c:<content hash>}), the hash of everything it says ({@code contentHash}, for exact
- * repeats), its {@link Summary}, and the evidence keys it is found by: DOI, title, content hash and
- * the 42 LSH bands of its abstract.
+ * id>}, else {@code c:<content hash>}, else for a title-only sighting {@code n:<sighting hash>}), the
+ * hash of everything it says ({@code contentHash}, for exact repeats), its {@link Summary}, and the
+ * evidence keys it is found by: every DOI it names (its own and its preprint's or publication's),
+ * its other identifiers, its title, and for a sighting with an abstract the content hash and the 42
+ * LSH bands.
  */
 record SightingData(PaperEvent event, String contentHash, String abstractHash, Summary summary, long[] keys) {
 
     static SightingData of(PaperEvent e) {
-        int[] signature = MinHash.signature(FingerprintText.of(e.abstractText()));
-        Summary summary = Summary.of(e.arxivId(), e.doi(), e.title(), signature);
-        String abstractHash = ContentIds.hash(e.abstractText());
+        int[] signature = e.hasAbstract() ? MinHash.signature(FingerprintText.of(e.abstractText())) : null;
+        Summary summary = Summary.of(e, signature);
+        String abstractHash = e.hasAbstract() ? ContentIds.hash(e.abstractText()) : null;
+        long[] identity = identityKeys(summary);
+        if (abstractHash == null) {
+            return new SightingData(e, PaperStates.contentHash(e), null, summary, identity);
+        }
         long[] bands = LshBands.keys(signature);
-        long[] keys = new long[bands.length + 3];
+        long[] keys = Arrays.copyOf(identity, identity.length + 1 + bands.length);
+        keys[identity.length] = contentKey(abstractHash);
+        System.arraycopy(bands, 0, keys, identity.length + 1, bands.length);
+        return new SightingData(e, PaperStates.contentHash(e), abstractHash, summary, keys);
+    }
+
+    /** The keys of what names a paper rather than its text: DOIs, other ids, the title. */
+    static long[] identityKeys(Summary s) {
+        long[] keys = new long[s.dois().length + s.ids().length + 1];
         int n = 0;
-        if (summary.doi() != null) {
-            keys[n++] = Routing.evidence(Routing.DOI, summary.doi());
+        for (String doi : s.dois()) {
+            keys[n++] = doiKey(doi);
         }
-        if (summary.titleHash() != 0) {
-            keys[n++] = Routing.evidence(Routing.TITLE, Long.toHexString(summary.titleHash()));
+        for (String id : s.ids()) {
+            keys[n++] = Routing.evidence(Routing.DOI, id);
         }
-        keys[n++] = contentKey(abstractHash);
-        System.arraycopy(bands, 0, keys, n, bands.length);
-        n += bands.length;
-        return new SightingData(e, PaperStates.contentHash(e), abstractHash, summary, java.util.Arrays.copyOf(keys, n));
+        if (s.titleHash() != 0) {
+            keys[n++] = Routing.evidence(Routing.TITLE, Long.toHexString(s.titleHash()));
+        }
+        return Arrays.copyOf(keys, n);
+    }
+
+    static long doiKey(String normalisedDoi) {
+        return Routing.evidence(Routing.DOI, normalisedDoi);
     }
 
     static long contentKey(String abstractHash) {
         return Routing.evidence(Routing.CONTENT, abstractHash);
     }
 
-    /** {@code a:<arXiv id>} for a sighting with one, else {@code c:<content hash>}. */
+    /** {@code a:<arXiv id>} for a sighting with one, else {@code c:<content hash>}, else {@code n:<sighting hash>}. */
     String homeKey() {
-        return summary.arxivId() != null ? "a:" + summary.arxivId() : "c:" + abstractHash;
+        return summary.arxivId() != null ? "a:" + summary.arxivId()
+                : abstractHash != null ? "c:" + abstractHash : "n:" + contentHash;
     }
 
     boolean hasArxivId() {
         return summary.arxivId() != null;
     }
 
-    /** Bare: no arXiv id, DOI or title, so its content hash alone says which paper it is. */
+    boolean hasAbstract() {
+        return abstractHash != null;
+    }
+
+    /** Bare: no arXiv id, DOI, other id or title, so its content hash alone says which paper it is. */
     boolean isBare() {
-        return summary.arxivId() == null && summary.doi() == null && summary.titleHash() == 0;
+        return summary.arxivId() == null && summary.dois().length == 0 && summary.ids().length == 0
+                && summary.titleHash() == 0;
     }
 
     String itemKey() {
@@ -60,7 +85,8 @@ record SightingData(PaperEvent event, String contentHash, String abstractHash, S
         w.longs(s.keys);
     }
 
-    static SightingData read(Bin.Reader r) {
-        return new SightingData(RecordCodec.readEvent(r), r.str(), r.str(), Summary.read(r), r.longs());
+    static SightingData read(Bin.Reader r, int version) {
+        return new SightingData(RecordCodec.readEvent(r, version), r.str(), r.str(), Summary.read(r, version),
+                r.longs());
     }
 }

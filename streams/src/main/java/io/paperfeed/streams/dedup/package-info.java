@@ -3,8 +3,12 @@
  * partitions as {@code paperfeed.dedup.exchange} has.
  *
  * <p>A sighting is recognised by evidence in order of strength ({@link io.paperfeed.streams.dedup.Evidence}):
- * its arXiv id (any version), its DOI, its normalised title (confirmed by some shared abstract text),
- * then near-duplicate abstract text. For the last, {@link io.paperfeed.model.text.FingerprintText}
+ * its arXiv id (any version), any DOI it names (its own, its preprint's or its publication's: a
+ * preprint and its journal version meet at the owner of the DOI one of them names for the other), its
+ * other ids (PubMed, OpenReview, …), its normalised title (confirmed by some shared abstract text, or
+ * for a title-only sighting by a shared author surname), then near-duplicate abstract text. A
+ * title-only sighting that matches nothing is held (never published) until a sighting with an
+ * abstract joins it. For the last, {@link io.paperfeed.model.text.FingerprintText}
  * strips what does not identify a text, {@link io.paperfeed.streams.dedup.MinHash} turns its word
  * 3-grams into a signature and {@link io.paperfeed.streams.dedup.LshBands} into band keys.
  *

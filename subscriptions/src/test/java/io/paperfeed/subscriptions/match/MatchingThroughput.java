@@ -94,7 +94,7 @@ public final class MatchingThroughput {
         }
     }
 
-    static List<CanonicalPaper> read(Path folder) throws IOException {
+    public static List<CanonicalPaper> read(Path folder) throws IOException {
         Map<String, CanonicalPaper> byId = new LinkedHashMap<>();
         List<Path> days;
         try (Stream<Path> files = Files.list(folder)) {
