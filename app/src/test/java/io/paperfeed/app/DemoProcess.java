@@ -11,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,13 +32,20 @@ final class DemoProcess implements AutoCloseable {
     private volatile int port;
 
     DemoProcess(String logName) throws IOException {
+        this(logName, List.of(), Map.of());
+    }
+
+    /** The demo with more options and environment variables. */
+    DemoProcess(String logName, List<String> options, Map<String, String> env) throws IOException {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR + " is missing: integration tests run after package");
         }
-        process = new ProcessBuilder("java", "-Xmx512m", "-jar", JAR.toString(), "demo", "--port", "0",
-                "--input", Path.of("..", "seeds").toString())
-                .redirectErrorStream(true)
-                .start();
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx512m", "-jar", JAR.toString(), "demo", "--port", "0",
+                "--input", Path.of("..", "seeds").toString()));
+        command.addAll(options);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        process = builder.start();
         Path log = Path.of("target", logName);
         Thread copier = new Thread(() -> copy(log), "demo-output");
         copier.setDaemon(true);
@@ -76,6 +85,11 @@ final class DemoProcess implements AutoCloseable {
         if (!process.isAlive()) {
             throw new IllegalStateException("the demo exited early: " + lines);
         }
+    }
+
+    /** Every line the demo printed so far. */
+    List<String> output() {
+        return List.copyOf(lines);
     }
 
     String url(String path) {

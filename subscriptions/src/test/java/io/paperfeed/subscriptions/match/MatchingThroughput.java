@@ -33,7 +33,7 @@ import org.apache.lucene.monitor.MultipassTermFilteredPresearcher;
 import org.apache.lucene.monitor.Presearcher;
 
 /**
- * Matching throughput against 0 to 100,000 generated subscriptions on one thread, over the distinct
+ * Matching throughput against 0 to 100,000 (or 1,000,000) generated subscriptions on one thread, over the distinct
  * papers of arXiv-daily (classified first, so topic clauses match). Subscriptions: phrases of 2-3
  * consecutive title words, {@code authors:"First Last"}, phrase AND category, topic lists, phrase with
  * topics, and a few single-category watches. Usage: {@code MatchingThroughput [arxiv-daily folder]
@@ -43,7 +43,8 @@ import org.apache.lucene.monitor.Presearcher;
  */
 public final class MatchingThroughput {
 
-    private static final int[] COUNTS = {0, 1_000, 10_000, 100_000};
+    private static final int[] COUNTS = {0, 1_000, 10_000, 100_000, 1_000_000};
+    private static final int DEFAULT_MAX = 100_000;
 
     private MatchingThroughput() {
     }
@@ -51,10 +52,10 @@ public final class MatchingThroughput {
     public static void main(String[] args) throws IOException {
         Path folder = Path.of(args.length > 0 ? args[0] : "/work/shared/data/arxiv-daily");
         String mode = args.length > 1 ? args[1] : "default";
-        int max = args.length > 2 ? Integer.parseInt(args[2]) : COUNTS[COUNTS.length - 1];
+        int max = args.length > 2 ? Integer.parseInt(args[2]) : DEFAULT_MAX;
         List<CanonicalPaper> papers = classified(read(folder));
         List<String> topicIds = Taxonomy.defaults().topics().stream().map(TopicDefinition::id).toList();
-        List<Subscription> all = generate(papers, topicIds, COUNTS[COUNTS.length - 1], new Random(42));
+        List<Subscription> all = generate(papers, topicIds, max, new Random(42));
         System.out.printf(Locale.ROOT, "%d distinct papers, matcher %s%n", papers.size(), mode);
         System.out.printf(Locale.ROOT, "%8s %10s %10s %10s %12s %12s %12s%n", "subs", "in_monitor", "register_s",
                 "papers/s", "queries_run", "matches", "heap_MB");
