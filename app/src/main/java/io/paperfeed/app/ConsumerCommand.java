@@ -4,6 +4,7 @@ import io.paperfeed.app.cli.ApiOptions;
 import io.paperfeed.app.cli.ConfigOption;
 import io.paperfeed.app.cli.HttpOptions;
 import io.paperfeed.app.cli.KafkaOptions;
+import io.paperfeed.app.cli.ReaderOptions;
 import io.paperfeed.app.cli.SecretsOptions;
 import io.paperfeed.app.cli.Lifecycle;
 import io.paperfeed.app.services.ConsumerRole;
@@ -38,6 +39,9 @@ final class ConsumerCommand implements Callable<Integer> {
     @Mixin
     ApiOptions api;
 
+    @Mixin
+    ReaderOptions reading;
+
     @Option(names = "--topics", paramLabel = "FILE",
             description = "Taxonomy YAML the streams app uses, for GET /topics and subscription checks "
                     + "(env PAPERFEED_TOPICS; default: the built-in seeds/topics.yaml).")
@@ -59,7 +63,7 @@ final class ConsumerCommand implements Callable<Integer> {
             Taxonomy taxonomy = topicsFile == null ? Taxonomy.defaults() : Taxonomy.load(topicsFile);
             ServiceContext context = ServiceContext.open("consumer", lifecycle, kafka.clients(), http, taxonomy,
                     System.out);
-            ConsumerRole consumer = ConsumerRole.mount(context, taxonomy, api,
+            ConsumerRole consumer = ConsumerRole.mount(context, taxonomy, api, reading,
                     Set.of(StreamsSettings.DEFAULT_ALL_PAPERS_SUBSCRIPTION), secrets.secrets(System.getenv()));
             context.startHttp();
             consumer.start(groupId, new ConsoleAlertSink(System.out), webhooks);

@@ -1,6 +1,7 @@
 package io.paperfeed.app;
 
 import io.paperfeed.app.cli.ConfigOption;
+import io.paperfeed.app.cli.DigestOptions;
 import io.paperfeed.app.cli.EmbeddingModeConverter;
 import io.paperfeed.app.cli.HttpOptions;
 import io.paperfeed.app.cli.KafkaOptions;
@@ -62,13 +63,17 @@ final class StreamsCommand implements Callable<Integer> {
                     + "paper has no topic or no arXiv category) or off (env PAPERFEED_EMBEDDINGS; default ${DEFAULT-VALUE}).")
     EmbeddingMode embeddings;
 
+    @Mixin
+    DigestOptions digests;
+
     @Override
     public Integer call() throws Exception {
         try (Lifecycle lifecycle = new Lifecycle()) {
             KafkaClients clients = kafka.clients();
             StreamsSettings settings = new StreamsSettings(clients, applicationId, stateDir, threads,
                     StreamsSettings.DEFAULT_ALL_PAPERS_SUBSCRIPTION, topicsFile, standbyReplicas,
-                    bandHorizonDays == 0 ? null : java.time.Duration.ofDays(bandHorizonDays), embeddings);
+                    bandHorizonDays == 0 ? null : java.time.Duration.ofDays(bandHorizonDays), digests.settings(),
+                    embeddings);
             ServiceContext context = ServiceContext.open("streams", lifecycle, clients, http, settings.taxonomy(),
                     System.out);
             context.startHttp();

@@ -35,6 +35,11 @@ final class DemoProcess implements AutoCloseable {
         this(logName, List.of(), Map.of());
     }
 
+    /** With more options for the demo, e.g. {@code --api-token}. */
+    DemoProcess(String logName, List<String> options) throws IOException {
+        this(logName, options, Map.of());
+    }
+
     /** The demo with more options and environment variables. */
     DemoProcess(String logName, List<String> options, Map<String, String> env) throws IOException {
         if (!Files.isRegularFile(JAR)) {

@@ -62,6 +62,21 @@ public final class TopicReader implements AutoCloseable {
                 }
             };
         }
+
+        /** The records of each partition from the first one stamped at or after {@code from} (none: its end). */
+        static StartPosition since(java.util.function.Supplier<Instant> from) {
+            return (consumer, partitions) -> {
+                long at = from.get().toEpochMilli();
+                Map<TopicPartition, Long> query = new HashMap<>();
+                partitions.forEach(p -> query.put(p, at));
+                var found = consumer.offsetsForTimes(query);
+                Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+                for (TopicPartition partition : partitions) {
+                    var offset = found.get(partition);
+                    consumer.seek(partition, offset == null ? end.get(partition) : offset.offset());
+                }
+            };
+        }
     }
 
     private static final Logger log = LoggerFactory.getLogger(TopicReader.class);

@@ -1,17 +1,20 @@
 package io.paperfeed.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * One place a subscription's alerts are delivered to, besides the {@code paperfeed.alerts} topic.
  * A {@code webhook} needs an http(s) {@code url} and a signing {@code secret} starting {@code whsec_};
- * {@code sse} and {@code kafka} take neither. {@code toString} masks the secret.
+ * an {@code email} needs the address to send to, {@code to}; {@code sse} and {@code kafka} take none of
+ * these. {@code toString} masks the secret.
  *
  * <p>The secret is a Standard Webhooks secret: after {@code whsec_} comes the base64 of the HMAC key
  * (at least 8 characters of it). A secret whose rest is not base64 is refused here, when the
@@ -21,17 +24,24 @@ import java.util.Objects;
  *
  * @param format how a webhook body is shaped: {@code standard} (the alert JSON) or {@code slack}
  *               (a Slack incoming-webhook message); default standard
+ * @param to     the address an {@code email} delivery sends to: one mailbox, {@code local@domain}
  */
-public record Delivery(Type type, String url, String secret, Format format) {
+public record Delivery(Type type, String url, String secret, Format format,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) String to) {
 
     /** The prefix every webhook secret starts with. */
     public static final String SECRET_PREFIX = "whsec_";
     /** The prefix of a secret sealed (encrypted) for the subscriptions topic. */
     public static final String SEALED_PREFIX = "sealed:v1:";
     private static final int MIN_SECRET_LENGTH = SECRET_PREFIX.length() + 8;
+    /** One mailbox: no display name, no list, nothing a header could be split at. */
+    private static final Pattern MAILBOX = Pattern.compile(
+            "[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]{1,64}@(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+                    + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
 
     public Delivery {
-        Objects.requireNonNull(type, "delivery type is required (webhook, sse or kafka)");
+        Objects.requireNonNull(type, "delivery type is required (webhook, email, sse or kafka)");
+        to = to == null || to.isBlank() ? null : to.strip();
         format = format == null ? Format.STANDARD : format;
         url = url == null || url.isBlank() ? null : url.strip();
         secret = secret == null || secret.isBlank() ? null : secret.strip();
@@ -47,7 +57,17 @@ public record Delivery(Type type, String url, String secret, Format format) {
             } else {
                 signingKey(secret);
             }
+            requireNoAddress(type, to);
+        } else if (type == Type.EMAIL) {
+            if (to == null || !MAILBOX.matcher(to).matches()) {
+                throw new IllegalArgumentException("an email delivery needs \"to\": one address, local@domain"
+                        + (to == null ? "" : ", not " + to));
+            }
+            if (url != null || secret != null || format != Format.STANDARD) {
+                throw new IllegalArgumentException("an email delivery takes only \"to\" (no url, secret or format)");
+            }
         } else {
+            requireNoAddress(type, to);
             if (url != null || secret != null) {
                 throw new IllegalArgumentException("a " + type.json() + " delivery takes no url or secret");
             }
@@ -55,6 +75,11 @@ public record Delivery(Type type, String url, String secret, Format format) {
                 throw new IllegalArgumentException("format " + format.json() + " is for webhooks only");
             }
         }
+    }
+
+    /** A delivery without an address (webhook, sse, kafka). */
+    public Delivery(Type type, String url, String secret, Format format) {
+        this(type, url, secret, format, null);
     }
 
     /** A webhook delivery. */
@@ -75,6 +100,17 @@ public record Delivery(Type type, String url, String secret, Format format) {
     /** The secret as answers may show it: {@code whsec_…} and nothing of the key. */
     public String maskedSecret() {
         return secret == null ? null : SECRET_PREFIX + "…";
+    }
+
+    /** An e-mail delivery to one address. */
+    public static Delivery email(String to) {
+        return new Delivery(Type.EMAIL, null, null, null, to);
+    }
+
+    private static void requireNoAddress(Type type, String to) {
+        if (to != null) {
+            throw new IllegalArgumentException("a " + type.json() + " delivery takes no \"to\" (that is for email)");
+        }
     }
 
     /**
@@ -116,12 +152,12 @@ public record Delivery(Type type, String url, String secret, Format format) {
     @Override
     public String toString() {
         return "Delivery[type=" + type.json() + ", url=" + url + ", secret=" + (secret == null ? null : SECRET_PREFIX + "…")
-                + ", format=" + format.json() + "]";
+                + ", format=" + format.json() + (to == null ? "" : ", to=" + to) + "]";
     }
 
     /** Where alerts go. */
     public enum Type {
-        WEBHOOK, SSE, KAFKA;
+        WEBHOOK, EMAIL, SSE, KAFKA;
 
         @JsonValue
         public String json() {

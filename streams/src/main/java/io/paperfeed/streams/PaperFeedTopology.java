@@ -105,6 +105,6 @@ public final class PaperFeedTopology {
         classified.to(Topics.PAPERS_CLASSIFIED.name(), StreamsTopics.produced(Topics.PAPERS_CLASSIFIED));
         TopicStreams.addTo(classified);
         SubscriptionAlerts.addTo(builder, classified, matcher, validator, settings.allPapersSubscription(),
-                alert -> metrics.alert(), metrics::unreadableRating);
+                alert -> metrics.alert(), metrics::unreadableRating, settings.digests());
     }
 }

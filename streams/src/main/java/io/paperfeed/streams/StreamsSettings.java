@@ -1,6 +1,7 @@
 package io.paperfeed.streams;
 
 import io.paperfeed.kafka.KafkaClients;
+import io.paperfeed.streams.alerts.DigestWindows;
 import io.paperfeed.streams.dedup.DedupSettings;
 import io.paperfeed.streams.errors.DeadLetterHandlers;
 import io.paperfeed.streams.meaning.EmbeddingMode;
@@ -26,6 +27,7 @@ import org.apache.kafka.streams.StreamsConfig;
  *                          its changelog from the start
  * @param dedupBandHorizon  LSH bands of papers last seen longer ago are dropped (null: kept for ever);
  *                          {@link DedupSettings#bandHorizon}
+ * @param digests           how digest-mode subscriptions' windows are cut (period and grace; default daily)
  * @param embeddings        when the embed step embeds a paper ({@link EmbeddingMode}; default needed)
  */
 public record StreamsSettings(
@@ -37,6 +39,7 @@ public record StreamsSettings(
         Path topicsFile,
         int standbyReplicas,
         Duration dedupBandHorizon,
+        DigestWindows.Settings digests,
         EmbeddingMode embeddings) {
 
     public static final String DEFAULT_APPLICATION_ID = "paperfeed-streams";
@@ -53,33 +56,50 @@ public record StreamsSettings(
         if (standbyReplicas < 0) {
             throw new IllegalArgumentException("standbyReplicas must be >= 0");
         }
+        digests = digests == null ? DigestWindows.Settings.DAILY : digests;
         embeddings = embeddings == null ? EmbeddingMode.NEEDED : embeddings;
     }
 
-    /** Settings with the default band horizon, embedding papers when needed. */
+    /** Settings with the default band horizon and daily digests, embedding papers when needed. */
     public StreamsSettings(KafkaClients clients, String applicationId, Path stateDir, int numStreamThreads,
                            String allPapersSubscription, Path topicsFile, int standbyReplicas) {
         this(clients, applicationId, stateDir, numStreamThreads, allPapersSubscription, topicsFile, standbyReplicas,
-                DedupSettings.DEFAULT_BAND_HORIZON, EmbeddingMode.NEEDED);
+                DedupSettings.DEFAULT_BAND_HORIZON, DigestWindows.Settings.DAILY, EmbeddingMode.NEEDED);
     }
 
-    /** These settings with another embedding mode. */
-    public StreamsSettings withEmbeddings(EmbeddingMode mode) {
-        return new StreamsSettings(clients, applicationId, stateDir, numStreamThreads, allPapersSubscription,
-                topicsFile, standbyReplicas, dedupBandHorizon, mode);
+    /** Settings with this band horizon and daily digests, embedding papers when needed. */
+    public StreamsSettings(KafkaClients clients, String applicationId, Path stateDir, int numStreamThreads,
+                           String allPapersSubscription, Path topicsFile, int standbyReplicas, Duration dedupBandHorizon) {
+        this(clients, applicationId, stateDir, numStreamThreads, allPapersSubscription, topicsFile, standbyReplicas,
+                dedupBandHorizon, DigestWindows.Settings.DAILY, EmbeddingMode.NEEDED);
+    }
+
+    /** Settings with the default band horizon and these digest windows, embedding papers when needed. */
+    public StreamsSettings(KafkaClients clients, String applicationId, Path stateDir, int numStreamThreads,
+                           String allPapersSubscription, Path topicsFile, int standbyReplicas,
+                           DigestWindows.Settings digests) {
+        this(clients, applicationId, stateDir, numStreamThreads, allPapersSubscription, topicsFile, standbyReplicas,
+                DedupSettings.DEFAULT_BAND_HORIZON, digests, EmbeddingMode.NEEDED);
     }
 
     /** Settings without standby replicas. */
     public StreamsSettings(KafkaClients clients, String applicationId, Path stateDir, int numStreamThreads,
                            String allPapersSubscription, Path topicsFile) {
-        this(clients, applicationId, stateDir, numStreamThreads, allPapersSubscription, topicsFile, 0);
+        this(clients, applicationId, stateDir, numStreamThreads, allPapersSubscription, topicsFile, 0,
+                DedupSettings.DEFAULT_BAND_HORIZON, DigestWindows.Settings.DAILY, EmbeddingMode.NEEDED);
     }
 
     /** Settings with the default taxonomy and plain clients of {@code bootstrapServers} (tests, the benchmark). */
     public StreamsSettings(String bootstrapServers, String applicationId, Path stateDir, int numStreamThreads,
                            String allPapersSubscription) {
         this(new KafkaClients(bootstrapServers), applicationId, stateDir, numStreamThreads, allPapersSubscription,
-                null, 0, DedupSettings.DEFAULT_BAND_HORIZON, EmbeddingMode.NEEDED);
+                null, 0, DedupSettings.DEFAULT_BAND_HORIZON, DigestWindows.Settings.DAILY, EmbeddingMode.NEEDED);
+    }
+
+    /** These settings with another embedding mode. */
+    public StreamsSettings withEmbeddings(EmbeddingMode mode) {
+        return new StreamsSettings(clients, applicationId, stateDir, numStreamThreads, allPapersSubscription,
+                topicsFile, standbyReplicas, dedupBandHorizon, digests, mode);
     }
 
     /** The dedup layout: {@code partitions} as the exchange topic has, this horizon. */

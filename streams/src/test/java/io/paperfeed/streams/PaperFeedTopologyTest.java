@@ -247,35 +247,6 @@ class PaperFeedTopologyTest {
                 "the new KV paper alerts the built-in subscription, and a deleted subscription no more");
     }
 
-    @Test
-    void aDigestSubscriptionGetsOneDigestPerDayWhenTheDayIsOverAndNoInstantAlerts() {
-        var subscriptions = driver.createInputTopic(Topics.SUBSCRIPTIONS.name(), new StringSerializer(),
-                new ByteArraySerializer());
-        subscriptions.pipeInput("kv-daily", "{\"id\":\"kv-daily\",\"topics\":[\"kv-cache\"],\"mode\":\"digest\"}"
-                .getBytes(StandardCharsets.UTF_8), T0);
-        var digests = driver.createOutputTopic(Topics.DIGESTS.name(), new StringDeserializer(),
-                PaperSerdes.DIGEST.deserializer());
-        PaperEvent first = sighting("2508.00011", "KV cache eviction", "We evict entries of the KV cache.", 1);
-        PaperEvent second = sighting("2508.00012", "KV cache merging", "We merge entries of the KV cache.", 2);
-        PaperEvent nextDay = sighting("2508.00013", "KV cache offloading", "We offload the KV cache to CPU.", 3);
-        raw.pipeInput(first.itemKey(), PaperSerdes.PAPER_EVENT.serialize("t", first), T0);
-        raw.pipeInput(second.itemKey(), PaperSerdes.PAPER_EVENT.serialize("t", second), T0.plusSeconds(7200));
-        assertTrue(digests.isEmpty(), "nothing before the day is over");
-
-        raw.pipeInput(nextDay.itemKey(), PaperSerdes.PAPER_EVENT.serialize("t", nextDay), T0.plusSeconds(20 * 3600));
-
-        var digest = digests.readKeyValue();
-        assertEquals("kv-daily", digest.key);
-        assertEquals(Instant.parse("2025-08-20T00:00:00Z"), digest.value.windowStart());
-        assertEquals(List.of("arxiv:2508.00011", "arxiv:2508.00012"),
-                digest.value.alerts().stream().map(a -> a.paper().id()).toList());
-        assertTrue(digests.isEmpty(), "the next day is not over yet");
-        List<Alert> instant = alerts.readValuesToList();
-        assertEquals(List.of("all-papers", "all-papers", "all-papers"),
-                instant.stream().map(Alert::subscriptionId).toList(),
-                "each paper alerts the built-in subscription, a digest subscription gets no instant alerts");
-    }
-
     private static PaperEvent sighting(String arxivId, String title, String abstractText, int position) {
         return new PaperEvent(arxivId, null, null, title, abstractText, List.of(), List.of(), null, null, null,
                 new Provenance("seeds/test.txt", "test-format", position, T0));

@@ -2,9 +2,11 @@ package io.paperfeed.app.demo;
 
 import io.paperfeed.app.cli.ApiOptions;
 import io.paperfeed.app.cli.ConfigOption;
+import io.paperfeed.app.cli.DigestOptions;
 import io.paperfeed.app.cli.HttpOptions;
 import io.paperfeed.app.cli.KafkaOptions;
 import io.paperfeed.app.cli.Lifecycle;
+import io.paperfeed.app.cli.ReaderOptions;
 import io.paperfeed.app.cli.SecretsOptions;
 import io.paperfeed.app.cli.TempDirectory;
 import io.paperfeed.app.cli.UserError;
@@ -62,10 +64,16 @@ public final class DemoCommand implements Callable<Integer> {
     ApiOptions api;
 
     @Mixin
+    ReaderOptions reading;
+
+    @Mixin
     WebhookOptions webhooks;
 
     @Mixin
     SecretsOptions secrets;
+
+    @Mixin
+    DigestOptions digests;
 
     @Option(names = "--input", paramLabel = "PATH", split = ",", defaultValue = "seeds",
             description = "Feed files or folders to publish (default: ${DEFAULT-VALUE}).")
@@ -125,14 +133,14 @@ public final class DemoCommand implements Callable<Integer> {
             TempDirectory stateDir = lifecycle.add(new TempDirectory("paperfeed-state-"));
             String allPapers = subscriptionsFile == null ? StreamsSettings.DEFAULT_ALL_PAPERS_SUBSCRIPTION : null;
             StreamsSettings settings = new StreamsSettings(clients, DEMO_APPLICATION_ID, stateDir.path(), 2, allPapers,
-                    topicsFile).withEmbeddings(embeddings);
+                    topicsFile, 0, digests.settings()).withEmbeddings(embeddings);
             Taxonomy taxonomy = settings.taxonomy();
             // the same services as `paperfeed streams` and `paperfeed consumer`, in one process
             ServiceContext context = ServiceContext.open("demo", lifecycle, endpoint, clients, http, taxonomy, out);
             // a key of this run seals webhook secrets unless one is configured (the broker lives as long)
             SubscriptionSecrets sealing = secrets.orGenerated(System.getenv());
             Set<String> builtIn = allPapers == null ? Set.of() : Set.of(allPapers);
-            ConsumerRole consumer = ConsumerRole.mount(context, taxonomy, api, builtIn, sealing);
+            ConsumerRole consumer = ConsumerRole.mount(context, taxonomy, api, reading, builtIn, sealing);
             // the status page at / (figures, topics, latest public alerts; live through the all-papers subscription)
             StatusPage.mount(context.server(), context.metrics().registry(),
                     lifecycle.add(new LatestAlerts(clients, 20, builtIn)), allPapers);

@@ -1,12 +1,14 @@
 package io.paperfeed.app.services;
 
 import io.paperfeed.app.cli.ApiOptions;
+import io.paperfeed.app.cli.ReaderOptions;
 import io.paperfeed.app.cli.WebhookOptions;
 import io.paperfeed.app.ops.ApiMount;
 import io.paperfeed.app.ops.HealthCheck;
 import io.paperfeed.consumer.AlertConsumer;
 import io.paperfeed.consumer.AlertConsumerSettings;
 import io.paperfeed.consumer.AlertSink;
+import io.paperfeed.consumer.api.PaperfeedApi;
 import io.paperfeed.consumer.webhook.WebhookDeliveryService;
 import io.paperfeed.model.topics.Topics;
 import io.paperfeed.subscriptions.SecretKeys;
@@ -20,8 +22,9 @@ import java.util.Set;
 /**
  * The delivery side in a process ({@code paperfeed consumer}, the demo): one {@link SubscriptionView}
  * shared by the API and webhook delivery, the API and event streams on the HTTP server, the alert
- * consumer and webhook delivery. Each part is in {@code /health}; a part that stops for good fails the
- * lifecycle, so the process exits non-zero and its supervisor restarts it.
+ * consumer and webhook delivery, and where people read ({@link ReaderRole}: feeds, preview, page, mail).
+ * Each part is in {@code /health}; a part that stops for good fails the lifecycle, so the process exits
+ * non-zero and its supervisor restarts it.
  */
 public final class ConsumerRole {
 
@@ -29,10 +32,12 @@ public final class ConsumerRole {
 
     private final ServiceContext context;
     private final SubscriptionView view;
+    private final ReaderRole readers;
 
-    private ConsumerRole(ServiceContext context, SubscriptionView view) {
+    private ConsumerRole(ServiceContext context, SubscriptionView view, ReaderRole readers) {
         this.context = context;
         this.view = view;
+        this.readers = readers;
     }
 
     /**
@@ -40,23 +45,25 @@ public final class ConsumerRole {
      *
      * @param builtInSubscriptions ids whose alert streams exist without a record on the subscriptions topic
      */
-    public static ConsumerRole mount(ServiceContext context, Taxonomy taxonomy, ApiOptions api,
+    public static ConsumerRole mount(ServiceContext context, Taxonomy taxonomy, ApiOptions api, ReaderOptions reading,
                                      Set<String> builtInSubscriptions) {
-        return mount(context, taxonomy, api, builtInSubscriptions, new SubscriptionSecrets(SecretKeys.none()));
+        return mount(context, taxonomy, api, reading, builtInSubscriptions, new SubscriptionSecrets(SecretKeys.none()));
     }
 
     /**
-     * As {@link #mount(ServiceContext, Taxonomy, ApiOptions, Set)}, sealing and opening webhook secrets
-     * with {@code secrets} (the API's writes, the view, the 410-Gone disable).
+     * As {@link #mount(ServiceContext, Taxonomy, ApiOptions, ReaderOptions, Set)}, sealing and opening webhook
+     * secrets with {@code secrets} (the API's writes, the view, the 410-Gone disable, the unsubscribe link).
      */
-    public static ConsumerRole mount(ServiceContext context, Taxonomy taxonomy, ApiOptions api,
+    public static ConsumerRole mount(ServiceContext context, Taxonomy taxonomy, ApiOptions api, ReaderOptions reading,
                                      Set<String> builtInSubscriptions, SubscriptionSecrets secrets) {
         SubscriptionView view = context.lifecycle().add(SubscriptionView.open(context.clients(),
                 "paperfeed-" + context.service() + "-subscriptions", Topics.SUBSCRIPTIONS.name(),
                 SubscriptionValidator.of(taxonomy), secrets).bindTo(context.metrics().registry()).start());
         context.server().addCheck(HealthCheck.of("subscriptions", view::problem));
-        context.lifecycle().add(ApiMount.mount(context, taxonomy, api, view, builtInSubscriptions));
-        return new ConsumerRole(context, view);
+        PaperfeedApi paperfeedApi = context.lifecycle().add(ApiMount.mount(context, taxonomy, api, view,
+                builtInSubscriptions));
+        ReaderRole readers = ReaderRole.mount(context, taxonomy, api, reading, view, builtInSubscriptions, paperfeedApi);
+        return new ConsumerRole(context, view, readers);
     }
 
     /** Starts the alert consumer (group {@code groupId}, each alert to {@code sink}) and webhook delivery. */
@@ -79,6 +86,7 @@ public final class ConsumerRole {
                 context.clients(), view, context.metrics().registry()));
         delivery.start(CATCH_UP, why -> context.lifecycle().fail(why));
         context.server().addCheck(HealthCheck.of("webhooks", delivery::problem));
+        readers.startMail(view, CATCH_UP);
     }
 
     /** The process's view of the subscriptions. */

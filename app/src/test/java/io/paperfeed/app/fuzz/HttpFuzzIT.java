@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.paperfeed.app.cli.ApiOptions;
+import io.paperfeed.app.cli.ReaderOptions;
 import io.paperfeed.app.cli.HttpOptions;
 import io.paperfeed.app.cli.Lifecycle;
 import io.paperfeed.app.ops.LatestAlerts;
@@ -49,7 +50,7 @@ class HttpFuzzIT {
                     new PrintStream(OutputStream.nullOutputStream()));
             ApiOptions api = new ApiOptions();
             api.apiToken = "fuzz-token";
-            ConsumerRole role = ConsumerRole.mount(context, taxonomy, api, Set.of("all-papers"),
+            ConsumerRole role = ConsumerRole.mount(context, taxonomy, api, new ReaderOptions(), Set.of("all-papers"),
                     new SubscriptionSecrets(SecretKeys.generated()));
             StatusPage.mount(context.server(), context.metrics().registry(),
                     lifecycle.add(new LatestAlerts(clients, 20, Set.of("all-papers"))), "all-papers");

@@ -35,6 +35,11 @@ final class BearerAuth {
         }
     }
 
+    /** Whether a token given another way (a feed's {@code ?token=}) is the API token; constant time. */
+    boolean matches(String token) {
+        return token != null && MessageDigest.isEqual(expected, sha256(token.strip()));
+    }
+
     private static ApiError unauthorized(String message, String oauthError) {
         String challenge = "Bearer realm=\"paperfeed\"" + (oauthError == null ? "" : ", error=\"" + oauthError + "\"");
         return new ApiError(401, "unauthorized", message).header("WWW-Authenticate", challenge);

@@ -64,6 +64,9 @@ final class SubscriptionAnswer {
         if (d.type() == Delivery.Type.WEBHOOK) {
             json.put("format", d.format().json());
         }
+        if (d.to() != null) {
+            json.put("to", d.to());
+        }
         return json;
     }
 }

@@ -1,11 +1,6 @@
 package io.paperfeed.consumer.webhook;
 
 import io.paperfeed.consumer.DeadLetterWriter;
-import io.paperfeed.subscriptions.SubscriptionView;
-import io.paperfeed.model.Delivery;
-import io.paperfeed.model.Subscription;
-import io.paperfeed.model.WebhookRetry;
-import io.paperfeed.model.serde.PaperSerdes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,10 +10,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -34,7 +27,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads {@code paperfeed.alerts.retry} and makes each attempt when it is due. Records are held in
+ * Reads a retry topic ({@code paperfeed.alerts.retry} for webhooks, {@code paperfeed.mail.retry} for
+ * e-mail) and makes each attempt when it is due; what a record is and how an attempt is made is the
+ * {@link Retries} of its kind, everything else is shared. Records are held in
  * memory ordered by due time (a record due in 5 s is not stuck behind one due in 5 h), and the poll
  * waits until the next one is due, so nothing spins. The committed offset of a partition is its
  * lowest record not yet settled: after a restart every unsettled retry is read again (at-least-once).
@@ -47,28 +42,30 @@ import org.slf4j.LoggerFactory;
  * assigned partition is read to its end before any attempt starts, and a record whose alert and URL
  * already have a later attempt in hand is settled without an attempt: the later record supersedes it.
  *
- * <p>A due retry whose host has no free slot (a receiver that hangs) waits without taking an in-flight
- * place, and the next due retry of another host goes first. A record that is not a retry is dead-lettered
- * to {@code paperfeed.papers.invalid} (this worker is the only reader of the retry topic) and committed past.
+ * <p>A due retry that is not {@link Retries#available available} (a webhook host with no free slot, a
+ * receiver that hangs) waits without taking an in-flight place, and the next due retry of another host goes
+ * first. A record that is not a retry is dead-lettered to {@code paperfeed.papers.invalid} (this worker is
+ * the only reader of its retry topic) and committed past.
  * When an attempt's hand-off fails for good (the dispatcher already sent it again), the worker stops without
- * committing that record, and {@link #problem} says why: the HTTP request is never made again for it.
+ * committing that record, and {@link #problem} says why: the request or mail is never made again for it.
+ *
+ * @param <R> the retry record of the kind
  */
-final class RetryWorker implements Runnable {
+public final class RetryWorker<R> implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(RetryWorker.class);
     private static final Duration MAX_WAIT = Duration.ofMillis(500);
 
     private final Consumer<String, byte[]> consumer;
     private final String topic;
-    private final SubscriptionView view;
-    private final WebhookDispatcher dispatcher;
+    private final Retries<R> retries;
     private final DeadLetterWriter letters;
     private final Clock clock;
     private final int maxPending;
     private final AtomicInteger pendingCount = new AtomicInteger();
     private final int maxInFlight;
     private final AtomicInteger inFlight = new AtomicInteger();
-    /** The latest attempt in hand per (alert id, URL): an earlier one read again is superseded by it. */
+    /** The latest attempt in hand per chain (alert id and URL, ...): an earlier one read again is superseded by it. */
     private final Map<String, Pending> chains = new HashMap<>();
     /** Newly assigned partitions and the end offset to read before attempting anything. */
     private final Map<TopicPartition, Long> catchingUp = new HashMap<>();
@@ -82,15 +79,36 @@ final class RetryWorker implements Runnable {
     private volatile boolean stopping;
     private volatile String problem;
 
-    private record Failed(Pending pending, Throwable cause) {
+    /** An attempt whose hand-off failed for good. */
+    private final class Failed {
+        private final Pending pending;
+        private final Throwable cause;
+
+        Failed(Pending pending, Throwable cause) {
+            this.pending = pending;
+            this.cause = cause;
+        }
+
+        Pending pending() {
+            return pending;
+        }
+
+        Throwable cause() {
+            return cause;
+        }
     }
 
-    RetryWorker(Consumer<String, byte[]> consumer, String topic, SubscriptionView view, WebhookDispatcher dispatcher,
-            DeadLetterWriter letters, Clock clock, int maxPending, int maxInFlight) {
+    /**
+     * @param retries     the kind: how its records are read and its attempts made
+     * @param letters     writes the dead letter of a record that is not a retry
+     * @param maxPending  records in hand past which the partitions are paused
+     * @param maxInFlight attempts running at once
+     */
+    public RetryWorker(Consumer<String, byte[]> consumer, String topic, Retries<R> retries, DeadLetterWriter letters,
+            Clock clock, int maxPending, int maxInFlight) {
         this.consumer = consumer;
         this.topic = topic;
-        this.view = view;
-        this.dispatcher = dispatcher;
+        this.retries = retries;
         this.letters = letters;
         this.clock = clock;
         this.maxPending = maxPending;
@@ -98,7 +116,7 @@ final class RetryWorker implements Runnable {
     }
 
     /** Retries read and not yet settled. */
-    int pending() {
+    public int pending() {
         return pendingCount.get();
     }
 
@@ -108,7 +126,7 @@ final class RetryWorker implements Runnable {
     }
 
     /** Null while it runs (or after it was asked to stop), else why it stopped on its own. */
-    String problem() {
+    public String problem() {
         return problem;
     }
 
@@ -127,13 +145,13 @@ final class RetryWorker implements Runnable {
             }
         } catch (WakeupException e) {
             if (!stopping) {
-                problem = "the webhook retry worker stopped: " + e;
+                problem = "the " + retries.kind() + " retry worker stopped: " + e;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
-            log.error("the webhook retry worker stopped", e);
-            problem = "the webhook retry worker stopped: " + e;
+            log.error("the {} retry worker stopped", retries.kind(), e);
+            problem = "the " + retries.kind() + " retry worker stopped: " + e;
         } finally {
             consumer.close(Duration.ofSeconds(5));
         }
@@ -150,14 +168,14 @@ final class RetryWorker implements Runnable {
 
     private void take(ConsumerRecord<String, byte[]> record) throws InterruptedException {
         TopicPartition tp = new TopicPartition(record.topic(), record.partition());
-        WebhookRetry retry;
+        R retry;
         try {
-            retry = PaperSerdes.WEBHOOK_RETRY.deserialize(record.topic(), record.value());
+            retry = record.value() == null ? null : retries.read(record);
             if (retry == null) {
                 throw new SerializationException("a null value is no retry");
             }
         } catch (SerializationException e) {
-            dispatcher.unreadable("retry");
+            retries.unreadable();
             letters.write(record, e.getMessage()); // acknowledged before the offset moves past it
             nextOffset.put(tp, record.offset() + 1);
             dirty = true;
@@ -167,9 +185,9 @@ final class RetryWorker implements Runnable {
         dirty = true;
         unsettled.computeIfAbsent(tp, k -> new TreeSet<>()).add(record.offset());
         pendingCount.incrementAndGet();
-        Pending taken = new Pending(tp, record.offset(), retry, retry.dueAt());
+        Pending taken = new Pending(tp, record.offset(), retry, retries.dueAt(retry));
         Pending earlier = chains.get(taken.chain());
-        if (earlier != null && earlier.retry().attempt() >= retry.attempt()) {
+        if (earlier != null && retries.attemptNumber(earlier.retry()) >= retries.attemptNumber(retry)) {
             settled.add(taken); // an older attempt read after a newer one of the same chain
             return;
         }
@@ -194,12 +212,12 @@ final class RetryWorker implements Runnable {
         List<Pending> hostBusy = new ArrayList<>();
         while (!waiting.isEmpty() && !waiting.peek().dueAt().isAfter(now) && inFlight.get() < maxInFlight) {
             Pending p = waiting.poll();
-            if (!dispatcher.hostAvailable(p.retry().url())) {
+            if (!retries.available(p.retry())) {
                 hostBusy.add(p); // its host's slots are taken: the next due retry of another host goes first
                 continue;
             }
             inFlight.incrementAndGet();
-            attempt(p.retry()).whenComplete((v, e) -> {
+            retries.make(p.retry()).whenComplete((v, e) -> {
                 inFlight.decrementAndGet();
                 if (e == null) {
                     settled.add(p);
@@ -209,21 +227,6 @@ final class RetryWorker implements Runnable {
             });
         }
         waiting.addAll(hostBusy);
-    }
-
-    private CompletableFuture<Void> attempt(WebhookRetry retry) {
-        String subscriptionId = retry.alert().subscriptionId();
-        Optional<Subscription> subscription = view.get(subscriptionId);
-        if (subscription.isEmpty() || subscription.get().disabled()) {
-            return dispatcher.orphan(retry, "subscription " + subscriptionId + " was deleted or disabled");
-        }
-        Optional<Delivery> webhook = subscription.get().delivery().stream()
-                .filter(d -> d.type() == Delivery.Type.WEBHOOK && retry.url().equals(d.url()))
-                .findFirst();
-        if (webhook.isEmpty()) {
-            return dispatcher.orphan(retry, "subscription " + subscriptionId + " no longer has this webhook");
-        }
-        return dispatcher.attempt(retry.alert(), webhook.get(), retry.attempt());
     }
 
     private void collectSettled() {
@@ -238,7 +241,7 @@ final class RetryWorker implements Runnable {
         Failed f = failed.poll();
         if (f != null && unsettled.containsKey(f.pending().partition())) {
             Pending p = f.pending();
-            throw new IllegalStateException("retry of alert " + p.retry().alert().alertId() + " at " + p.partition()
+            throw new IllegalStateException("retry of " + retries.describe(p.retry()) + " at " + p.partition()
                     + "@" + p.offset() + " could not be handed on (the producer failed): " + f.cause(), f.cause());
         }
     }
@@ -269,7 +272,7 @@ final class RetryWorker implements Runnable {
         }
     }
 
-    void stop() {
+    public void stop() {
         stopping = true;
         consumer.wakeup();
     }
@@ -312,10 +315,37 @@ final class RetryWorker implements Runnable {
         }
     }
 
-    private record Pending(TopicPartition partition, long offset, WebhookRetry retry, Instant dueAt) {
+    private final class Pending {
+        private final TopicPartition partition;
+        private final long offset;
+        private final R retry;
+        private final Instant dueAt;
+
+        Pending(TopicPartition partition, long offset, R retry, Instant dueAt) {
+            this.partition = partition;
+            this.offset = offset;
+            this.retry = retry;
+            this.dueAt = dueAt;
+        }
+
+        TopicPartition partition() {
+            return partition;
+        }
+
+        long offset() {
+            return offset;
+        }
+
+        R retry() {
+            return retry;
+        }
+
+        Instant dueAt() {
+            return dueAt;
+        }
 
         String chain() {
-            return retry.alert().alertId() + " " + retry.url();
+            return retries.chain(retry);
         }
     }
 }

@@ -6,6 +6,7 @@ import io.paperfeed.model.CanonicalPaper;
 import io.paperfeed.model.Delivery;
 import io.paperfeed.model.TopicMatch;
 import io.paperfeed.model.serde.Json;
+import io.paperfeed.model.text.ReadablePaper;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,8 @@ import java.util.Map;
  * with the title linked to the paper, and its topics.
  */
 public final class WebhookBody {
+
+    private static final int AUTHORS_SHOWN = 5;
 
     private WebhookBody() {
     }
@@ -31,34 +34,26 @@ public final class WebhookBody {
     }
 
     /**
-     * For example {@code New paper for *KV cache*: <https://arxiv.org/abs/2507.20534|Kimi K2>\nTopics: kv-cache, llm-serving}.
+     * For example {@code New paper for *kv*: <https://arxiv.org/abs/2507.20534|Kimi K2>\nBy A, B and C\n
+     * Topics: kv-cache, llm-serving · matched: kv cache}: the title as a reader sees it ({@link ReadablePaper}),
+     * linked to the paper, its authors, and why it matched.
      */
     static String slackText(Alert alert) {
         CanonicalPaper p = alert.paper();
-        String title = escape(p.title() != null ? p.title() : shorten(p.abstractText()));
-        String link = link(p);
-        String paper = link == null ? title : "<" + escape(link) + "|" + title + ">";
+        ReadablePaper readable = ReadablePaper.of(p);
+        String title = escape(readable.title());
+        String paper = readable.link() == null ? title : "<" + escape(readable.link()) + "|" + title + ">";
         List<String> topics = !alert.topics().isEmpty() ? alert.topics()
                 : p.topics().stream().map(TopicMatch::id).toList();
+        String authors = readable.authorLine(AUTHORS_SHOWN);
         return "New paper for *" + escape(alert.subscriptionId()) + "*: " + paper
-                + "\nTopics: " + (topics.isEmpty() ? "-" : escape(String.join(", ", topics)));
-    }
-
-    /** The arXiv abstract page when the paper has an arXiv id, else its first link, else null. */
-    static String link(CanonicalPaper p) {
-        if (p.arxivId() != null) {
-            return "https://arxiv.org/abs/" + p.arxivId();
-        }
-        return p.links().isEmpty() ? null : p.links().get(0);
+                + (authors.isEmpty() ? "" : "\nBy " + escape(authors))
+                + "\nTopics: " + (topics.isEmpty() ? "-" : escape(String.join(", ", topics)))
+                + (alert.terms().isEmpty() ? "" : " · matched: " + escape(String.join(", ", alert.terms())));
     }
 
     /** Slack's three control characters; everything else is sent as is. */
     private static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
-
-    private static String shorten(String text) {
-        String oneLine = text.replaceAll("\\s+", " ").strip();
-        return oneLine.length() <= 120 ? oneLine : oneLine.substring(0, 119) + "…";
     }
 }

@@ -3,6 +3,7 @@ package io.paperfeed.consumer.webhook;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.paperfeed.consumer.DeadLetterWriter;
 import io.paperfeed.kafka.KafkaClients;
+import io.paperfeed.model.WebhookRetry;
 import io.paperfeed.subscriptions.SubscriptionPublisher;
 import io.paperfeed.subscriptions.SubscriptionValidator;
 import io.paperfeed.subscriptions.SubscriptionView;
@@ -46,7 +47,7 @@ public final class WebhookDeliveryService implements AutoCloseable {
     private final WebhookSender sender;
     private final ExecutorService pool;
     private final AlertDeliveryLoop alerts;
-    private final RetryWorker retries;
+    private final RetryWorker<WebhookRetry> retries;
     private final Thread alertThread;
     private final Thread retryThread;
     private volatile boolean started;
@@ -70,7 +71,7 @@ public final class WebhookDeliveryService implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        RetryWorker[] worker = new RetryWorker[1];
+        RetryWorker<?>[] worker = new RetryWorker<?>[1];
         WebhookMetrics metrics = new WebhookMetrics(registry, () -> worker[0] == null ? 0 : worker[0].pending());
         HostSlots slots = new HostSlots(settings.perHost(), settings.queuedPerHost(), pool);
         WebhookDispatcher dispatcher = new WebhookDispatcher(sender, producer, view, publisher, settings.schedule(),
@@ -78,8 +79,9 @@ public final class WebhookDeliveryService implements AutoCloseable {
         this.alerts = new AlertDeliveryLoop(consumer(settings.groupId()), settings.topics().alerts(), view, dispatcher,
                 MAX_UNCOMMITTED_ALERTS);
         DeadLetterWriter letters = new DeadLetterWriter(producer, "webhooks", registry, settings.topics().retry());
-        this.retries = new RetryWorker(consumer(settings.groupId() + "-retry"), settings.topics().retry(), view,
-                dispatcher, letters, clock, MAX_PENDING_RETRIES, Math.max(1, settings.concurrency() / 2));
+        this.retries = new RetryWorker<>(consumer(settings.groupId() + "-retry"), settings.topics().retry(),
+                new WebhookRetries(view, dispatcher), letters, clock, MAX_PENDING_RETRIES,
+                Math.max(1, settings.concurrency() / 2));
         worker[0] = retries;
         this.alertThread = new Thread(() -> runAndReport(alerts::run, alerts::problem), "paperfeed-webhook-alerts");
         this.retryThread = new Thread(() -> runAndReport(retries::run, retries::problem), "paperfeed-webhook-retries");

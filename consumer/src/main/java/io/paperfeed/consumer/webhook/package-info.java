@@ -20,6 +20,11 @@
  * receiver that hangs stalls no one. A hand-off that fails is sent again, never the request; when it keeps
  * failing, the loop stops and the service reports it, for {@code /health} and the process's exit.
  *
+ * <p>{@code RetryWorker} is generic over the retry record ({@link io.paperfeed.consumer.webhook.Retries}):
+ * webhooks use it with {@code WebhookRetries} (available while the host has a free slot), e-mail with its
+ * own retries ({@code io.paperfeed.consumer.mail}), so both share one retry loop, its commits, its dead
+ * letters of unreadable records and its stop on a failed hand-off.
+ *
  * <p>Guarantee: at-least-once. An alert's offset is committed only once it is delivered or handed on by an
  * acknowledged send; receivers drop repeats by {@code webhook-id}.
  */

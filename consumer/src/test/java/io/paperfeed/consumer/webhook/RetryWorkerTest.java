@@ -32,13 +32,13 @@ class RetryWorkerTest {
     private static final String SLOW = "http://slow.example/hook";
 
     private final List<Thread> threads = new ArrayList<>();
-    private final List<RetryWorker> workers = new ArrayList<>();
+    private final List<RetryWorker<WebhookRetry>> workers = new ArrayList<>();
 
     /** The retry topic: records are added before the worker starts; commits readable at any time. */
-    private static final class Retries extends MockConsumer<String, byte[]> {
+    private static final class RetryTopic extends MockConsumer<String, byte[]> {
         final Map<TopicPartition, Long> commits = new ConcurrentHashMap<>();
 
-        Retries(Map<TopicPartition, List<byte[]>> records) {
+        RetryTopic(Map<TopicPartition, List<byte[]>> records) {
             super("earliest");
             schedulePollTask(() -> {
                 Map<TopicPartition, Long> begin = new java.util.HashMap<>();
@@ -77,9 +77,10 @@ class RetryWorkerTest {
         }
     }
 
-    private RetryWorker start(WebhookTestKit kit, Retries consumer, int maxPending, int maxInFlight) {
-        RetryWorker worker = new RetryWorker(consumer, P0.topic(), kit.view, kit.dispatcher,
-                new DeadLetterWriter(kit.producer, "webhooks", kit.registry), kit.clock, maxPending, maxInFlight);
+    private RetryWorker<WebhookRetry> start(WebhookTestKit kit, RetryTopic consumer, int maxPending, int maxInFlight) {
+        RetryWorker<WebhookRetry> worker = new RetryWorker<>(consumer, P0.topic(), new WebhookRetries(kit.view,
+                kit.dispatcher), new DeadLetterWriter(kit.producer, "webhooks", kit.registry), kit.clock, maxPending,
+                maxInFlight);
         Thread thread = new Thread(worker);
         thread.start();
         threads.add(thread);
@@ -100,10 +101,10 @@ class RetryWorkerTest {
     @Test
     void retriesAreAttemptedInDueTimeOrderNotInOffsetOrder() throws Exception {
         try (WebhookTestKit kit = new WebhookTestKit(true, 4, 8, List.of(hooked("s", url(1))))) {
-            Retries consumer = new Retries(Map.of(P0, List.of(retry(kit, "s", 30, url(1), Duration.ofSeconds(30)),
+            RetryTopic consumer = new RetryTopic(Map.of(P0, List.of(retry(kit, "s", 30, url(1), Duration.ofSeconds(30)),
                     retry(kit, "s", 10, url(1), Duration.ofSeconds(10)),
                     retry(kit, "s", 20, url(1), Duration.ofSeconds(20)))));
-            RetryWorker worker = start(kit, consumer, 100, 1);
+            RetryWorker<WebhookRetry> worker = start(kit, consumer, 100, 1);
             await().atMost(Duration.ofSeconds(10)).until(() -> worker.pending() == 3);
             assertEquals(List.of(), kit.sender.calls, "nothing is due yet");
 
@@ -129,8 +130,8 @@ class RetryWorkerTest {
             for (int i = 0; i < 5; i++) {
                 kit.sender.hang(url(i));
             }
-            Retries consumer = new Retries(Map.of(P0, records));
-            RetryWorker worker = start(kit, consumer, 100, 2);
+            RetryTopic consumer = new RetryTopic(Map.of(P0, records));
+            RetryWorker<WebhookRetry> worker = start(kit, consumer, 100, 2);
             await().atMost(Duration.ofSeconds(10)).until(() -> kit.sender.calls.size() == 2);
             await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> true);
             assertEquals(2, kit.sender.maxRunning.get());
@@ -144,9 +145,9 @@ class RetryWorkerTest {
     @Test
     void theWorkerPausesItsPartitionsAtThePendingCap() throws Exception {
         try (WebhookTestKit kit = new WebhookTestKit(true, 1, 1, List.of(hooked("s", url(1))))) {
-            Retries consumer = new Retries(Map.of(P0, List.of(retry(kit, "s", 1, url(1), Duration.ofHours(1)),
+            RetryTopic consumer = new RetryTopic(Map.of(P0, List.of(retry(kit, "s", 1, url(1), Duration.ofHours(1)),
                     retry(kit, "s", 2, url(1), Duration.ofHours(1)), retry(kit, "s", 3, url(1), Duration.ofHours(1)))));
-            RetryWorker worker = start(kit, consumer, 2, 4);
+            RetryWorker<WebhookRetry> worker = start(kit, consumer, 2, 4);
             await().atMost(Duration.ofSeconds(10)).until(() -> consumer.paused().contains(P0));
             assertTrue(worker.pending() >= 2);
 
@@ -159,7 +160,7 @@ class RetryWorkerTest {
     @Test
     void aRetryWhoseSubscriptionIsGoneIsDeadLetteredAsOrphanedWithoutARequest() throws Exception {
         try (WebhookTestKit kit = new WebhookTestKit(true, 1, 1, List.of(hooked("s", url(1))))) {
-            Retries consumer = new Retries(Map.of(P0, List.of(retry(kit, "deleted", 1, url(1), Duration.ZERO),
+            RetryTopic consumer = new RetryTopic(Map.of(P0, List.of(retry(kit, "deleted", 1, url(1), Duration.ZERO),
                     retry(kit, "s", 2, url(9), Duration.ZERO))));
             start(kit, consumer, 100, 4);
             await().atMost(Duration.ofSeconds(10)).until(() -> consumer.committed(P0) == 2);
@@ -176,9 +177,9 @@ class RetryWorkerTest {
     void aHostWithoutAFreeSlotDoesNotHoldUpTheDueRetriesOfOtherHosts() throws Exception {
         try (WebhookTestKit kit = new WebhookTestKit(true, 1, 1, List.of(hooked("slow", SLOW), hooked("s", url(1))))) {
             kit.sender.hang(SLOW);
-            Retries consumer = new Retries(Map.of(P0, List.of(retry(kit, "slow", 1, SLOW, Duration.ofSeconds(-3)),
+            RetryTopic consumer = new RetryTopic(Map.of(P0, List.of(retry(kit, "slow", 1, SLOW, Duration.ofSeconds(-3)),
                     retry(kit, "slow", 2, SLOW, Duration.ofSeconds(-2)), retry(kit, "s", 3, url(1), Duration.ZERO))));
-            RetryWorker worker = start(kit, consumer, 100, 4);
+            RetryWorker<WebhookRetry> worker = start(kit, consumer, 100, 4);
             await().atMost(Duration.ofSeconds(10)).until(() -> kit.sender.callsTo(url(1)) == 1);
             assertEquals(1, kit.sender.callsTo(SLOW), "the second slow one waits for its host, not in flight");
             assertEquals(1, worker.inFlight());
@@ -192,9 +193,9 @@ class RetryWorkerTest {
     @Test
     void aRevokedPartitionCommitsItsLowestUnsettledOffsetAndItsRetriesAreNotMadeHere() throws Exception {
         try (WebhookTestKit kit = new WebhookTestKit(true, 1, 1, List.of(hooked("s", url(1))))) {
-            Retries consumer = new Retries(Map.of(P0, List.of(retry(kit, "s", 1, url(1), Duration.ZERO),
+            RetryTopic consumer = new RetryTopic(Map.of(P0, List.of(retry(kit, "s", 1, url(1), Duration.ZERO),
                     retry(kit, "s", 2, url(1), Duration.ofMinutes(10))), P1, List.of()));
-            RetryWorker worker = start(kit, consumer, 100, 4);
+            RetryWorker<WebhookRetry> worker = start(kit, consumer, 100, 4);
             await().atMost(Duration.ofSeconds(10)).until(() -> kit.sender.calls.size() == 1 && worker.pending() == 1);
             consumer.schedulePollTask(() -> consumer.rebalance(List.of(P1)));
             await().atMost(Duration.ofSeconds(10)).until(() -> worker.pending() == 0);
@@ -210,7 +211,7 @@ class RetryWorkerTest {
     @Test
     void aRecordThatIsNotARetryIsDeadLetteredAndCommittedPast() throws Exception {
         try (WebhookTestKit kit = new WebhookTestKit(true, 1, 1, List.of(hooked("s", url(1))))) {
-            Retries consumer = new Retries(Map.of(P0, List.of("{not json".getBytes(StandardCharsets.UTF_8),
+            RetryTopic consumer = new RetryTopic(Map.of(P0, List.of("{not json".getBytes(StandardCharsets.UTF_8),
                     retry(kit, "s", 2, url(1), Duration.ZERO))));
             start(kit, consumer, 100, 4);
             await().atMost(Duration.ofSeconds(10)).until(() -> consumer.committed(P0) == 2);

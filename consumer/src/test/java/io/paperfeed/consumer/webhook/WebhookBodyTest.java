@@ -25,7 +25,7 @@ class WebhookBodyTest {
     void theSlackBodyIsOneTextWithTheLinkedTitleAndTheTopics() throws IOException {
         JsonNode slack = Json.MAPPER.readTree(WebhookBody.of(Alerts.alert("kv", 7), Delivery.Format.SLACK));
         assertEquals(List.of("text"), List.copyOf(iterable(slack)));
-        assertEquals("New paper for *kv*: <https://arxiv.org/abs/2501.00007|Paper &lt;7&gt; &amp; more>\nTopics: kv-cache",
+        assertEquals("New paper for *kv*: <https://arxiv.org/abs/2501.00007|Paper &lt;7&gt; &amp; more>\nTopics: kv-cache · matched: svd",
                 slack.get("text").asText());
     }
 
@@ -37,6 +37,17 @@ class WebhookBodyTest {
                 List.of("https://example.org/p/7"), null, a.paper().sources(), null, a.paper().change()),
                 List.of(), List.of(), a.createdAt());
         assertEquals("New paper for *kv*: <https://example.org/p/7|T>\nTopics: -", WebhookBody.slackText(noArxiv));
+    }
+
+    @Test
+    void theSlackTextReadsTheTitleAsOnArxivAndListsTheAuthors() {
+        Alert a = Alerts.alert("kv", 7);
+        Alert tex = new Alert(a.alertId(), a.subscriptionId(), new io.paperfeed.model.CanonicalPaper("arxiv:2501.00007",
+                "2501.00007", 1, null, "Prefill \\& Decode in $3\\times$ less", "An abstract.", List.of("Ann Ng", "Bo Li"),
+                null, null, null, null, null, null, null, a.paper().sources(), null, a.paper().change()),
+                List.of("kv-cache"), List.of("kv cache"), a.createdAt());
+        assertEquals("New paper for *kv*: <https://arxiv.org/abs/2501.00007|Prefill &amp; Decode in 3× less>\n"
+                + "By Ann Ng and Bo Li\nTopics: kv-cache · matched: kv cache", WebhookBody.slackText(tex));
     }
 
     private static List<String> iterable(JsonNode node) {

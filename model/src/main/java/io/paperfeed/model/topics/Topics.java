@@ -5,6 +5,8 @@ import io.paperfeed.model.CanonicalPaper;
 import io.paperfeed.model.DedupDecision;
 import io.paperfeed.model.Digest;
 import io.paperfeed.model.InvalidItem;
+import io.paperfeed.model.MailDeadLetter;
+import io.paperfeed.model.MailRetry;
 import io.paperfeed.model.PaperEvent;
 import io.paperfeed.model.Rating;
 import io.paperfeed.model.Subscription;
@@ -69,6 +71,14 @@ public final class Topics {
     public static final Topic<String, Rating> FEEDBACK =
             new Topic<>("paperfeed.feedback", PaperSerdes.KEY, PaperSerdes.RATING, true);
 
+    /** E-mails waiting for their next attempt; key: subscription id. */
+    public static final Topic<String, MailRetry> MAIL_RETRY =
+            new Topic<>("paperfeed.mail.retry", PaperSerdes.KEY, PaperSerdes.MAIL_RETRY, false);
+
+    /** E-mails that could not be delivered, with the last error; key: subscription id. */
+    public static final Topic<String, MailDeadLetter> MAIL_DLQ =
+            new Topic<>("paperfeed.mail.dlq", PaperSerdes.KEY, PaperSerdes.MAIL_DEAD_LETTER, false);
+
     private Topics() {
     }
 
@@ -79,7 +89,7 @@ public final class Topics {
 
     /** Every topic paperfeed creates at start-up. */
     public static List<Topic<?, ?>> all() {
-        return List.of(PAPERS_RAW, PAPERS_INVALID, PAPERS_CANONICAL, DEDUP_DECISIONS, DEDUP_EXCHANGE, PAPERS_CLASSIFIED,
-                ALERTS, ALERTS_RETRY, ALERTS_DLQ, DIGESTS, SUBSCRIPTIONS, FEEDBACK);
+        return List.of(PAPERS_RAW, PAPERS_INVALID, PAPERS_CANONICAL, DEDUP_DECISIONS, DEDUP_EXCHANGE, PAPERS_CLASSIFIED, ALERTS,
+                ALERTS_RETRY, ALERTS_DLQ, DIGESTS, SUBSCRIPTIONS, FEEDBACK, MAIL_RETRY, MAIL_DLQ);
     }
 }

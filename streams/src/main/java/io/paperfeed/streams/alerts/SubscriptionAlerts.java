@@ -28,13 +28,14 @@ import org.apache.kafka.streams.state.Stores;
  *            --> candidates keyed by subscription id (and the built-in all-papers one)
  *            --> repartition alerts-by-subscription
  *            --> ledger (store alert-ledger: subscription + paper id or alias -> alert id)
- *            --+-- digest-mode subscriptions --> one Digest a day --> paperfeed.digests
+ *            --+-- digest-mode subscriptions --> one Digest per window --> paperfeed.digests
  *              +-- the others --> paperfeed.alerts (key: subscription id)
  * </pre>
  *
  * The repartition puts every candidate of a subscription on one partition, so the ledger lookup and the
  * write of one (subscription, paper) always meet on one task, whichever canonical partition the paper's
- * records were on ({@link AlertLedger} says why that makes one alert per paper).
+ * records were on ({@link AlertLedger} says why that makes one alert per paper). Digest windows are cut by
+ * {@link DigestWindows}: a day unless the operator set another period.
  */
 public final class SubscriptionAlerts {
 
@@ -47,23 +48,17 @@ public final class SubscriptionAlerts {
     }
 
     /**
-     * @param validator  what a subscription must satisfy (the taxonomy's topic ids, a query that parses)
-     * @param allPapers  the id of a built-in subscription that every paper alerts once, or null for none
-     * @param onAlert    told of every alert (for metrics)
-     */
-    public static void addTo(StreamsBuilder builder, KStream<String, CanonicalPaper> classified,
-                             SubscriptionValidator validator, String allPapers, Consumer<Alert> onAlert) {
-        addTo(builder, classified, new SubscriptionMatcher(validator), validator, allPapers, onAlert, () -> { });
-    }
-
-    /**
-     * @param matcher           the instance's one matcher (the embed step asks it whether any subscription has a
-     *                          profile); the subscriptions topic and the feedback topic feed it
+     * @param matcher            the instance's one matcher (the embed step asks it whether any subscription has
+     *                           a profile); the subscriptions topic and the feedback topic feed it
+     * @param validator          what a subscription must satisfy (the taxonomy's topic ids, a query that parses)
+     * @param allPapers          the id of a built-in subscription that every paper alerts once, or null for none
+     * @param onAlert            told of every alert (for metrics)
      * @param onUnreadableRating told of each record of the feedback topic the global store skipped (for metrics)
+     * @param digests            how digest windows are cut
      */
     public static void addTo(StreamsBuilder builder, KStream<String, CanonicalPaper> classified,
                              SubscriptionMatcher matcher, SubscriptionValidator validator, String allPapers,
-                             Consumer<Alert> onAlert, Runnable onUnreadableRating) {
+                             Consumer<Alert> onAlert, Runnable onUnreadableRating, DigestWindows.Settings digests) {
         SubscriptionTable table = new SubscriptionTable(validator);
         builder.addGlobalStore(
                 Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(SUBSCRIPTIONS_STORE), Serdes.String(),
@@ -83,7 +78,7 @@ public final class SubscriptionAlerts {
                 .peek((subscription, alert) -> onAlert.accept(alert), Named.as("count-alerts"));
         alerts.split(Named.as("mode-"))
                 .branch((subscription, alert) -> isDigest(matcher, subscription),
-                        Branched.withConsumer(DailyDigests::addTo, "digest"))
+                        Branched.withConsumer(digest -> DigestWindows.addTo(builder, digest, digests), "digest"))
                 .defaultBranch(Branched.withConsumer(instant -> instant
                         .to(Topics.ALERTS.name(), StreamsTopics.produced(Topics.ALERTS)), "instant"));
     }

@@ -13,8 +13,10 @@
  * changelogged {@code alert-ledger} store (subscription + paper id or alias → alert id) see every
  * candidate of a subscription on one task. The ledger lets through one alert per (subscription, paper),
  * whichever of a paper's ids (content, then arXiv) arrives first, to {@code paperfeed.alerts} (key:
- * subscription id), or into one {@code Digest} per subscription and day on {@code paperfeed.digests} for
- * digest-mode subscriptions. Alert ids ({@link io.paperfeed.streams.alerts.AlertIds}) and
+ * subscription id), or, for digest-mode subscriptions, into one {@code Digest} per subscription and window
+ * on {@code paperfeed.digests}: {@link io.paperfeed.streams.alerts.DigestWindows} keeps the open windows in
+ * the changelogged {@code digest-windows} store on the same task as the ledger and sends each by the wall
+ * clock when it closes (a day unless the operator sets {@code --digest-period}, plus {@code --digest-grace}). Alert ids ({@link io.paperfeed.streams.alerts.AlertIds}) and
  * {@code createdAt} (the paper record's timestamp) are deterministic: a record processed again makes the
  * same alert.
  */
