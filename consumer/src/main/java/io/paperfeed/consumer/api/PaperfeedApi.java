@@ -8,7 +8,7 @@ import io.paperfeed.subscriptions.SubscriptionPublisher;
 import io.paperfeed.subscriptions.SubscriptionValidator;
 import io.paperfeed.subscriptions.SubscriptionView;
 import io.paperfeed.subscriptions.like.LikeResolver;
-import io.paperfeed.subscriptions.like.RecentPapers;
+import io.paperfeed.subscriptions.like.PaperLookup;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,24 +19,25 @@ import org.eclipse.jetty.server.Handler;
  * The subscription API and the event streams, as Jetty core handlers to mount on an HTTP server
  * ({@link #routes()}: path → handler, or {@link #handler()}). It reads subscriptions from the process's
  * {@link SubscriptionView} (not owned: its owner starts and closes it) and writes them with a
- * {@link SubscriptionPublisher} of its own; closing it stops the publisher and every stream reader.
+ * {@link SubscriptionPublisher} of its own; like lists and ratings find papers by id in the process's
+ * recent papers (a {@link PaperLookup}, not owned either: the process reads them once, for the preview
+ * too). Closing it stops the publisher and every stream reader.
  */
 public final class PaperfeedApi implements AutoCloseable {
 
     private final SubscriptionPublisher publisher;
     private final FeedbackPublisher feedback;
-    private final RecentPapers recentPapers;
     private final EventStreams streams;
     private final Map<String, Handler> routes = new LinkedHashMap<>();
 
-    public PaperfeedApi(ApiSettings settings, SubscriptionView view, MeterRegistry registry) {
+    /** @param recentPapers what like lists and ratings resolve paper ids against (the recent papers) */
+    public PaperfeedApi(ApiSettings settings, SubscriptionView view, PaperLookup recentPapers, MeterRegistry registry) {
         ApiMetrics metrics = new ApiMetrics(registry);
         SubscriptionValidator validator = SubscriptionValidator.of(settings.taxonomy());
         this.streams = new EventStreams(settings.sse(), registry);
         this.publisher = SubscriptionPublisher.open(settings.sse().clients(), "paperfeed-api", view.topic(), validator,
                 settings.secrets());
         this.feedback = FeedbackPublisher.open(settings.sse().clients(), "paperfeed-api-feedback");
-        this.recentPapers = RecentPapers.open(settings.sse().clients()).start();
         Supplier<LikeResolver> resolvers = new Supplier<>() {
             private LikeResolver resolver;
 
@@ -60,11 +61,6 @@ public final class PaperfeedApi implements AutoCloseable {
         return Map.copyOf(routes);
     }
 
-    /** Null while the recent papers (what like lists and ratings resolve against) are read, else why not. */
-    public String recentPapersProblem() {
-        return recentPapers.problem();
-    }
-
     /**
      * Both routes as one Jetty handler, which leaves every other path to the next handler: the
      * routing the server and the tests share.
@@ -78,10 +74,5 @@ public final class PaperfeedApi implements AutoCloseable {
         streams.close();
         publisher.close();
         feedback.close();
-        try {
-            recentPapers.close();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

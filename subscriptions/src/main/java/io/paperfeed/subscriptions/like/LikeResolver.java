@@ -15,7 +15,7 @@ import java.util.Optional;
 
 /**
  * Gives every liked paper of a subscription its embedding before the subscription is published: a paper
- * id is looked up among the papers paperfeed has seen ({@link PaperLookup}, e.g. {@link RecentPapers}) and
+ * id is looked up among the papers paperfeed has seen ({@link PaperLookup}, e.g. the API's recent papers) and
  * its embedding taken from the classified paper (or computed from its title and abstract when the streams
  * app did not embed it); an inline paper, or a known id paperfeed has not seen but given with its title and
  * abstract, is embedded from that text. An id paperfeed has not seen and no text for it is refused with a
