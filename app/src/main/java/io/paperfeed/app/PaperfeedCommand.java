@@ -2,6 +2,7 @@ package io.paperfeed.app;
 
 import io.paperfeed.app.bench.BenchCommand;
 import io.paperfeed.app.demo.DemoCommand;
+import io.paperfeed.app.evaluate.EvaluateCommand;
 import io.paperfeed.app.fuzz.FuzzCommand;
 import picocli.CommandLine.Command;
 
@@ -10,6 +11,6 @@ import picocli.CommandLine.Command;
         description = "A stream-processing paper feed on Apache Kafka: one paper, one alert, across every source.",
         subcommands = {DemoCommand.class, ParseCommand.class, ProducerCommand.class, StreamsCommand.class, ConsumerCommand.class,
                 BrokerCommand.class, SubscriptionsCommand.class, ExportCommand.class, BenchCommand.class,
-                FuzzCommand.class})
+                FuzzCommand.class, EvaluateCommand.class})
 final class PaperfeedCommand {
 }

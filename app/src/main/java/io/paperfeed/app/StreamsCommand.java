@@ -2,6 +2,7 @@ package io.paperfeed.app;
 
 import io.paperfeed.app.cli.ConfigOption;
 import io.paperfeed.app.cli.DigestOptions;
+import io.paperfeed.app.cli.EmbeddingModeConverter;
 import io.paperfeed.app.cli.HttpOptions;
 import io.paperfeed.app.cli.KafkaOptions;
 import io.paperfeed.app.cli.Lifecycle;
@@ -9,6 +10,7 @@ import io.paperfeed.app.services.ServiceContext;
 import io.paperfeed.app.services.StreamsRole;
 import io.paperfeed.kafka.KafkaClients;
 import io.paperfeed.streams.StreamsSettings;
+import io.paperfeed.streams.meaning.EmbeddingMode;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -56,6 +58,11 @@ final class StreamsCommand implements Callable<Integer> {
             description = "Taxonomy YAML replacing the default one (env PAPERFEED_TOPICS; format of seeds/topics.yaml).")
     Path topicsFile;
 
+    @Option(names = "--embeddings", paramLabel = "WHEN", defaultValue = "needed", converter = EmbeddingModeConverter.class,
+            description = "When papers are embedded: always, needed (some subscription has a like profile, or the "
+                    + "paper has no topic or no arXiv category) or off (env PAPERFEED_EMBEDDINGS; default ${DEFAULT-VALUE}).")
+    EmbeddingMode embeddings;
+
     @Mixin
     DigestOptions digests;
 
@@ -65,7 +72,8 @@ final class StreamsCommand implements Callable<Integer> {
             KafkaClients clients = kafka.clients();
             StreamsSettings settings = new StreamsSettings(clients, applicationId, stateDir, threads,
                     StreamsSettings.DEFAULT_ALL_PAPERS_SUBSCRIPTION, topicsFile, standbyReplicas,
-                    bandHorizonDays == 0 ? null : java.time.Duration.ofDays(bandHorizonDays), digests.settings());
+                    bandHorizonDays == 0 ? null : java.time.Duration.ofDays(bandHorizonDays), digests.settings(),
+                    embeddings);
             ServiceContext context = ServiceContext.open("streams", lifecycle, clients, http, settings.taxonomy(),
                     System.out);
             context.startHttp();

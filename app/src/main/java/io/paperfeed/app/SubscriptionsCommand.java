@@ -94,7 +94,7 @@ final class SubscriptionsCommand {
         }
     }
 
-    /** {@code id  mode  query=…  topics=…  deliveries=…}; a webhook by its URL only, never its secret. */
+    /** {@code id  mode  query=…  topics=…  like=N papers  deliveries=…}; a webhook by its URL only, never its secret. */
     static String line(Subscription s) {
         StringBuilder line = new StringBuilder(s.id()).append("  ").append(s.mode().json());
         if (s.alertOnUpdate()) {
@@ -106,6 +106,12 @@ final class SubscriptionsCommand {
         }
         if (!s.topics().isEmpty()) {
             line.append("  topics=").append(String.join(",", s.topics()));
+        }
+        if (s.hasLike()) {
+            line.append("  like=").append(s.like().size()).append(s.like().size() == 1 ? " paper" : " papers");
+            if (s.minSimilarity() != null) {
+                line.append(" (minSimilarity ").append(s.minSimilarity()).append(')');
+            }
         }
         if (!s.delivery().isEmpty()) {
             line.append("  deliveries=").append(s.delivery().stream().map(SubscriptionsCommand::delivery)

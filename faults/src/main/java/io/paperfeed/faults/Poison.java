@@ -20,7 +20,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * Poison for every topic paperfeed reads, as any client of the cluster could write it: a value that is
  * not JSON, a null value and a valid JSON of the wrong shape, each recorded with its partition and offset
- * in {@code poison.jsonl}. A null on a compacted topic (canonical, classified, subscriptions) is a
+ * in {@code poison.jsonl}. A null on a compacted topic (canonical, classified, subscriptions, feedback) is a
  * tombstone, data; everything else must come back as a dead letter naming its place.
  */
 final class Poison {
@@ -28,11 +28,11 @@ final class Poison {
     /** Every topic a paperfeed service reads, the streams app's repartition topics included. */
     static final List<String> TOPICS = List.of("paperfeed.papers.raw", "paperfeed.papers.canonical",
             "paperfeed.papers.classified", "paperfeed.subscriptions", "paperfeed.alerts", "paperfeed.alerts.retry",
-            "paperfeed.topic.kv-cache", "paperfeed.dedup.exchange",
+            "paperfeed.topic.kv-cache", "paperfeed.dedup.exchange", "paperfeed.feedback",
             "paperfeed-streams-alerts-by-subscription-repartition");
     /** Where a null value is a tombstone. */
     static final Set<String> COMPACTED = Set.of("paperfeed.papers.canonical", "paperfeed.papers.classified",
-            "paperfeed.subscriptions");
+            "paperfeed.subscriptions", "paperfeed.feedback");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

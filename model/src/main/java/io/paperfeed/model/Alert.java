@@ -1,5 +1,6 @@
 package io.paperfeed.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -16,6 +17,8 @@ import java.util.Objects;
  *                 ({@code published}, {@code under_review})
  * @param reason   for people: what the occasion brought, e.g. {@code preprint → published in Nature (10.1038/…)};
  *                 null on a first alert
+ * @param similarTo for a subscription with a {@code like} profile (or ratings): the score and the closest
+ *               liked papers; null otherwise
  */
 public record Alert(
         String alertId,
@@ -25,7 +28,8 @@ public record Alert(
         List<String> terms,
         Instant createdAt,
         AlertOn occasion,
-        String reason) {
+        String reason,
+        @JsonInclude(JsonInclude.Include.NON_NULL) SimilarTo similarTo) {
 
     public Alert {
         Provenance.requireText(alertId, "alertId");
@@ -41,11 +45,23 @@ public record Alert(
     /** A paper's first alert to a subscription. */
     public Alert(String alertId, String subscriptionId, CanonicalPaper paper, List<String> topics, List<String> terms,
                  Instant createdAt) {
-        this(alertId, subscriptionId, paper, topics, terms, createdAt, AlertOn.NEW, null);
+        this(alertId, subscriptionId, paper, topics, terms, createdAt, AlertOn.NEW, null, null);
     }
 
     /** This alert under another id, for another occasion. */
     public Alert on(String newAlertId, AlertOn newOccasion, String newReason) {
-        return new Alert(newAlertId, subscriptionId, paper, topics, terms, createdAt, newOccasion, newReason);
+        return new Alert(newAlertId, subscriptionId, paper, topics, terms, createdAt, newOccasion, newReason, similarTo);
+    }
+
+    /** A first alert, with the profile's reasons when its subscription has one. */
+    public Alert(String alertId, String subscriptionId, CanonicalPaper paper, List<String> topics, List<String> terms,
+                 Instant createdAt, SimilarTo similarTo) {
+        this(alertId, subscriptionId, paper, topics, terms, createdAt, AlertOn.NEW, null, similarTo);
+    }
+
+    /** An alert for an occasion, of a subscription without a profile. */
+    public Alert(String alertId, String subscriptionId, CanonicalPaper paper, List<String> topics, List<String> terms,
+                 Instant createdAt, AlertOn occasion, String reason) {
+        this(alertId, subscriptionId, paper, topics, terms, createdAt, occasion, reason, null);
     }
 }

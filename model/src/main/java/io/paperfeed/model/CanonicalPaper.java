@@ -28,6 +28,8 @@ import java.util.Objects;
  *                with an arXiv id joined it
  * @param change  NEW on the first sighting, UPDATED when a later sighting added or changed something
  * @param orcids  the ORCID iDs of its authors any sighting gave, by author name ({@link Orcids}); empty when none
+ * @param embedding the sentence embedding of its title and abstract (computed once per version of that
+ *                text by the streams app's embed step); null before that step, or when it is turned off
  */
 public record CanonicalPaper(
         String id,
@@ -51,7 +53,8 @@ public record CanonicalPaper(
         List<Provenance> sources,
         List<String> aliases,
         Change change,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> orcids) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, String> orcids,
+        @JsonInclude(JsonInclude.Include.NON_NULL) PaperEmbedding embedding) {
 
     /** Whether this record is a paper's first appearance or a later change to it. */
     public enum Change { NEW, UPDATED }
@@ -80,23 +83,45 @@ public record CanonicalPaper(
         orcids = Orcids.copy(orcids);
     }
 
-    /** A paper without ORCID iDs (as before they were carried). */
+    /** A paper without ORCID iDs and without an embedding. */
     public CanonicalPaper(String id, String arxivId, Integer version, String doi, String title, String abstractText,
                           List<String> authors, List<String> categories, List<PredictedCategory> predictedCategories,
                           String comment, String published, String updated, List<String> links, List<String> dois,
                           Map<String, List<String>> ids, String venue, PaperStatus status, List<TopicMatch> topics,
                           List<Provenance> sources, List<String> aliases, Change change) {
         this(id, arxivId, version, doi, title, abstractText, authors, categories, predictedCategories, comment,
-                published, updated, links, dois, ids, venue, status, topics, sources, aliases, change, Map.of());
+                published, updated, links, dois, ids, venue, status, topics, sources, aliases, change, Map.of(), null);
     }
 
-    /** A paper without the identifiers, venue and status of other sources (as before those were carried). */
+    /** A paper without an embedding (before the embed step). */
+    public CanonicalPaper(String id, String arxivId, Integer version, String doi, String title, String abstractText,
+                          List<String> authors, List<String> categories, List<PredictedCategory> predictedCategories,
+                          String comment, String published, String updated, List<String> links, List<String> dois,
+                          Map<String, List<String>> ids, String venue, PaperStatus status, List<TopicMatch> topics,
+                          List<Provenance> sources, List<String> aliases, Change change, Map<String, String> orcids) {
+        this(id, arxivId, version, doi, title, abstractText, authors, categories, predictedCategories, comment,
+                published, updated, links, dois, ids, venue, status, topics, sources, aliases, change, orcids, null);
+    }
+
+    /** A paper without ORCID iDs, with its embedding. */
+    public CanonicalPaper(String id, String arxivId, Integer version, String doi, String title, String abstractText,
+                          List<String> authors, List<String> categories, List<PredictedCategory> predictedCategories,
+                          String comment, String published, String updated, List<String> links, List<String> dois,
+                          Map<String, List<String>> ids, String venue, PaperStatus status, List<TopicMatch> topics,
+                          List<Provenance> sources, List<String> aliases, Change change, PaperEmbedding embedding) {
+        this(id, arxivId, version, doi, title, abstractText, authors, categories, predictedCategories, comment,
+                published, updated, links, dois, ids, venue, status, topics, sources, aliases, change, Map.of(),
+                embedding);
+    }
+
+    /** A paper without the identifiers, venue and status of other sources, ORCID iDs or an embedding. */
     public CanonicalPaper(String id, String arxivId, Integer version, String doi, String title, String abstractText,
                           List<String> authors, List<String> categories, List<PredictedCategory> predictedCategories,
                           String comment, String published, String updated, List<String> links,
                           List<TopicMatch> topics, List<Provenance> sources, List<String> aliases, Change change) {
         this(id, arxivId, version, doi, title, abstractText, authors, categories, predictedCategories, comment,
-                published, updated, links, List.of(), Map.of(), null, null, topics, sources, aliases, change);
+                published, updated, links, List.of(), Map.of(), null, null, topics, sources, aliases, change, Map.of(),
+                null);
     }
 
     /** A new canonical paper made of a single sighting. */
@@ -118,27 +143,34 @@ public record CanonicalPaper(
     public CanonicalPaper withChange(Change newChange) {
         return new CanonicalPaper(id, arxivId, version, doi, title, abstractText, authors, categories,
                 predictedCategories, comment, published, updated, links, dois, ids, venue, status, topics, sources,
-                aliases, newChange, orcids);
+                aliases, newChange, orcids, embedding);
     }
 
     /** This paper with the given topics. */
     public CanonicalPaper withTopics(List<TopicMatch> newTopics) {
         return new CanonicalPaper(id, arxivId, version, doi, title, abstractText, authors, categories,
                 predictedCategories, comment, published, updated, links, dois, ids, venue, status, newTopics, sources,
-                aliases, change, orcids);
+                aliases, change, orcids, embedding);
     }
 
     /** This paper with the given predicted categories (best first). */
     public CanonicalPaper withPredictedCategories(List<PredictedCategory> newPredictedCategories) {
         return new CanonicalPaper(id, arxivId, version, doi, title, abstractText, authors, categories,
                 newPredictedCategories, comment, published, updated, links, dois, ids, venue, status, topics, sources,
-                aliases, change, orcids);
+                aliases, change, orcids, embedding);
     }
 
     /** This paper under another id, with the given aliases. */
     public CanonicalPaper withId(String newId, List<String> newAliases) {
         return new CanonicalPaper(newId, arxivId, version, doi, title, abstractText, authors, categories,
                 predictedCategories, comment, published, updated, links, dois, ids, venue, status, topics, sources,
-                newAliases, change, orcids);
+                newAliases, change, orcids, embedding);
+    }
+
+    /** This paper with the given embedding. */
+    public CanonicalPaper withEmbedding(PaperEmbedding newEmbedding) {
+        return new CanonicalPaper(id, arxivId, version, doi, title, abstractText, authors, categories,
+                predictedCategories, comment, published, updated, links, dois, ids, venue, status, topics, sources,
+                aliases, change, orcids, newEmbedding);
     }
 }

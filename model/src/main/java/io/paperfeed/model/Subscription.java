@@ -1,6 +1,7 @@
 package io.paperfeed.model;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.ArrayList;
@@ -11,8 +12,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * A standing request for papers: a Lucene query, a list of taxonomy topic ids, or both (then a paper
- * must satisfy both). Published to {@code paperfeed.subscriptions} keyed by {@code id}; a tombstone
+ * A standing request for papers: a Lucene query, a list of taxonomy topic ids, a list of papers it is
+ * {@code like}, or any of them together (then a paper must satisfy each). Published to {@code paperfeed.subscriptions} keyed by {@code id}; a tombstone
  * deletes it. The query's syntax is checked where Lucene lives (the subscriptions module); this record
  * checks everything else.
  *
@@ -32,6 +33,10 @@ import java.util.regex.Pattern;
  *                       stored; the token is shown once, when the API creates or rotates it
  * @param alertOn       the occasions that alert ({@link AlertOn}); default {@code [new]}, plus {@code update}
  *                      when {@code alertOnUpdate} is true (the two always agree: either sets the other)
+ * @param like          papers the wanted ones are like (ids of papers paperfeed has seen, or inline titles and
+ *                      abstracts): a paper matches when its embedding is similar enough to this profile; empty
+ *                      for none; at most {@value #MAX_LIKE} items
+ * @param minSimilarity the profile score a paper needs, overriding the calibrated default; null for the default
  */
 public record Subscription(
         String id,
@@ -44,11 +49,15 @@ public record Subscription(
         boolean disabled,
         String disabledReason,
         String readTokenHash,
-        List<AlertOn> alertOn) {
+        List<AlertOn> alertOn,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<LikeItem> like,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Double minSimilarity) {
 
     /** The pattern a subscription id must match. */
     public static final Pattern ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final Pattern TOPIC_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+    /** The most papers a like list may hold (a record stays well under Kafka's 1 MB). */
+    public static final int MAX_LIKE = 500;
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
 
     public Subscription {
@@ -58,8 +67,18 @@ public record Subscription(
         name = name == null || name.isBlank() ? id : name.strip();
         query = query == null || query.isBlank() ? null : query.strip();
         topics = topicIds(id, topics);
-        if (query == null && topics.isEmpty()) {
-            throw new IllegalArgumentException("subscription " + id + " needs a query or at least one topic");
+        like = like == null ? List.of() : List.copyOf(like);
+        if (query == null && topics.isEmpty() && like.isEmpty()) {
+            throw new IllegalArgumentException("subscription " + id
+                    + " needs a query, at least one topic or a like list");
+        }
+        if (like.size() > MAX_LIKE) {
+            throw new IllegalArgumentException("subscription " + id + ": a like list holds at most " + MAX_LIKE
+                    + " papers, not " + like.size());
+        }
+        if (minSimilarity != null && !(minSimilarity >= -1.0 && minSimilarity <= 1.0)) {
+            throw new IllegalArgumentException("subscription " + id + ": minSimilarity is a similarity in [-1, 1], not "
+                    + minSimilarity);
         }
         mode = mode == null ? Mode.INSTANT : mode;
         delivery = delivery == null ? List.of() : List.copyOf(delivery);
@@ -71,16 +90,33 @@ public record Subscription(
         alertOnUpdate = alertOn.contains(AlertOn.UPDATE);
     }
 
-    /** A subscription with the default occasions ({@code new}, and {@code update} when alertOnUpdate). */
+    /** A subscription with the default occasions ({@code new}, and {@code update} when alertOnUpdate), no like list. */
     public Subscription(String id, String name, String query, List<String> topics, Mode mode, boolean alertOnUpdate,
             List<Delivery> delivery, boolean disabled, String disabledReason, String readTokenHash) {
-        this(id, name, query, topics, mode, alertOnUpdate, delivery, disabled, disabledReason, readTokenHash, null);
+        this(id, name, query, topics, mode, alertOnUpdate, delivery, disabled, disabledReason, readTokenHash, null,
+                List.of(), null);
     }
 
-    /** A subscription without a read token. */
+    /** A subscription without a like list. */
+    public Subscription(String id, String name, String query, List<String> topics, Mode mode, boolean alertOnUpdate,
+            List<Delivery> delivery, boolean disabled, String disabledReason, String readTokenHash,
+            List<AlertOn> alertOn) {
+        this(id, name, query, topics, mode, alertOnUpdate, delivery, disabled, disabledReason, readTokenHash, alertOn,
+                List.of(), null);
+    }
+
+    /** A subscription with the default occasions and a like list. */
+    public Subscription(String id, String name, String query, List<String> topics, Mode mode, boolean alertOnUpdate,
+            List<Delivery> delivery, boolean disabled, String disabledReason, String readTokenHash,
+            List<LikeItem> like, Double minSimilarity) {
+        this(id, name, query, topics, mode, alertOnUpdate, delivery, disabled, disabledReason, readTokenHash, null,
+                like, minSimilarity);
+    }
+
+    /** A subscription without a read token or a like list. */
     public Subscription(String id, String name, String query, List<String> topics, Mode mode, boolean alertOnUpdate,
             List<Delivery> delivery, boolean disabled, String disabledReason) {
-        this(id, name, query, topics, mode, alertOnUpdate, delivery, disabled, disabledReason, null);
+        this(id, name, query, topics, mode, alertOnUpdate, delivery, disabled, disabledReason, null, List.of(), null);
     }
 
     /** An enabled subscription. */
@@ -99,9 +135,10 @@ public record Subscription(
             @JsonProperty("mode") Mode mode, @JsonProperty("alertOnUpdate") Boolean alertOnUpdate,
             @JsonProperty("delivery") List<Delivery> delivery, @JsonProperty("disabled") Boolean disabled,
             @JsonProperty("disabledReason") String disabledReason, @JsonProperty("readTokenHash") String readTokenHash,
-            @JsonProperty("alertOn") List<AlertOn> alertOn) {
+            @JsonProperty("alertOn") List<AlertOn> alertOn,
+            @JsonProperty("like") List<LikeItem> like, @JsonProperty("minSimilarity") Double minSimilarity) {
         return new Subscription(id, name, query, topics, mode, Boolean.TRUE.equals(alertOnUpdate), delivery,
-                Boolean.TRUE.equals(disabled), disabledReason, readTokenHash, alertOn);
+                Boolean.TRUE.equals(disabled), disabledReason, readTokenHash, alertOn, like, minSimilarity);
     }
 
     /** Whether this subscription alerts on the given occasion. */
@@ -112,25 +149,42 @@ public record Subscription(
     /** This subscription with other alert occasions ({@code update} in them sets alertOnUpdate). */
     public Subscription withAlertOn(List<AlertOn> occasions) {
         return new Subscription(id, name, query, topics, mode, false, delivery, disabled, disabledReason,
-                readTokenHash, occasions);
+                readTokenHash, occasions, like, minSimilarity);
     }
 
     /** This subscription, disabled for the given reason (said to people, e.g. which webhook answered 410 when). */
     public Subscription disable(String reason) {
         return new Subscription(id, name, query, topics, mode, alertOnUpdate, delivery, true, reason, readTokenHash,
-                alertOn);
+                alertOn, like, minSimilarity);
     }
 
     /** This subscription with another read token hash (null: none). */
     public Subscription withReadTokenHash(String hash) {
         return new Subscription(id, name, query, topics, mode, alertOnUpdate, delivery, disabled, disabledReason, hash,
-                alertOn);
+                alertOn, like, minSimilarity);
     }
 
     /** This subscription with other deliveries (the same otherwise). */
     public Subscription withDelivery(List<Delivery> deliveries) {
         return new Subscription(id, name, query, topics, mode, alertOnUpdate, deliveries, disabled, disabledReason,
-                readTokenHash, alertOn);
+                readTokenHash, alertOn, like, minSimilarity);
+    }
+
+    /** This subscription with its like list replaced (e.g. by the same papers, resolved). */
+    public Subscription withLike(List<LikeItem> newLike) {
+        return new Subscription(id, name, query, topics, mode, alertOnUpdate, delivery, disabled, disabledReason,
+                readTokenHash, alertOn, newLike, minSimilarity);
+    }
+
+    /** A subscription to papers like these, instant, Kafka and SSE delivery. */
+    public static Subscription ofLike(String id, List<LikeItem> like) {
+        return new Subscription(id, null, null, List.of(), Mode.INSTANT, false, List.of(), false, null, null, null, like,
+                null);
+    }
+
+    /** Whether it has a like list (a profile of papers). */
+    public boolean hasLike() {
+        return !like.isEmpty();
     }
 
     /** A subscription with a query only, instant, Kafka and SSE delivery. */

@@ -10,6 +10,8 @@ import io.paperfeed.streams.dedup.DedupSettings;
 import io.paperfeed.streams.dedup.DedupStep;
 import io.paperfeed.streams.alerts.SubscriptionAlerts;
 import io.paperfeed.subscriptions.SubscriptionValidator;
+import io.paperfeed.subscriptions.match.SubscriptionMatcher;
+import io.paperfeed.streams.meaning.MeaningStep;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -32,10 +34,13 @@ import org.apache.kafka.streams.kstream.Named;
  *                                  answers, confirms, verdicts, merges for other partitions)
  *                              --> paperfeed.dedup.decisions (one per sighting)
  *                              --> paperfeed.papers.canonical (NEW, UPDATED; tombstone for a retired id)
- * paperfeed.papers.canonical --> classify (lucene-monitor over the taxonomy) --> paperfeed.papers.classified
+ * paperfeed.papers.canonical --> classify (lucene-monitor over the taxonomy)
+ *                            --> embed (once per text version, store paper-embeddings; topics by meaning)
+ *                            --> paperfeed.papers.classified
  *                            --> paperfeed.topic.&lt;id&gt; (one stream per taxonomy topic)
  *                            --> match subscriptions (global store from paperfeed.subscriptions,
- *                                lucene-monitor; the built-in all-papers one when enabled)
+ *                                lucene-monitor, profiles fed by the global store of paperfeed.feedback;
+ *                                the built-in all-papers one when enabled)
  *                            --> repartition by subscription id (alerts-by-subscription)
  *                            --> ledger store alert-ledger --> paperfeed.alerts, paperfeed.digests
  * </pre>
@@ -91,12 +96,15 @@ public final class PaperFeedTopology {
     /** Sub-topology 2, partitioned by paper id: classify into topics, one stream per topic, and alert. */
     private static void classifyAndAlert(StreamsBuilder builder, StreamsSettings settings, PipelineMetrics metrics) {
         Taxonomy taxonomy = settings.taxonomy();
-        KStream<String, CanonicalPaper> classified = builder
+        SubscriptionValidator validator = SubscriptionValidator.of(taxonomy);
+        SubscriptionMatcher matcher = new SubscriptionMatcher(validator);
+        KStream<String, CanonicalPaper> classified = MeaningStep.addTo(builder, builder
                 .stream(Topics.PAPERS_CANONICAL.name(), StreamsTopics.consumed(Topics.PAPERS_CANONICAL).withName("read-canonical"))
-                .processValues(() -> new ClassifyProcessor(taxonomy, metrics::topic), Named.as("classify"));
+                .processValues(() -> new ClassifyProcessor(taxonomy, metrics::topic), Named.as("classify")),
+                settings.embeddings(), taxonomy, matcher::hasProfiles, metrics::embedding, metrics::topic);
         classified.to(Topics.PAPERS_CLASSIFIED.name(), StreamsTopics.produced(Topics.PAPERS_CLASSIFIED));
         TopicStreams.addTo(classified);
-        SubscriptionAlerts.addTo(builder, classified, SubscriptionValidator.of(taxonomy),
-                settings.allPapersSubscription(), alert -> metrics.alert(), settings.digests());
+        SubscriptionAlerts.addTo(builder, classified, matcher, validator, settings.allPapersSubscription(),
+                alert -> metrics.alert(), metrics::unreadableRating, settings.digests());
     }
 }

@@ -30,6 +30,18 @@ public final class PipelineMetrics implements MeterBinder {
         alerts();
         invalidItems(SightingDecoder.REASON_UNREADABLE);
         deadLetters(io.paperfeed.model.topics.Topics.PAPERS_CANONICAL.name());
+        unreadableRatings();
+    }
+
+    /** A record of {@code paperfeed.feedback} the global store skipped (the audit writes its dead letter). */
+    void unreadableRating() {
+        unreadableRatings().increment();
+    }
+
+    private Counter unreadableRatings() {
+        return Counter.builder("paperfeed.feedback.unreadable")
+                .description("Records of paperfeed.feedback the ratings' global store skipped (each dead-lettered by the audit)")
+                .register(registry);
     }
 
     void paper(CanonicalPaper.Change change) {
@@ -72,6 +84,14 @@ public final class PipelineMetrics implements MeterBinder {
                 .description("New papers tagged with each taxonomy topic")
                 .tag("topic", topicId)
                 .register(registry);
+    }
+
+    /** What the embed step did with a paper: computed, reused (same text version) or skipped. */
+    void embedding(io.paperfeed.streams.meaning.EmbedProcessor.Outcome outcome) {
+        Counter.builder("paperfeed.papers.embeddings")
+                .description("Papers through the embed step, by outcome (computed, reused, skipped)")
+                .tag("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT))
+                .register(registry).increment();
     }
 
     void alert() {

@@ -2,9 +2,10 @@ package io.paperfeed.streams;
 
 import io.paperfeed.kafka.KafkaClients;
 import io.paperfeed.streams.alerts.DigestWindows;
-import io.paperfeed.streams.errors.DeadLetterHandlers;
-import io.paperfeed.subscriptions.taxonomy.Taxonomy;
 import io.paperfeed.streams.dedup.DedupSettings;
+import io.paperfeed.streams.errors.DeadLetterHandlers;
+import io.paperfeed.streams.meaning.EmbeddingMode;
+import io.paperfeed.subscriptions.taxonomy.Taxonomy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -26,7 +27,8 @@ import org.apache.kafka.streams.StreamsConfig;
  *                          its changelog from the start
  * @param dedupBandHorizon  LSH bands of papers last seen longer ago are dropped (null: kept for ever);
  *                          {@link DedupSettings#bandHorizon}
- * @param digests           how digest-mode subscriptions' windows are cut (period and grace)
+ * @param digests           how digest-mode subscriptions' windows are cut (period and grace; default daily)
+ * @param embeddings        when the embed step embeds a paper ({@link EmbeddingMode}; default needed)
  */
 public record StreamsSettings(
         KafkaClients clients,
@@ -37,7 +39,8 @@ public record StreamsSettings(
         Path topicsFile,
         int standbyReplicas,
         Duration dedupBandHorizon,
-        DigestWindows.Settings digests) {
+        DigestWindows.Settings digests,
+        EmbeddingMode embeddings) {
 
     public static final String DEFAULT_APPLICATION_ID = "paperfeed-streams";
     public static final String DEFAULT_ALL_PAPERS_SUBSCRIPTION = "all-papers";
@@ -54,42 +57,49 @@ public record StreamsSettings(
             throw new IllegalArgumentException("standbyReplicas must be >= 0");
         }
         digests = digests == null ? DigestWindows.Settings.DAILY : digests;
+        embeddings = embeddings == null ? EmbeddingMode.NEEDED : embeddings;
     }
 
-    /** Settings with the default band horizon and daily digests. */
+    /** Settings with the default band horizon and daily digests, embedding papers when needed. */
     public StreamsSettings(KafkaClients clients, String applicationId, Path stateDir, int numStreamThreads,
                            String allPapersSubscription, Path topicsFile, int standbyReplicas) {
         this(clients, applicationId, stateDir, numStreamThreads, allPapersSubscription, topicsFile, standbyReplicas,
-                DedupSettings.DEFAULT_BAND_HORIZON, DigestWindows.Settings.DAILY);
+                DedupSettings.DEFAULT_BAND_HORIZON, DigestWindows.Settings.DAILY, EmbeddingMode.NEEDED);
     }
 
-    /** Settings with this band horizon and daily digests. */
+    /** Settings with this band horizon and daily digests, embedding papers when needed. */
     public StreamsSettings(KafkaClients clients, String applicationId, Path stateDir, int numStreamThreads,
                            String allPapersSubscription, Path topicsFile, int standbyReplicas, Duration dedupBandHorizon) {
         this(clients, applicationId, stateDir, numStreamThreads, allPapersSubscription, topicsFile, standbyReplicas,
-                dedupBandHorizon, DigestWindows.Settings.DAILY);
+                dedupBandHorizon, DigestWindows.Settings.DAILY, EmbeddingMode.NEEDED);
     }
 
-    /** Settings with the default band horizon and these digest windows. */
+    /** Settings with the default band horizon and these digest windows, embedding papers when needed. */
     public StreamsSettings(KafkaClients clients, String applicationId, Path stateDir, int numStreamThreads,
                            String allPapersSubscription, Path topicsFile, int standbyReplicas,
                            DigestWindows.Settings digests) {
         this(clients, applicationId, stateDir, numStreamThreads, allPapersSubscription, topicsFile, standbyReplicas,
-                DedupSettings.DEFAULT_BAND_HORIZON, digests);
+                DedupSettings.DEFAULT_BAND_HORIZON, digests, EmbeddingMode.NEEDED);
     }
 
     /** Settings without standby replicas. */
     public StreamsSettings(KafkaClients clients, String applicationId, Path stateDir, int numStreamThreads,
                            String allPapersSubscription, Path topicsFile) {
         this(clients, applicationId, stateDir, numStreamThreads, allPapersSubscription, topicsFile, 0,
-                DedupSettings.DEFAULT_BAND_HORIZON, DigestWindows.Settings.DAILY);
+                DedupSettings.DEFAULT_BAND_HORIZON, DigestWindows.Settings.DAILY, EmbeddingMode.NEEDED);
     }
 
     /** Settings with the default taxonomy and plain clients of {@code bootstrapServers} (tests, the benchmark). */
     public StreamsSettings(String bootstrapServers, String applicationId, Path stateDir, int numStreamThreads,
                            String allPapersSubscription) {
         this(new KafkaClients(bootstrapServers), applicationId, stateDir, numStreamThreads, allPapersSubscription,
-                null, 0, DedupSettings.DEFAULT_BAND_HORIZON, DigestWindows.Settings.DAILY);
+                null, 0, DedupSettings.DEFAULT_BAND_HORIZON, DigestWindows.Settings.DAILY, EmbeddingMode.NEEDED);
+    }
+
+    /** These settings with another embedding mode. */
+    public StreamsSettings withEmbeddings(EmbeddingMode mode) {
+        return new StreamsSettings(clients, applicationId, stateDir, numStreamThreads, allPapersSubscription,
+                topicsFile, standbyReplicas, dedupBandHorizon, digests, mode);
     }
 
     /** The dedup layout: {@code partitions} as the exchange topic has, this horizon. */

@@ -83,7 +83,9 @@ class PaperFeedTopologyTest {
         assertEquals(List.of(e.source()), out.value.sources());
         assertEquals(CanonicalPaper.Change.NEW, out.value.change());
         CanonicalPaper withTopics = classified.readValue();
-        assertEquals(out.value, withTopics.withTopics(List.of()), "classified = canonical + topics");
+        assertEquals(out.value, withTopics.withTopics(List.of()).withEmbedding(null),
+                "classified = canonical + topics + embedding");
+        assertEquals("all-minilm-l6-v2-q", withTopics.embedding().model(), "no feed category: embedded");
         assertEquals(List.of("agents-tool-use"), withTopics.topics().stream().map(t -> t.id()).toList());
         assertEquals(List.of("agentic"), withTopics.topics().get(0).terms(), "why it has the topic");
         var topicStream = driver.createOutputTopic("paperfeed.topic.agents-tool-use", new StringDeserializer(),

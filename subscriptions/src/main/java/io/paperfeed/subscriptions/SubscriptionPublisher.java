@@ -32,7 +32,7 @@ public final class SubscriptionPublisher implements AutoCloseable {
     public static final class PublishException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        PublishException(String message, Throwable cause) {
+        public PublishException(String message, Throwable cause) {
             super(message, cause);
         }
     }

@@ -1,6 +1,7 @@
 package io.paperfeed.subscriptions;
 
 import io.paperfeed.model.AlertOn;
+import io.paperfeed.model.LikeItem;
 import io.paperfeed.model.Subscription;
 import io.paperfeed.subscriptions.query.SubscriptionQuery;
 import io.paperfeed.subscriptions.taxonomy.Taxonomy;
@@ -36,7 +37,9 @@ public final class SubscriptionValidator {
     }
 
     /**
-     * The subscription's Lucene query, once it is known to be valid.
+     * The subscription's Lucene query, once it is known to be valid; null for a subscription with a like
+     * list only. Every liked paper must be resolved (carry its embedding, all of one model): the API and the
+     * subscriptions file loader resolve them ({@code like.LikeResolver}) before they publish.
      *
      * @throws InvalidSubscriptionException saying what is wrong
      */
@@ -45,6 +48,20 @@ public final class SubscriptionValidator {
             throw new InvalidSubscriptionException("invalid-alert-on", "subscription " + subscription.id()
                     + ": alertOn [update] alone never alerts (an update alerts a paper already alerted); add new,"
                     + " under_review or published", "alertOn", "update", null);
+        }
+        String model = null;
+        for (LikeItem item : subscription.like()) {
+            if (!item.resolved()) {
+                throw new InvalidSubscriptionException("unresolved-like", "subscription " + subscription.id()
+                        + ": the liked paper " + item.label() + " has no embedding (it was not resolved)", "like",
+                        item.label(), null);
+            }
+            if (model != null && !model.equals(item.embedding().model())) {
+                throw new InvalidSubscriptionException("mixed-models", "subscription " + subscription.id()
+                        + ": its liked papers were embedded by different models (" + model + ", "
+                        + item.embedding().model() + ")", "like", item.label(), null);
+            }
+            model = item.embedding().model();
         }
         if (!topicIds.isEmpty()) {
             for (String topic : subscription.topics()) {

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,8 +53,16 @@ public final class SubscriptionsFile {
     }
 
     public static Loaded load(Path file, SubscriptionValidator validator) {
+        return load(file, validator, UnaryOperator.identity());
+    }
+
+    /**
+     * @param resolve applied to each subscription before the check, e.g. a {@code LikeResolver} that gives
+     *                the liked papers their embeddings (an {@link IllegalArgumentException} refuses the entry)
+     */
+    public static Loaded load(Path file, SubscriptionValidator validator, UnaryOperator<Subscription> resolve) {
         try {
-            return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString(), validator);
+            return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString(), validator, resolve);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read subscriptions from " + file + ": " + e.getMessage(), e);
         }
@@ -61,6 +70,12 @@ public final class SubscriptionsFile {
 
     /** Parses JSON (text starting with {@code [} or <code>{</code>) or else YAML. */
     public static Loaded parse(String text, String where, SubscriptionValidator validator) {
+        return parse(text, where, validator, UnaryOperator.identity());
+    }
+
+    /** As {@link #parse(String, String, SubscriptionValidator)}, each subscription resolved before the check. */
+    public static Loaded parse(String text, String where, SubscriptionValidator validator,
+                               UnaryOperator<Subscription> resolve) {
         JsonNode root = tree(text, where);
         JsonNode list = root != null && root.isObject() ? root.get("subscriptions") : root;
         if (list == null || list.isNull() || list.isMissingNode()) {
@@ -76,7 +91,7 @@ public final class SubscriptionsFile {
             JsonNode entry = list.get(i);
             String id = entry.path("id").isTextual() ? entry.path("id").asText() : null;
             try {
-                Subscription s = Json.MAPPER.treeToValue(entry, Subscription.class);
+                Subscription s = resolve.apply(Json.MAPPER.treeToValue(entry, Subscription.class));
                 validator.check(s);
                 Integer first = seen.putIfAbsent(s.id(), i);
                 if (first != null) {

@@ -79,8 +79,8 @@ class SubscriptionTest {
     @CsvSource(delimiter = '|', value = {
         "{\"query\": \"x\"}|id must be",
         "{\"id\": \"has space\", \"query\": \"x\"}|id must be",
-        "{\"id\": \"a\"}|needs a query or at least one topic",
-        "{\"id\": \"a\", \"query\": \"  \", \"topics\": []}|needs a query or at least one topic",
+        "{\"id\": \"a\"}|needs a query, at least one topic or a like list",
+        "{\"id\": \"a\", \"query\": \"  \", \"topics\": []}|needs a query, at least one topic or a like list",
         "{\"id\": \"a\", \"topics\": [\"Not A Topic!\"]}|topic id",
         "{\"id\": \"a\", \"query\": \"x\", \"mode\": \"weekly\"}|mode must be one of instant, digest",
         "{\"id\": \"a\", \"query\": \"x\", \"alertOn\": [\"retracted\"]}|alertOn must be one of new, update, under_review, published",

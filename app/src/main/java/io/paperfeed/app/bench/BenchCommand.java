@@ -1,6 +1,7 @@
 package io.paperfeed.app.bench;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.paperfeed.app.cli.EmbeddingModeConverter;
 import io.paperfeed.app.cli.TempDirectory;
 import io.paperfeed.app.cli.UserError;
 import io.paperfeed.broker.EmbeddedKafkaBroker;
@@ -15,6 +16,7 @@ import io.paperfeed.streams.PaperFeedTopology;
 import io.paperfeed.streams.PipelineMetrics;
 import io.paperfeed.streams.StreamsSettings;
 import io.paperfeed.streams.dedup.DedupStateSize;
+import io.paperfeed.streams.meaning.EmbeddingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,7 +41,8 @@ import picocli.CommandLine.Option;
  * only, and (c) through the full pipeline, all exactly-once with the same settings, and prints per
  * stage papers/s, CPU per paper, state per paper and latency, and the ratio of the full pipeline to
  * pass-through; {@code --rate} paces the events, {@code --scaling} measures dedup on 1, 2 and 4
- * partitions and on two instances.
+ * partitions and on two instances; {@code --embeddings} says when the full pipeline's embed step embeds, and the
+ * embed step's own papers/s on one thread is printed beside.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Measure throughput, CPU, state and latency on an embedded broker: a pass-through streams app,",
@@ -73,6 +76,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "20260101", description = "Seed of the generated events.")
     long seed;
 
+    @Option(names = "--embeddings", paramLabel = "WHEN", defaultValue = "needed", converter = EmbeddingModeConverter.class,
+            description = "When the full pipeline embeds papers: always, needed (default: the streams service's) or off.")
+    EmbeddingMode embeddings;
+
     @Override
     public Integer call() throws Exception {
         Path source = input != null ? input : Files.isDirectory(SHARED_ARXIV_DAILY) ? SHARED_ARXIV_DAILY : Path.of("seeds");
@@ -85,10 +92,10 @@ public final class BenchCommand implements Callable<Integer> {
         generated.events().forEach(e -> sent.add(new BenchRun.Sent(e.itemKey(),
                 PaperSerdes.PAPER_EVENT.serialize(Topics.PAPERS_RAW.name(), e))));
         System.out.printf(Locale.ROOT, "paperfeed bench: %,d events (%,d distinct papers) generated from %,d real papers"
-                + " of %s; %s; exactly_once_v2, commit %d ms, %d partition(s), embedded single-node broker, %d cores%n",
-                sent.size(), generated.papers(), real.size(), source, rate > 0 ? "paced at " + rate + " events/s"
-                        : "one burst", StreamsSettings.COMMIT_INTERVAL_MS, partitions,
-                Runtime.getRuntime().availableProcessors());
+                + " of %s; %s; exactly_once_v2, commit %d ms, %d partition(s), embedded single-node broker, %d cores,"
+                + " embeddings %s%n", sent.size(), generated.papers(), real.size(), source,
+                rate > 0 ? "paced at " + rate + " events/s" : "one burst", StreamsSettings.COMMIT_INTERVAL_MS, partitions,
+                Runtime.getRuntime().availableProcessors(), embeddings.json());
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start();
              TempDirectory state = new TempDirectory("paperfeed-bench-");
              Admin admin = new KafkaClients(broker.bootstrapServers()).admin()) {
@@ -97,8 +104,14 @@ public final class BenchCommand implements Callable<Integer> {
             System.out.println(pass.line());
             LatencyStats dedup = runner.dedupOnly("dedup only", partitions, 1, rate);
             System.out.println(dedup.line());
-            LatencyStats full = runner.full(partitions, rate);
+            System.out.println(EmbedThroughput.measure(real, 1000));
+            SimpleMeterRegistry fullRegistry = new SimpleMeterRegistry();
+            LatencyStats full = runner.full(partitions, rate, embeddings, fullRegistry);
             System.out.println(full.line());
+            System.out.printf(Locale.ROOT, "  embed step in the full pipeline: %.0f papers embedded, %.0f reused the "
+                    + "embedding of the same text, %.0f not embedded (--embeddings %s)%n",
+                    embedded(fullRegistry, "computed"), embedded(fullRegistry, "reused"), embedded(fullRegistry, "skipped"),
+                    embeddings.json());
             System.out.printf(Locale.ROOT, "ratio full/pass-through: %.2f (papers/s); %.2f (stream-thread CPU per paper,"
                     + " pass-through/full)%n", full.papersPerSecond() / pass.papersPerSecond(),
                     pass.streamsCpuMicros() / full.streamsCpuMicros());
@@ -137,10 +150,13 @@ public final class BenchCommand implements Callable<Integer> {
                     BenchCommand::dedupBytesPerPaper);
         }
 
-        LatencyStats full(int partitions, int rate) throws Exception {
+        LatencyStats full(int partitions, int rate, EmbeddingMode embeddings, SimpleMeterRegistry registry)
+                throws Exception {
             BenchTopics.reset(admin, partitions);
-            StreamsSettings settings = settings("bench-pipeline", partitions, 1);
-            return run().measure("full pipeline", PaperFeedTopology.build(settings, metrics(), settings.dedup(partitions)),
+            StreamsSettings settings = settings("bench-pipeline", partitions, 1).withEmbeddings(embeddings);
+            PipelineMetrics metrics = new PipelineMetrics();
+            metrics.bindTo(registry);
+            return run().measure("full pipeline", PaperFeedTopology.build(settings, metrics, settings.dedup(partitions)),
                     instances("bench-pipeline", partitions, 1), Topics.PAPERS_RAW.name(), Map.of(
                             Topics.PAPERS_CLASSIFIED.name(), BenchCommand::itemKeysOfPaper,
                             Topics.DEDUP_DECISIONS.name(), BenchCommand::itemKeyOfRepeat), events, rate,
@@ -191,6 +207,11 @@ public final class BenchCommand implements Callable<Integer> {
 
     private static DedupDecision decision(byte[] bytes) {
         return PaperSerdes.DEDUP_DECISION.deserialize(Topics.DEDUP_DECISIONS.name(), bytes);
+    }
+
+    private static double embedded(SimpleMeterRegistry registry, String outcome) {
+        var counter = registry.find("paperfeed.papers.embeddings").tag("outcome", outcome).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private static PipelineMetrics metrics() {

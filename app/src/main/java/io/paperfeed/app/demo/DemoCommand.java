@@ -39,6 +39,8 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import io.paperfeed.app.cli.EmbeddingModeConverter;
+import io.paperfeed.streams.meaning.EmbeddingMode;
 import picocli.CommandLine.Option;
 
 /**
@@ -94,6 +96,10 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Exit (0) once every input item is through the pipeline, instead of serving until Ctrl-C.")
     boolean exitWhenIdle;
 
+    @Option(names = "--embeddings", paramLabel = "WHEN", defaultValue = "needed", converter = EmbeddingModeConverter.class,
+            description = "When papers are embedded: always, needed (default) or off.")
+    EmbeddingMode embeddings;
+
     @Option(names = "--topics", paramLabel = "FILE",
             description = "Taxonomy YAML replacing the default seeds/topics.yaml.")
     Path topicsFile;
@@ -127,7 +133,7 @@ public final class DemoCommand implements Callable<Integer> {
             TempDirectory stateDir = lifecycle.add(new TempDirectory("paperfeed-state-"));
             String allPapers = subscriptionsFile == null ? StreamsSettings.DEFAULT_ALL_PAPERS_SUBSCRIPTION : null;
             StreamsSettings settings = new StreamsSettings(clients, DEMO_APPLICATION_ID, stateDir.path(), 2, allPapers,
-                    topicsFile, 0, digests.settings());
+                    topicsFile, 0, digests.settings()).withEmbeddings(embeddings);
             Taxonomy taxonomy = settings.taxonomy();
             // the same services as `paperfeed streams` and `paperfeed consumer`, in one process
             ServiceContext context = ServiceContext.open("demo", lifecycle, endpoint, clients, http, taxonomy, out);

@@ -6,6 +6,7 @@ import io.paperfeed.consumer.api.ApiSettings;
 import io.paperfeed.consumer.api.PaperfeedApi;
 import io.paperfeed.consumer.sse.SseSettings;
 import io.paperfeed.subscriptions.SubscriptionView;
+import io.paperfeed.subscriptions.like.PaperLookup;
 import io.paperfeed.subscriptions.taxonomy.Taxonomy;
 import java.util.Set;
 
@@ -18,12 +19,17 @@ public final class ApiMount {
     private ApiMount() {
     }
 
-    /** Call before the server starts; close the returned API on shutdown. */
+    /**
+     * Call before the server starts; close the returned API on shutdown.
+     *
+     * @param recentPapers what like lists and ratings resolve paper ids against (the process's recent papers)
+     */
     public static PaperfeedApi mount(ServiceContext context, Taxonomy taxonomy, ApiOptions options,
-                                     SubscriptionView view, Set<String> builtInSubscriptions) {
+                                     SubscriptionView view, Set<String> builtInSubscriptions, PaperLookup recentPapers) {
         String token = options.token();
         PaperfeedApi api = new PaperfeedApi(new ApiSettings(taxonomy, token, builtInSubscriptions,
-                SseSettings.defaults(context.clients()), view.secrets()), view, context.metrics().registry());
+                SseSettings.defaults(context.clients()), view.secrets()), view, recentPapers,
+                context.metrics().registry());
         api.routes().forEach(context.server()::route);
         String base = context.baseUrl();
         String service = context.service();

@@ -1,6 +1,7 @@
 package io.paperfeed.app.pipeline;
 
 import io.paperfeed.app.cli.UserError;
+import io.paperfeed.embeddings.MiniLmEmbedder;
 import io.paperfeed.kafka.KafkaClients;
 import io.paperfeed.model.Subscription;
 import io.paperfeed.model.topics.Topics;
@@ -10,6 +11,8 @@ import io.paperfeed.subscriptions.SubscriptionPublisher;
 import io.paperfeed.subscriptions.SubscriptionSecrets;
 import io.paperfeed.subscriptions.SubscriptionValidator;
 import io.paperfeed.subscriptions.SubscriptionsFile;
+import io.paperfeed.subscriptions.like.LikeResolver;
+import io.paperfeed.subscriptions.like.PaperLookup;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +38,10 @@ public final class SubscriptionPublishing {
         if (!Files.isRegularFile(file)) {
             throw new UserError("subscriptions file " + file + " does not exist");
         }
-        SubscriptionsFile.Loaded loaded = SubscriptionsFile.load(file, validator);
+        // inline liked papers are embedded here; ids of papers seen earlier are resolved by the API, whose
+        // service reads the recent papers (the pipeline has seen none when a file is loaded at start)
+        SubscriptionsFile.Loaded loaded = SubscriptionsFile.load(file, validator, s -> s.hasLike()
+                ? new LikeResolver(MiniLmEmbedder.shared(), PaperLookup.none()).resolve(s) : s);
         loaded.problems().forEach(problem -> out.println(file + ": " + problem));
         try (SubscriptionPublisher publisher = SubscriptionPublisher.open(clients, "paperfeed-subscriptions-file",
                 Topics.SUBSCRIPTIONS.name(), validator, secrets)) {

@@ -4,6 +4,7 @@ import io.paperfeed.consumer.DeadLetterWriter;
 import io.paperfeed.model.serde.PaperSerdes;
 import io.paperfeed.model.topics.DeadLetters;
 import io.paperfeed.model.topics.Topics;
+import io.paperfeed.subscriptions.FeedbackRecords;
 import io.paperfeed.subscriptions.SubscriptionTable;
 import io.paperfeed.subscriptions.SubscriptionValidator;
 import java.time.Duration;
@@ -19,8 +20,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes the dead letters of the topics that only group-less readers read: {@code paperfeed.subscriptions}
- * (every service's subscription view, the streams app's global store), {@code paperfeed.papers.classified}
- * (the exporter, the follower) and the topic streams {@code paperfeed.topic.*} (the event streams). Those
+ * (every service's subscription view, the streams app's global store), {@code paperfeed.feedback} (the
+ * streams app's global store of ratings, by the {@link FeedbackRecords} rules), {@code paperfeed.papers.classified}
+ * (the exporter, the follower, the API's recent papers) and the topic streams {@code paperfeed.topic.*} (the
+ * event streams). Those
  * readers skip and count a bad record, one per process; this consumer group reads each record once across
  * the streams instances that run it, checks it by the same rules, dead-letters what is unreadable
  * ({@link DeadLetterWriter}) and commits after, so each bad record gets one letter (at-least-once: a
@@ -31,7 +34,8 @@ final class DeadLetterAudit implements Runnable, AutoCloseable {
     /** The consumer group, shared by every instance. */
     static final String GROUP = "paperfeed-dead-letters";
     static final Pattern TOPICS = Pattern.compile(Pattern.quote(Topics.SUBSCRIPTIONS.name()) + "|"
-            + Pattern.quote(Topics.PAPERS_CLASSIFIED.name()) + "|" + Pattern.quote("paperfeed.topic.") + ".+");
+            + Pattern.quote(Topics.FEEDBACK.name()) + "|" + Pattern.quote(Topics.PAPERS_CLASSIFIED.name()) + "|"
+            + Pattern.quote("paperfeed.topic.") + ".+");
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetterAudit.class);
 
@@ -82,6 +86,9 @@ final class DeadLetterAudit implements Runnable, AutoCloseable {
         if (record.topic().equals(Topics.SUBSCRIPTIONS.name())) {
             String where = DeadLetters.source(record.topic(), record.partition(), record.offset());
             return subscriptions.apply(record.key(), record.value(), where).problem();
+        }
+        if (record.topic().equals(Topics.FEEDBACK.name())) {
+            return FeedbackRecords.problem(record.key(), record.value()); // compacted: a tombstone is data
         }
         if (record.value() == null && !record.topic().equals(Topics.PAPERS_CLASSIFIED.name())) {
             return "a null value on a topic without tombstones"; // the classified topic is compacted: data there

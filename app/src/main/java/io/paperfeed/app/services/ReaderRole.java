@@ -1,7 +1,5 @@
 package io.paperfeed.app.services;
 
-import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.Gauge;
 import io.paperfeed.app.cli.ApiOptions;
 import io.paperfeed.app.cli.ReaderOptions;
 import io.paperfeed.app.ops.HealthCheck;
@@ -11,9 +9,8 @@ import io.paperfeed.consumer.atom.AtomFeeds;
 import io.paperfeed.consumer.atom.FeedSettings;
 import io.paperfeed.consumer.mail.MailDeliveryService;
 import io.paperfeed.consumer.mail.UnsubscribeLinks;
-import io.paperfeed.consumer.preview.RecentPapers;
-import io.paperfeed.consumer.preview.RecentPapersReader;
 import io.paperfeed.consumer.preview.SubscriptionPreview;
+import io.paperfeed.consumer.recent.RecentPapers;
 import io.paperfeed.subscriptions.SubscriptionPublisher;
 import io.paperfeed.subscriptions.SubscriptionValidator;
 import io.paperfeed.subscriptions.SubscriptionView;
@@ -32,9 +29,6 @@ import java.util.Set;
  */
 final class ReaderRole {
 
-    private static final Duration PREVIEW_WINDOW = Duration.ofDays(SubscriptionPreview.DEFAULT_DAYS);
-    private static final int MAX_RECENT_PAPERS = 100_000;
-
     private final ServiceContext context;
     private final ReaderOptions options;
     private final String publicUrl;
@@ -50,22 +44,18 @@ final class ReaderRole {
         this.unsubscribe = unsubscribe;
     }
 
-    /** Starts the feed and recent-paper readers and mounts the routes, in front of the API's. */
+    /**
+     * Starts the feed readers and mounts the routes, in front of the API's.
+     *
+     * @param recent the process's recent papers (the API's like lists resolve against them too), which the preview searches
+     */
     static ReaderRole mount(ServiceContext context, Taxonomy taxonomy, ApiOptions api, ReaderOptions options,
-                            SubscriptionView view, Set<String> builtIn, PaperfeedApi paperfeedApi) {
+                            SubscriptionView view, Set<String> builtIn, PaperfeedApi paperfeedApi, RecentPapers recent) {
         String publicUrl = options.publicUrl(context.baseUrl());
         var registry = context.metrics().registry();
         AtomFeeds feeds = context.lifecycle().add(new AtomFeeds(FeedSettings.defaults(publicUrl), context.clients(),
                 taxonomy, registry).start());
         context.server().addCheck(HealthCheck.of("feeds", feeds::problem));
-        RecentPapers recent = context.lifecycle().add(new RecentPapers(PREVIEW_WINDOW, MAX_RECENT_PAPERS, Clock.systemUTC()));
-        RecentPapersReader reader = context.lifecycle().add(new RecentPapersReader(context.clients(), recent,
-                Clock.systemUTC()).start());
-        context.server().addCheck(HealthCheck.of("recent-papers", reader::problem));
-        Gauge.builder("paperfeed.preview.papers", recent, RecentPapers::size)
-                .description("Papers of the last 30 days the preview searches").register(registry);
-        FunctionCounter.builder("paperfeed.preview.unreadable", reader, RecentPapersReader::unreadable)
-                .description("Classified-paper records the preview's reader could not read and skipped").register(registry);
         SubscriptionPreview preview = new SubscriptionPreview(recent, SubscriptionValidator.of(taxonomy), Clock.systemUTC());
         UnsubscribeLinks unsubscribe = new UnsubscribeLinks(publicUrl, LinkKeys.of(api.token()));
         SubscriptionPublisher publisher = SubscriptionPublisher.open(context.clients(), "paperfeed-unsubscribe",

@@ -42,7 +42,7 @@ public final class StreamsRole {
         Producer<String, byte[]> producer = clients.producer("paperfeed-dead-letters", new StringSerializer(),
                 new ByteArraySerializer());
         DeadLetterWriter writer = new DeadLetterWriter(producer, "audit", context.metrics().registry(),
-                Topics.SUBSCRIPTIONS.name(), Topics.PAPERS_CLASSIFIED.name());
+                Topics.SUBSCRIPTIONS.name(), Topics.FEEDBACK.name(), Topics.PAPERS_CLASSIFIED.name());
         DeadLetterAudit audit = new DeadLetterAudit(clients.groupConsumer(DeadLetterAudit.GROUP,
                 DeadLetterAudit.GROUP, new StringDeserializer(), new ByteArrayDeserializer(), Map.of()), writer, validator);
         Thread thread = new Thread(() -> {

@@ -7,7 +7,9 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.paperfeed.consumer.DeadLetterWriter;
 import io.paperfeed.model.CanonicalPaper;
 import io.paperfeed.model.InvalidItem;
+import io.paperfeed.model.PaperEmbedding;
 import io.paperfeed.model.Provenance;
+import io.paperfeed.model.Rating;
 import io.paperfeed.model.serde.PaperSerdes;
 import io.paperfeed.model.topics.Topics;
 import io.paperfeed.subscriptions.SubscriptionValidator;
@@ -30,6 +32,7 @@ class DeadLetterAuditTest {
     private static final TopicPartition SUBSCRIPTIONS = new TopicPartition(Topics.SUBSCRIPTIONS.name(), 0);
     private static final TopicPartition CLASSIFIED = new TopicPartition(Topics.PAPERS_CLASSIFIED.name(), 1);
     private static final TopicPartition TOPIC_STREAM = new TopicPartition("paperfeed.topic.kv-cache", 2);
+    private static final TopicPartition FEEDBACK = new TopicPartition(Topics.FEEDBACK.name(), 0);
 
     @Test
     void unreadableRecordsOfTheAuditedTopicsGetOneLetterEachAndGoodOnesNone() {
@@ -47,9 +50,9 @@ class DeadLetterAuditTest {
         DeadLetterAudit audit = new DeadLetterAudit(consumer, new DeadLetterWriter(producer, "audit", registry),
                 SubscriptionValidator.of(Taxonomy.defaults()));
         consumer.schedulePollTask(() -> {
-            consumer.rebalance(List.of(SUBSCRIPTIONS, CLASSIFIED, TOPIC_STREAM));
+            consumer.rebalance(List.of(SUBSCRIPTIONS, CLASSIFIED, TOPIC_STREAM, FEEDBACK));
             Map<TopicPartition, Long> begin = new HashMap<>();
-            for (TopicPartition tp : List.of(SUBSCRIPTIONS, CLASSIFIED, TOPIC_STREAM)) {
+            for (TopicPartition tp : List.of(SUBSCRIPTIONS, CLASSIFIED, TOPIC_STREAM, FEEDBACK)) {
                 begin.put(tp, 0L);
             }
             consumer.updateBeginningOffsets(begin);
@@ -63,6 +66,12 @@ class DeadLetterAuditTest {
             add(consumer, CLASSIFIED, 2, "arxiv:2", "{\"id\":\"arxiv:2\"}");
             add(consumer, TOPIC_STREAM, 0, "arxiv:3", "[1,2,3]");
             add(consumer, TOPIC_STREAM, 1, "arxiv:4", null);
+            String rating = new String(PaperSerdes.RATING.serialize("t", new Rating("kv", "arxiv:1", 1, "T",
+                    PaperEmbedding.of("m", new float[] {1, 0}), Instant.EPOCH)), StandardCharsets.UTF_8);
+            add(consumer, FEEDBACK, 0, "kv|arxiv:1", rating);
+            add(consumer, FEEDBACK, 1, "kv|arxiv:1", null); // a withdrawn rating: data
+            add(consumer, FEEDBACK, 2, "kv|arxiv:9", rating); // a rating under another paper's key
+            add(consumer, FEEDBACK, 3, "kv|arxiv:2", "{\"color\":\"blue\"}");
         });
         consumer.schedulePollTask(audit::close);
         audit.run();
@@ -71,9 +80,11 @@ class DeadLetterAuditTest {
                 .map(r -> PaperSerdes.INVALID_ITEM.deserialize(r.topic(), r.value())).toList();
         assertEquals(java.util.Set.of("kafka:paperfeed.subscriptions/0@2", "kafka:paperfeed.subscriptions/0@3",
                         "kafka:paperfeed.papers.classified/1@2", "kafka:paperfeed.topic.kv-cache/2@0",
-                        "kafka:paperfeed.topic.kv-cache/2@1"),
+                        "kafka:paperfeed.topic.kv-cache/2@1", "kafka:paperfeed.feedback/0@2",
+                        "kafka:paperfeed.feedback/0@3"),
                 java.util.Set.copyOf(letters.stream().map(l -> l.source().source()).toList()));
-        assertEquals(5, letters.size());
+        assertEquals(7, letters.size());
+        assertEquals(2.0, registry.get("paperfeed.dead.letters").tag("topic", FEEDBACK.topic()).counter().count());
         assertEquals(2.0, registry.get("paperfeed.dead.letters").tag("topic", SUBSCRIPTIONS.topic()).counter().count());
         assertEquals(4L, committed.get(SUBSCRIPTIONS),
                 "committed past every record");

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.paperfeed.consumer.preview.PreviewResult;
 import io.paperfeed.consumer.preview.SubscriptionPreview;
 import io.paperfeed.model.serde.Json;
+import io.paperfeed.subscriptions.like.LikeResolver;
 import java.io.IOException;
 import java.util.List;
 
@@ -12,7 +13,8 @@ import java.util.List;
  * {@code POST /subscriptions/preview?days=30&limit=50} (bearer token) with a subscription as its body
  * ({@code id} may be left out): which papers of the last {@code days} it would have matched, newest
  * first, each with the topics and words that matched, and how many in all ({@link SubscriptionPreview}).
- * A subscription the API would refuse is refused here with the same answer.
+ * A subscription the API would refuse is refused here with the same answer. A subscription with a like
+ * list is not previewed: 400 {@code preview-unsupported} ({@link #refuseLikeList}).
  */
 final class PreviewEndpoint extends ApiHandler {
 
@@ -46,6 +48,18 @@ final class PreviewEndpoint extends ApiHandler {
             throw ApiError.badRequest("bad-parameter", e.getMessage());
         }
         exchange.json(200, result);
+    }
+
+    /**
+     * The preview's like-list "resolver": it refuses. A preview searches the recent papers' index with the
+     * subscription's query and topics; a like list scores every paper's embedding against a profile, which
+     * the index does not hold, so a preview of it would count papers it never scored.
+     */
+    static LikeResolver refuseLikeList() {
+        throw ApiError.badRequest("preview-unsupported", "a subscription with a like list cannot be previewed: the "
+                + "preview searches recent papers by query and topics, a like list scores each paper's embedding as "
+                + "it arrives; preview the query or topics without \"like\", or create the subscription and follow "
+                + "its feed").detail("field", "like");
     }
 
     /** The body with {@code "id": "preview"} when it has none: a preview needs no id. */

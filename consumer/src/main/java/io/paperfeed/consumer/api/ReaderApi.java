@@ -58,7 +58,8 @@ public final class ReaderApi implements AutoCloseable {
         SubscriptionValidator validator = SubscriptionValidator.of(taxonomy);
         Counter unsubscribed = Counter.builder("paperfeed.mail.unsubscribed")
                 .description("Subscriptions disabled by the unsubscribe link of a mail").register(registry);
-        routes.put(PreviewEndpoint.MOUNT, new PreviewEndpoint(admin, new SubscriptionRequests(validator), preview, metrics));
+        routes.put(PreviewEndpoint.MOUNT, new PreviewEndpoint(admin,
+                new SubscriptionRequests(validator, PreviewEndpoint::refuseLikeList), preview, metrics));
         routes.put(UnsubscribeEndpoint.MOUNT, new UnsubscribeEndpoint(unsubscribe, view, publisher, Clock.systemUTC(),
                 metrics, unsubscribed::increment));
         routes.put(SubscribePage.MOUNT, new SubscribePage(metrics));

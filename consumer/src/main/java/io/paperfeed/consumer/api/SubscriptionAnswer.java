@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A subscription as the API shows it: every field its owner wrote, with each webhook secret masked
- * ({@code whsec_…}) and the read token's hash left out ({@code hasReadToken} says whether there is
+ * A subscription as the API shows it: every field its owner wrote (a like list as it was resolved on
+ * write), with each webhook secret masked ({@code whsec_…}) and the read token's hash left out ({@code hasReadToken} says whether there is
  * one). The read token itself is shown once, in the answer that made it.
  */
 final class SubscriptionAnswer {
@@ -23,6 +23,12 @@ final class SubscriptionAnswer {
         json.put("name", s.name());
         json.put("query", s.query());
         json.put("topics", s.topics());
+        if (s.hasLike()) {
+            json.put("like", s.like()); // as resolved on write: each liked paper's id, title and embedding
+        }
+        if (s.minSimilarity() != null) {
+            json.put("minSimilarity", s.minSimilarity());
+        }
         json.put("mode", s.mode().json());
         json.put("alertOnUpdate", s.alertOnUpdate());
         json.put("alertOn", s.alertOn().stream().map(AlertOn::json).toList());

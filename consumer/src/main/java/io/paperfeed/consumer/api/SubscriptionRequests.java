@@ -7,7 +7,9 @@ import io.paperfeed.model.Subscription;
 import io.paperfeed.model.serde.Json;
 import io.paperfeed.subscriptions.InvalidSubscriptionException;
 import io.paperfeed.subscriptions.SubscriptionValidator;
+import io.paperfeed.subscriptions.like.LikeResolver;
 import java.io.IOException;
+import java.util.function.Supplier;
 
 /**
  * Turns a request body into a {@link Subscription} and checks it with the {@link SubscriptionValidator}
@@ -17,9 +19,12 @@ import java.io.IOException;
 final class SubscriptionRequests {
 
     private final SubscriptionValidator validator;
+    private final Supplier<LikeResolver> resolvers;
 
-    SubscriptionRequests(SubscriptionValidator validator) {
+    /** @param resolvers gives the resolver of like lists (the embedding model is loaded on first use) */
+    SubscriptionRequests(SubscriptionValidator validator, Supplier<LikeResolver> resolvers) {
         this.validator = validator;
+        this.resolvers = resolvers;
     }
 
     Subscription parse(byte[] body) {
@@ -53,8 +58,19 @@ final class SubscriptionRequests {
         } catch (IllegalArgumentException e) {
             throw ApiError.badRequest("invalid-subscription", "invalid subscription: " + e.getMessage());
         }
-        check(subscription);
-        return subscription;
+        return resolveAndCheck(subscription);
+    }
+
+    /** Resolves the like list (each liked paper's embedding), then the validator's checks. */
+    Subscription resolveAndCheck(Subscription subscription) {
+        Subscription resolved;
+        try {
+            resolved = subscription.hasLike() ? resolvers.get().resolve(subscription) : subscription;
+        } catch (InvalidSubscriptionException e) {
+            throw ApiError.badRequest(e.code(), e.getMessage()).detail(e.field(), e.value());
+        }
+        check(resolved);
+        return resolved;
     }
 
     /** The validator's checks: known topic ids, then the query. */

@@ -7,6 +7,7 @@ import io.paperfeed.subscriptions.SubscriptionPublisher;
 import io.paperfeed.subscriptions.SubscriptionView;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -14,9 +15,11 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 /**
  * {@code /subscriptions}: {@code GET} lists, {@code POST} creates or replaces; {@code /subscriptions/{id}}:
  * {@code GET}, {@code DELETE} (a tombstone); {@code /subscriptions/{id}/read-token}: {@code POST} makes a
- * new read token; {@code /subscriptions/{id}/events}: the alerts as SSE. Every call needs the admin
+ * new read token; {@code /subscriptions/{id}/events}: the alerts as SSE; {@code /subscriptions/{id}/feedback}
+ * and {@code /library}: what teaches its profile ({@link ProfileRequests}). Every call needs the admin
  * token, except a subscription's event stream, which its read token opens too (a built-in one's is
- * public). Answers mask webhook secrets. A write answers once the view shows it (read-your-writes).
+ * public): a read token reads alerts, it never rates or changes what a subscription matches. Answers
+ * mask webhook secrets. A write answers once the view shows it (read-your-writes).
  */
 final class SubscriptionsHandler extends ApiHandler {
 
@@ -29,10 +32,20 @@ final class SubscriptionsHandler extends ApiHandler {
     private final SubscriptionPublisher publisher;
     private final EventStreams streams;
     private final Set<String> builtIn;
+    private final ProfileRequests profiles;
+
+    /** Writes a subscription (keeping its read token, or making one for a new subscription), waits until the
+     * view shows it, and gives the answer to show ({@link SubscriptionAnswer#withReadToken}). */
+    @FunctionalInterface
+    interface Writer {
+        Map<String, Object> put(Subscription subscription) throws InterruptedException;
+    }
 
     SubscriptionsHandler(BearerAuth auth, SubscriptionRequests requests, SubscriptionView view,
-                         SubscriptionPublisher publisher, EventStreams streams, Set<String> builtIn, ApiMetrics metrics) {
+                         SubscriptionPublisher publisher, EventStreams streams, Set<String> builtIn,
+                         ProfileRequests profiles, ApiMetrics metrics) {
         super(MOUNT, metrics);
+        this.profiles = profiles;
         this.auth = auth;
         this.requests = requests;
         this.view = view;
@@ -80,6 +93,16 @@ final class SubscriptionsHandler extends ApiHandler {
             Subscription rotated = existing.withReadTokenHash(ReadTokens.hash(token));
             await(() -> publish(rotated), id);
             exchange.json(200, SubscriptionAnswer.withReadToken(rotated, token));
+        } else if (segments.size() == 2 && segments.get(1).equals("feedback")) {
+            requireMethod(exchange, path + "/feedback", "POST");
+            profiles.rate(exchange, id);
+        } else if (segments.size() == 3 && segments.get(1).equals("feedback")) {
+            requireMethod(exchange, path + "/feedback/" + segments.get(2), "DELETE");
+            profiles.withdraw(exchange, id, segments.get(2));
+        } else if (segments.size() == 2 && segments.get(1).equals("library")) {
+            requireMethod(exchange, path + "/library", "POST");
+            requireNotBuiltIn(id);
+            profiles.upload(exchange, id, this::store);
         } else {
             throw ApiError.notFound("no such resource: " + exchange.path());
         }
@@ -114,16 +137,26 @@ final class SubscriptionsHandler extends ApiHandler {
 
     private void create(Exchange exchange) throws InterruptedException {
         Subscription subscription = requests.parse(RequestBodies.readJson(exchange));
-        if (builtIn.contains(subscription.id())) {
-            throw new ApiError(400, "invalid-subscription", "subscription id " + subscription.id()
-                    + " is the streams app's built-in subscription; choose another id");
-        }
+        requireNotBuiltIn(subscription.id());
+        Map<String, Object> answer = store(subscription);
+        exchange.setHeader("Location", MOUNT + "/" + subscription.id());
+        exchange.json(201, answer);
+    }
+
+    /** {@link Writer}: an existing subscription's read token kept, a new one's made (and shown this once). */
+    private Map<String, Object> store(Subscription subscription) throws InterruptedException {
         String existingHash = view.get(subscription.id()).map(Subscription::readTokenHash).orElse(null);
         String token = existingHash == null ? ReadTokens.generate() : null;
         Subscription stored = subscription.withReadTokenHash(token == null ? existingHash : ReadTokens.hash(token));
         await(() -> publish(stored), stored.id());
-        exchange.setHeader("Location", MOUNT + "/" + stored.id());
-        exchange.json(201, SubscriptionAnswer.withReadToken(stored, token));
+        return SubscriptionAnswer.withReadToken(stored, token);
+    }
+
+    private void requireNotBuiltIn(String id) {
+        if (builtIn.contains(id)) {
+            throw new ApiError(400, "invalid-subscription", "subscription id " + id
+                    + " is the streams app's built-in subscription; choose another id");
+        }
     }
 
     private RecordMetadata publish(Subscription subscription) throws InterruptedException {

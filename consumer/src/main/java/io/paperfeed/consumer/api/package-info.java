@@ -12,6 +12,12 @@
  *   <li>A subscription is checked before it is written exactly as the streams matcher checks it: the
  *       record's own invariants, then the {@link io.paperfeed.subscriptions.SubscriptionValidator}
  *       (taxonomy topic ids; a query that parses, with the Lucene parser's message).</li>
+ *   <li>Like lists are resolved before the check (each liked paper's embedding, from the recent classified
+ *       papers the process reads, or embedded in-process); {@code /subscriptions/{id}/feedback} writes
+ *       ratings to {@code paperfeed.feedback} and {@code /subscriptions/{id}/library} adds an uploaded
+ *       BibTeX, RIS or CSL JSON library to the like list ({@code ProfileRequests}); both take the admin
+ *       token, as every write does (a read token opens a subscription's alerts, nothing else), and a
+ *       subscription a library creates gets its read token as any new one.</li>
  *   <li>{@code /topics} (public): the taxonomy, and {@code /topics/{id}/events};
  *       {@code /subscriptions/{id}/events} (the admin token, or the subscription's own read token as
  *       bearer or {@code ?token=}): Server-Sent Events from {@link io.paperfeed.consumer.sse}.</li>

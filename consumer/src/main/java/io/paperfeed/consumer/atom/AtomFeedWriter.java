@@ -122,7 +122,7 @@ public final class AtomFeedWriter {
         xml.writeEndElement();
         xml.writeStartElement("content");
         xml.writeAttribute("type", "html");
-        xml.writeCharacters(PaperHtml.full(readable, new Why(entry.topics(), entry.terms()), topicNames));
+        xml.writeCharacters(PaperHtml.full(readable, new Why(entry.topics(), entry.terms(), entry.similarTo()), topicNames));
         xml.writeEndElement();
         xml.writeEndElement();
     }

@@ -110,7 +110,7 @@ final class FeedReaders implements AutoCloseable {
 
     private void add(Alert alert, Instant seen) {
         store.put(FeedKeys.subscription(alert.subscriptionId()),
-                new FeedEntry(alert.paper(), alert.topics(), alert.terms(), seen));
+                new FeedEntry(alert.paper(), alert.topics(), alert.terms(), seen, alert.similarTo()));
     }
 
     private <T> T read(ConsumerRecord<String, byte[]> record, java.util.function.Supplier<T> deserialize) {

@@ -36,7 +36,7 @@ final class MailText {
 
     Parts alert(Subscription s, Alert alert, String to, String unsubscribe, String feed) {
         ReadablePaper paper = ReadablePaper.of(alert.paper());
-        Why why = new Why(alert.topics(), alert.terms());
+        Why why = Why.of(alert);
         StringBuilder text = new StringBuilder("New paper for ").append(s.name()).append(":\n\n");
         paperText(text, paper, why, true);
         String html = "<p>New paper for <strong>" + Html.escape(s.name()) + "</strong>:</p>\n"
@@ -58,7 +58,7 @@ final class MailText {
         for (int i = 0; i < alerts.size(); i++) {
             Alert alert = alerts.get(i);
             ReadablePaper paper = ReadablePaper.of(alert.paper());
-            Why why = new Why(alert.topics(), alert.terms());
+            Why why = Why.of(alert);
             text.append(i + 1).append(". ");
             paperText(text, paper, why, false);
             html.append("<li style=\"margin-bottom:12px\">").append(PaperHtml.brief(paper, why, topicNames)).append("</li>\n");

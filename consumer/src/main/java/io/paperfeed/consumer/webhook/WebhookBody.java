@@ -1,6 +1,7 @@
 package io.paperfeed.consumer.webhook;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.paperfeed.consumer.render.Why;
 import io.paperfeed.model.Alert;
 import io.paperfeed.model.AlertOn;
 import io.paperfeed.model.CanonicalPaper;
@@ -53,7 +54,9 @@ public final class WebhookBody {
         return head + escape(alert.subscriptionId()) + "*: " + paper + why
                 + (authors.isEmpty() ? "" : "\nBy " + escape(authors))
                 + "\nTopics: " + (topics.isEmpty() ? "-" : escape(String.join(", ", topics)))
-                + (alert.terms().isEmpty() ? "" : " · matched: " + escape(String.join(", ", alert.terms())));
+                + (alert.terms().isEmpty() ? "" : " · matched: " + escape(String.join(", ", alert.terms())))
+                + (alert.similarTo() == null ? "" : "\nWhy: " + escape(new Why(List.of(), List.of(), alert.similarTo())
+                        .sentence(Map.of())));
     }
 
     /** Slack's three control characters; everything else is sent as is. */

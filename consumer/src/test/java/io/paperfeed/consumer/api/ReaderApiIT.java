@@ -13,8 +13,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.paperfeed.consumer.atom.AtomFeeds;
 import io.paperfeed.consumer.atom.FeedSettings;
 import io.paperfeed.consumer.mail.UnsubscribeLinks;
-import io.paperfeed.consumer.preview.RecentPapers;
-import io.paperfeed.consumer.preview.RecentPapersReader;
+import io.paperfeed.consumer.recent.RecentPapers;
+import io.paperfeed.consumer.recent.RecentPapersReader;
 import io.paperfeed.consumer.preview.SubscriptionPreview;
 import io.paperfeed.consumer.sse.SseSettings;
 import io.paperfeed.kafka.KafkaClients;
@@ -109,7 +109,7 @@ class ReaderApiIT {
         recentReader = new RecentPapersReader(clients, recent, Clock.systemUTC()).start();
         links = new UnsubscribeLinks(base, s -> Optional.of(("k" + s.id()).getBytes(StandardCharsets.UTF_8)));
         api = new PaperfeedApi(new ApiSettings(taxonomy, TOKEN, Set.of("all-papers"), SseSettings.defaults(clients)), view,
-                registry);
+                recent, registry);
         readers = new ReaderApi(taxonomy, TOKEN, feeds, new SubscriptionPreview(recent, SubscriptionValidator.of(taxonomy),
                 Clock.systemUTC()), links, view, Set.of("all-papers"),
                 SubscriptionPublisher.open(clients, "reader-it", Topics.SUBSCRIPTIONS.name(), SubscriptionValidator.of(taxonomy)),
@@ -218,6 +218,15 @@ class ReaderApiIT {
         assertEquals(400, bad.statusCode());
         assertEquals("invalid-query", Json.MAPPER.readTree(bad.body()).get("reason").asText());
         assertEquals(400, post("/subscriptions/preview?days=99", "application/json", body, TOKEN).statusCode());
+        String liked = paper(11).id();
+        HttpResponse<String> like = post("/subscriptions/preview", "application/json",
+                "{\"query\":\"abstract:" + run + "\",\"like\":[\"" + liked + "\"]}", TOKEN);
+        assertEquals(400, like.statusCode(), "a like list is not previewed");
+        assertEquals("preview-unsupported", Json.MAPPER.readTree(like.body()).get("reason").asText());
+        HttpResponse<String> created = post("/subscriptions", "application/json",
+                "{\"id\":\"like-" + run + "\",\"like\":[\"" + liked + "\"]}", TOKEN);
+        assertEquals(201, created.statusCode(), "the preview's papers resolve like lists too: " + created.body());
+        assertEquals(liked, Json.MAPPER.readTree(created.body()).get("like").get(0).get("paper").asText());
     }
 
     @Test

@@ -13,6 +13,7 @@ import com.rometools.rome.feed.synd.SyndPerson;
 import com.rometools.rome.io.SyndFeedInput;
 import com.rometools.rome.io.XmlReader;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.paperfeed.model.SimilarTo;
 import io.paperfeed.model.Subscription;
 import io.paperfeed.subscriptions.taxonomy.Taxonomy;
 import java.io.ByteArrayInputStream;
@@ -101,6 +102,17 @@ class AtomFeedsTest {
         assertEquals(1, feed.getEntries().size());
         assertEquals("tag:paperfeed,2025:paper:content:b570cf91f1ac1ed77f65", feed.getEntries().get(0).getUri());
         assertEquals("https://arxiv.org/abs/2407.08454", feed.getEntries().get(0).getLink());
+    }
+
+    @Test
+    void aLikeSubscriptionsEntrySaysWhichLikedPapersItIsCloseTo() throws Exception {
+        String key = FeedKeys.subscription("liked");
+        SimilarTo why = new SimilarTo(0.91, 0.6, "linear", List.of(new SimilarTo.Closest("arxiv:2507.20534", "Kimi K2", 0.83)));
+        store.put(key, new FeedEntry(Papers.arxiv(4, "Four"), List.of(), List.of(), T0, why));
+        Subscription liked = Subscription.ofQuery("liked", "four");
+        String html = parse(feeds.subscription(liked, ConditionalRequest.NONE).body()).getEntries().get(0)
+                .getContents().get(0).getValue();
+        assertTrue(html.contains("Why: like “Kimi K2” (0.83); score 0.91 ≥ 0.60"), html);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.paperfeed.consumer.preview;
 
+import io.paperfeed.consumer.recent.RecentPapers;
 import io.paperfeed.model.CanonicalPaper;
 import io.paperfeed.model.Subscription;
 import io.paperfeed.subscriptions.SubscriptionValidator;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.paperfeed.consumer.recent.RecentPapers;
 import io.paperfeed.model.CanonicalPaper;
 import io.paperfeed.model.Provenance;
 import io.paperfeed.model.Subscription;

@@ -8,6 +8,7 @@ import io.paperfeed.model.MailDeadLetter;
 import io.paperfeed.model.MailRetry;
 import io.paperfeed.model.InvalidItem;
 import io.paperfeed.model.PaperEvent;
+import io.paperfeed.model.Rating;
 import io.paperfeed.model.Subscription;
 import io.paperfeed.model.WebhookDeadLetter;
 import io.paperfeed.model.WebhookRetry;
@@ -27,6 +28,7 @@ public final class PaperSerdes {
     public static final JsonSerde<InvalidItem> INVALID_ITEM = new JsonSerde<>(InvalidItem.class);
     public static final JsonSerde<DedupDecision> DEDUP_DECISION = new JsonSerde<>(DedupDecision.class);
     public static final JsonSerde<Subscription> SUBSCRIPTION = new JsonSerde<>(Subscription.class);
+    public static final JsonSerde<Rating> RATING = new JsonSerde<>(Rating.class);
     public static final JsonSerde<WebhookRetry> WEBHOOK_RETRY = new JsonSerde<>(WebhookRetry.class);
     public static final JsonSerde<WebhookDeadLetter> WEBHOOK_DEAD_LETTER = new JsonSerde<>(WebhookDeadLetter.class);
 

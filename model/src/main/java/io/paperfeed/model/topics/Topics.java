@@ -8,6 +8,7 @@ import io.paperfeed.model.InvalidItem;
 import io.paperfeed.model.MailDeadLetter;
 import io.paperfeed.model.MailRetry;
 import io.paperfeed.model.PaperEvent;
+import io.paperfeed.model.Rating;
 import io.paperfeed.model.Subscription;
 import io.paperfeed.model.WebhookDeadLetter;
 import io.paperfeed.model.WebhookRetry;
@@ -66,6 +67,10 @@ public final class Topics {
     public static final Topic<String, Digest> DIGESTS =
             new Topic<>("paperfeed.digests", PaperSerdes.KEY, PaperSerdes.DIGEST, false);
 
+    /** Ratings of papers per subscription, the latest per (subscription, paper); key: {@code <subscription>|<paper>}. */
+    public static final Topic<String, Rating> FEEDBACK =
+            new Topic<>("paperfeed.feedback", PaperSerdes.KEY, PaperSerdes.RATING, true);
+
     /** E-mails waiting for their next attempt; key: subscription id. */
     public static final Topic<String, MailRetry> MAIL_RETRY =
             new Topic<>("paperfeed.mail.retry", PaperSerdes.KEY, PaperSerdes.MAIL_RETRY, false);
@@ -85,6 +90,6 @@ public final class Topics {
     /** Every topic paperfeed creates at start-up. */
     public static List<Topic<?, ?>> all() {
         return List.of(PAPERS_RAW, PAPERS_INVALID, PAPERS_CANONICAL, DEDUP_DECISIONS, DEDUP_EXCHANGE, PAPERS_CLASSIFIED, ALERTS,
-                ALERTS_RETRY, ALERTS_DLQ, DIGESTS, SUBSCRIPTIONS, MAIL_RETRY, MAIL_DLQ);
+                ALERTS_RETRY, ALERTS_DLQ, DIGESTS, SUBSCRIPTIONS, FEEDBACK, MAIL_RETRY, MAIL_DLQ);
     }
 }

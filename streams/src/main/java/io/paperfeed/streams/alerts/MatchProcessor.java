@@ -46,7 +46,7 @@ final class MatchProcessor implements Processor<String, CanonicalPaper, String, 
         for (MatchResult.Group group : matcher.match(paper).groups()) {
             for (String subscription : group.subscriptionIds()) {
                 forward(record, new Alert(AlertIds.first(subscription, paper.id()), subscription, paper, group.topics(),
-                        group.terms(), at));
+                        group.terms(), at, group.similarTo()));
             }
         }
     }

@@ -25,7 +25,8 @@ import org.apache.kafka.streams.state.Stores;
  * Adds alerting to a topology:
  *
  * <pre>
- * classified --match (global store of paperfeed.subscriptions, one matcher per instance)
+ * classified --match (global store of paperfeed.subscriptions, one matcher per instance; its profiles
+ *                    retrained from the global store of paperfeed.feedback)
  *            --> candidates keyed by subscription id (and the built-in all-papers one)
  *            --> repartition alerts-by-subscription
  *            --> ledger (store alert-ledger: subscription + paper id or alias [+ status] -> alert id)
@@ -49,15 +50,17 @@ public final class SubscriptionAlerts {
     }
 
     /**
-     * @param validator  what a subscription must satisfy (the taxonomy's topic ids, a query that parses)
-     * @param allPapers  the id of a built-in subscription that every paper alerts once, or null for none
-     * @param onAlert    told of every alert (for metrics)
-     * @param digests    how digest windows are cut
+     * @param matcher            the instance's one matcher (the embed step asks it whether any subscription has
+     *                           a profile); the subscriptions topic and the feedback topic feed it
+     * @param validator          what a subscription must satisfy (the taxonomy's topic ids, a query that parses)
+     * @param allPapers          the id of a built-in subscription that every paper alerts once, or null for none
+     * @param onAlert            told of every alert (for metrics)
+     * @param onUnreadableRating told of each record of the feedback topic the global store skipped (for metrics)
+     * @param digests            how digest windows are cut
      */
     public static void addTo(StreamsBuilder builder, KStream<String, CanonicalPaper> classified,
-                             SubscriptionValidator validator, String allPapers, Consumer<Alert> onAlert,
-                             DigestWindows.Settings digests) {
-        SubscriptionMatcher matcher = new SubscriptionMatcher(validator);
+                             SubscriptionMatcher matcher, SubscriptionValidator validator, String allPapers,
+                             Consumer<Alert> onAlert, Runnable onUnreadableRating, DigestWindows.Settings digests) {
         SubscriptionTable table = SubscriptionTable.rulesOnly(validator); // the matcher keeps what matching needs
         builder.addGlobalStore(
                 Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(SUBSCRIPTIONS_STORE), Serdes.String(),
@@ -65,6 +68,7 @@ public final class SubscriptionAlerts {
                 Topics.SUBSCRIPTIONS.name(),
                 Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("read-subscriptions"),
                 () -> new SubscriptionsLoader(table, matcher));
+        FeedbackLoader.addTo(builder, matcher, onUnreadableRating);
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LEDGER_STORE),
                 Serdes.String(), Serdes.String()));
         KStream<String, Alert> alerts = classified

@@ -2,8 +2,12 @@
  * Alerts in the topology. {@link io.paperfeed.streams.alerts.SubscriptionAlerts} reads
  * {@code paperfeed.subscriptions} into a global store on every instance (by the subscriptions module's
  * {@code SubscriptionTable} rules, as every service's view) and keeps the instance's
- * {@code SubscriptionMatcher} in step. {@code MatchProcessor} matches each classified paper once and
- * emits a candidate alert (key: subscription id) per subscription it matched, and one for the built-in
+ * {@code SubscriptionMatcher} in step; {@code FeedbackLoader} does the same for the compacted
+ * {@code paperfeed.feedback} (key {@code subscription|paper}), retraining a subscription's profile at each
+ * rating; a record that is no rating is skipped and counted ({@code paperfeed.feedback.unreadable}), its
+ * dead letter written by the app's audit. {@code MatchProcessor} matches each classified paper once and
+ * emits a candidate alert (key: subscription id, with {@code similarTo} when the subscription has a
+ * profile) per subscription it matched, and one for the built-in
  * {@code all-papers} subscription when it is enabled; the candidates are repartitioned by subscription id
  * ({@code <application id>-alerts-by-subscription-repartition}), so that {@code AlertLedger} and its
  * changelogged {@code alert-ledger} store (subscription + paper id or alias → alert id) see every

@@ -10,7 +10,8 @@ import org.apache.lucene.search.Query;
  * A subscription ready to match: its Lucene query, the category and topic values it names, and which
  * backend answers it.
  *
- * @param query       the Lucene query, when the {@link MonitorBackend} answers it; null for the {@link TermIndex}
+ * @param query       the Lucene query, when the {@link MonitorBackend} answers it; null for the {@link TermIndex}, and
+ *                    for a subscription with a like list only: its {@link ProfileIndex profile} alone answers it
  * @param fieldTerms  the category and topic values the query names, for the monitor's why; null for the term index
  * @param clauses     the query's clauses when the {@link TermIndex} answers it; null for the {@link MonitorBackend}
  * @param highlighted whether the query asks for words or authors, whose matches are highlighted
@@ -27,6 +28,9 @@ record CompiledSubscription(Subscription subscription, Query query, FieldTerms f
      */
     static CompiledSubscription of(Subscription subscription, SubscriptionValidator validator, boolean useTermIndex) {
         Query query = validator.check(subscription);
+        if (query == null) { // a like list only: the profile index answers it
+            return new CompiledSubscription(subscription, null, null, null, false);
+        }
         Clauses clauses = useTermIndex ? Clauses.of(query) : null;
         if (clauses != null) { // the term index holds its clauses only
             return new CompiledSubscription(subscription, null, null, clauses, false);
@@ -50,6 +54,11 @@ record CompiledSubscription(Subscription subscription, Query query, FieldTerms f
     }
 
     boolean inMonitor() {
-        return clauses == null;
+        return query != null && clauses == null;
+    }
+
+    /** A like list and nothing else: neither Lucene backend holds it. */
+    boolean likeOnly() {
+        return query == null;
     }
 }

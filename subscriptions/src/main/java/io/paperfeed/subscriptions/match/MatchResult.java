@@ -1,5 +1,6 @@
 package io.paperfeed.subscriptions.match;
 
+import io.paperfeed.model.SimilarTo;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,8 +39,14 @@ public final class MatchResult {
      * @param subscriptionIds in id order, at least one
      * @param topics          as {@link SubscriptionMatch#topics()}
      * @param terms           as {@link SubscriptionMatch#terms()}
+     * @param similarTo       as {@link SubscriptionMatch#similarTo()}: only ever on a group of one
      */
-    public record Group(List<String> subscriptionIds, List<String> topics, List<String> terms) {
+    public record Group(List<String> subscriptionIds, List<String> topics, List<String> terms, SimilarTo similarTo) {
+
+        /** Subscriptions without a profile. */
+        public Group(List<String> subscriptionIds, List<String> topics, List<String> terms) {
+            this(subscriptionIds, topics, terms, null);
+        }
 
         public Group {
             subscriptionIds = List.copyOf(subscriptionIds);
@@ -61,7 +68,7 @@ public final class MatchResult {
         List<SubscriptionMatch> matches = new ArrayList<>(size);
         for (Group g : groups) {
             for (String id : g.subscriptionIds()) {
-                matches.add(new SubscriptionMatch(id, g.topics(), g.terms()));
+                matches.add(new SubscriptionMatch(id, g.topics(), g.terms(), g.similarTo()));
             }
         }
         return List.copyOf(matches);

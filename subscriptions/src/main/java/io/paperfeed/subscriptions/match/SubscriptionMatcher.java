@@ -1,18 +1,19 @@
 package io.paperfeed.subscriptions.match;
 
-import java.util.EnumSet;
-
 import io.paperfeed.model.AlertOn;
-
 import io.paperfeed.model.CanonicalPaper;
+import io.paperfeed.model.Rating;
 import io.paperfeed.model.Subscription;
 import io.paperfeed.subscriptions.SubscriptionTable;
 import io.paperfeed.subscriptions.SubscriptionValidator;
+import io.paperfeed.subscriptions.profile.Background;
+import io.paperfeed.subscriptions.profile.ProfileSettings;
 import io.paperfeed.subscriptions.query.PaperFields;
 import io.paperfeed.subscriptions.query.SubscriptionAnalyzer;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -38,6 +39,7 @@ public final class SubscriptionMatcher implements AutoCloseable {
     private final TermIndex termIndex;
     private final MonitorBackend monitor;
     private final MatchExplainer explainer;
+    private final ProfileIndex profiles;
 
     /** A matcher that accepts any topic id. */
     public SubscriptionMatcher() {
@@ -58,7 +60,8 @@ public final class SubscriptionMatcher implements AutoCloseable {
         SubscriptionAnalyzer analyzer = new SubscriptionAnalyzer();
         this.termIndex = new TermIndex(analyzer);
         this.monitor = new MonitorBackend(analyzer, presearcher);
-        this.registry = new SubscriptionRegistry(validator, useTermIndex, termIndex, monitor);
+        this.profiles = new ProfileIndex(Background.shipped(), ProfileSettings.defaults());
+        this.registry = new SubscriptionRegistry(validator, useTermIndex, termIndex, monitor, profiles);
         this.explainer = new MatchExplainer(analyzer);
     }
 
@@ -123,6 +126,29 @@ public final class SubscriptionMatcher implements AutoCloseable {
         return r == null ? EnumSet.of(AlertOn.NEW) : r.alertOn();
     }
 
+    /**
+     * Follows one record of the feedback topic: a rating adds or replaces that paper's rating of its
+     * subscription, a tombstone ({@code rating} null) withdraws it; the subscription's profile is
+     * retrained before the next paper is matched.
+     */
+    public void applyRating(String key, Rating rating) {
+        if (rating != null) {
+            profiles.rate(rating);
+        } else if (key != null && key.indexOf('|') > 0) {
+            profiles.unrate(Rating.subscriptionOf(key), key.substring(key.indexOf('|') + 1));
+        }
+    }
+
+    /** Whether any subscription has a profile (then papers need their embeddings). */
+    public boolean hasProfiles() {
+        return !profiles.isEmpty();
+    }
+
+    /** How many subscriptions have a profile. */
+    public int profileCount() {
+        return profiles.size();
+    }
+
     /** How many subscriptions are registered (in the monitor or the term index). */
     public int queryCount() {
         return registry.size();
@@ -176,6 +202,18 @@ public final class SubscriptionMatcher implements AutoCloseable {
                         lowerCategories, !group.categories().isEmpty(), group.categories()::contains, group.hits()))));
             }
         }
+        float[] vector = paper.embedding() == null ? null : paper.embedding().values();
+        if (!profiles.isEmpty()) {
+            groups = gated(groups, paper, vector);
+            for (String id : registry.likeOnly()) {
+                Optional<ProfileIndex.Scored> scored = profiles.score(id, paper, vector);
+                if (scored.isPresent() && scored.get().passes()) {
+                    groups.add(new Keyed(SortedIds.key(id), new MatchResult.Group(List.of(id), List.of(), List.of(),
+                            scored.get().similarTo())));
+                }
+                queriesRun++;
+            }
+        }
         return new MatchResult(byFirstId(groups), queriesRun, registry.size());
     }
 
@@ -196,6 +234,33 @@ public final class SubscriptionMatcher implements AutoCloseable {
             int order = Long.compareUnsigned(key, other.key);
             return order != 0 ? order : group.subscriptionIds().get(0).compareTo(other.group.subscriptionIds().get(0));
         }
+    }
+
+    /**
+     * The query matches that also pass their subscription's profile (AND): a group's subscriptions without a
+     * profile stay together, each with a profile that passes becomes a match of its own with its similarity.
+     */
+    private List<Keyed> gated(List<Keyed> groups, CanonicalPaper paper, float[] vector) {
+        List<Keyed> kept = new ArrayList<>(groups.size());
+        for (Keyed k : groups) {
+            MatchResult.Group g = k.group();
+            List<String> plain = new ArrayList<>(g.subscriptionIds().size());
+            for (String id : g.subscriptionIds()) {
+                Optional<ProfileIndex.Scored> scored = profiles.score(id, paper, vector);
+                if (scored.isEmpty()) {
+                    plain.add(id);
+                } else if (scored.get().passes()) {
+                    kept.add(new Keyed(SortedIds.key(id), new MatchResult.Group(List.of(id), g.topics(), g.terms(),
+                            scored.get().similarTo())));
+                }
+            }
+            if (plain.size() == g.subscriptionIds().size()) {
+                kept.add(k);
+            } else if (!plain.isEmpty()) {
+                kept.add(new Keyed(SortedIds.key(plain.get(0)), new MatchResult.Group(plain, g.topics(), g.terms())));
+            }
+        }
+        return kept;
     }
 
     @Override

@@ -1,21 +1,17 @@
 package io.paperfeed.subscriptions.match;
 
-import java.util.Set;
-
-import java.util.EnumSet;
-
-import java.util.Collections;
-
 import io.paperfeed.model.AlertOn;
-
 import io.paperfeed.model.Subscription;
 import io.paperfeed.subscriptions.SubscriptionValidator;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -40,16 +36,28 @@ final class SubscriptionRegistry {
     private final boolean useTermIndex;
     private final TermIndex termIndex;
     private final MonitorBackend monitor;
+    private final ProfileIndex profiles;
     private final Map<String, Registered> byId = new ConcurrentHashMap<>();
+    /** The subscriptions with a like list and nothing else: the profile index alone answers them. */
+    private final Set<String> likeOnly = ConcurrentHashMap.newKeySet();
     /** How many registered subscriptions are monitor queries (the monitor's own count visits every query). */
     private final AtomicInteger inMonitor = new AtomicInteger();
 
+    /** A registry with profiles over the shipped background. */
     SubscriptionRegistry(SubscriptionValidator validator, boolean useTermIndex, TermIndex termIndex,
                          MonitorBackend monitor) {
+        this(validator, useTermIndex, termIndex, monitor, new ProfileIndex(
+                io.paperfeed.subscriptions.profile.Background.shipped(),
+                io.paperfeed.subscriptions.profile.ProfileSettings.defaults()));
+    }
+
+    SubscriptionRegistry(SubscriptionValidator validator, boolean useTermIndex, TermIndex termIndex,
+                         MonitorBackend monitor, ProfileIndex profiles) {
         this.validator = validator;
         this.useTermIndex = useTermIndex;
         this.termIndex = termIndex;
         this.monitor = monitor;
+        this.profiles = profiles;
     }
 
     /**
@@ -108,11 +116,14 @@ final class SubscriptionRegistry {
                 continue;
             }
             try {
-                String key = CompiledSubscription.key(s);
-                CompiledSubscription same = compiled.get(key);
+                // a like list is checked with each subscription: only the query and topics compile the same
+                String key = s.like().isEmpty() ? CompiledSubscription.key(s) : null;
+                CompiledSubscription same = key == null ? null : compiled.get(key);
                 if (same == null) {
                     same = CompiledSubscription.of(s, validator, useTermIndex);
-                    compiled.put(key, same);
+                    if (key != null) {
+                        compiled.put(key, same);
+                    }
                 }
                 accepted.add(same.as(s));
             } catch (IllegalArgumentException e) {
@@ -121,7 +132,7 @@ final class SubscriptionRegistry {
             }
         }
         monitor.register(accepted.stream().filter(CompiledSubscription::inMonitor).toList());
-        List<CompiledSubscription> indexed = accepted.stream().filter(s -> !s.inMonitor()).toList();
+        List<CompiledSubscription> indexed = accepted.stream().filter(s -> !s.inMonitor() && !s.likeOnly()).toList();
         List<TermGroup> groups = termIndex.add(indexed.stream().map(CompiledSubscription::id).toList(),
                 indexed.stream().map(CompiledSubscription::clauses).toList());
         List<String> leftMonitor = new ArrayList<>();
@@ -130,8 +141,15 @@ final class SubscriptionRegistry {
         int g = 0;
         for (CompiledSubscription s : accepted) {
             Subscription record = s.subscription();
+            profiles.put(record); // before the backends: a match meanwhile is gated by the new profile
             Registered entry = s.inMonitor() ? new Registered(s, null, record.mode(), occasions(record))
+                    : s.likeOnly() ? new Registered(null, null, record.mode(), occasions(record))
                     : new Registered(null, groups.get(g++), record.mode(), occasions(record));
+            if (s.likeOnly()) {
+                likeOnly.add(s.id());
+            } else {
+                likeOnly.remove(s.id());
+            }
             Registered previous = byId.put(s.id(), entry);
             boolean wasInMonitor = previous != null && previous.monitored() != null;
             if (s.inMonitor() && !wasInMonitor) {
@@ -157,6 +175,11 @@ final class SubscriptionRegistry {
         if (removed == null) {
             return false;
         }
+        profiles.remove(id);
+        likeOnly.remove(id);
+        if (removed.monitored() == null && removed.group() == null) { // like only
+            return true;
+        }
         if (removed.monitored() != null) {
             inMonitor.decrementAndGet();
             monitor.delete(List.of(id));
@@ -178,6 +201,11 @@ final class SubscriptionRegistry {
 
     int size() {
         return byId.size();
+    }
+
+    /** The subscriptions only a profile answers (a like list, no query or topics), by id. */
+    List<String> likeOnly() {
+        return likeOnly.isEmpty() ? List.of() : likeOnly.stream().sorted().toList();
     }
 
     /** Whether any registered subscription is a monitor query (else the monitor is not asked at all). */

@@ -17,7 +17,12 @@
  *   <li>{@link io.paperfeed.subscriptions.match.MatchResult}: the matches as groups of subscriptions
  *       sharing one why (the thousands of category watches a paper matches are one group);</li>
  *   <li>{@link io.paperfeed.subscriptions.match.RestoreBatches}: a matcher loaded from the topic's
- *       records after a restore, in batches.</li>
+ *       records after a restore, in batches;</li>
+ *   <li>{@code ProfileIndex}: the profiles of subscriptions with a like list or ratings
+ *       ({@link io.paperfeed.subscriptions.profile.Profile}); a query or topic match of such a subscription
+ *       must also pass its profile (AND), a like-only subscription is scored against every embedded paper,
+ *       and each match carries {@code similarTo}. Ratings from {@code paperfeed.feedback} retrain a profile
+ *       before the next paper.</li>
  * </ul>
  *
  * {@code TermIndexEquivalenceTest} checks, paper by paper over a real arXiv day, that the term index

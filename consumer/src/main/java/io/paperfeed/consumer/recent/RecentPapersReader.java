@@ -1,4 +1,4 @@
-package io.paperfeed.consumer.preview;
+package io.paperfeed.consumer.recent;
 
 import io.paperfeed.kafka.KafkaClients;
 import io.paperfeed.kafka.TopicReader;
@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps {@link RecentPapers} filled from {@code paperfeed.papers.classified} (key: paper id, value:
  * the classified CanonicalPaper, a tombstone for a retired id), read group-less and read committed
- * from the records of the window on. An unreadable record is logged with its position, counted and skipped.
+ * from the records of the window on: the process's one reader of that topic for the preview and for
+ * like lists and ratings. An unreadable record is logged with its position, counted and skipped.
  */
 public final class RecentPapersReader implements AutoCloseable {
 

@@ -1,6 +1,7 @@
-package io.paperfeed.consumer.preview;
+package io.paperfeed.consumer.recent;
 
 import io.paperfeed.model.CanonicalPaper;
+import io.paperfeed.subscriptions.like.PaperLookup;
 import io.paperfeed.subscriptions.query.PaperFields;
 import io.paperfeed.subscriptions.query.SubscriptionAnalyzer;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
@@ -34,11 +36,13 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 
 /**
  * The papers a service saw in the last {@code window} (at most {@code maxPapers}, the oldest go first),
- * in memory and in a Lucene index of the fields subscriptions are matched on ({@link PaperFields},
- * analysed as the matcher analyses them), so that a subscription's query runs over all of them at once.
+ * the one store of them in a process, kept by its one {@link RecentPapersReader}. Two readers of it: the
+ * preview runs a subscription's query over all of them at once ({@link #search}, a Lucene index of the
+ * fields subscriptions are matched on, {@link PaperFields}, analysed as the matcher analyses them), and
+ * like lists and ratings find a paper by its id or any earlier id ({@link #find}, with its embedding).
  * A paper that changed id replaces its earlier record (its aliases); a tombstone removes one. Thread-safe.
  */
-public final class RecentPapers implements AutoCloseable {
+public final class RecentPapers implements PaperLookup, AutoCloseable {
 
     static final String ID = "pf_id";
     static final String SEEN = "pf_seen";
@@ -50,6 +54,8 @@ public final class RecentPapers implements AutoCloseable {
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final Map<String, Held> papers = new HashMap<>();
+    /** Earlier id -> current id, for {@link #find}; entries of papers gone are swept as it grows. */
+    private final Map<String, String> aliases = new HashMap<>();
     private final TreeSet<Held> bySeen = new TreeSet<>((a, b) -> a.seenAt.equals(b.seenAt)
             ? a.paper.id().compareTo(b.paper.id()) : a.seenAt.compareTo(b.seenAt));
     private volatile boolean changed;
@@ -86,6 +92,12 @@ public final class RecentPapers implements AutoCloseable {
         }
         Held held = new Held(paper, seen);
         papers.put(paper.id(), held);
+        for (String alias : paper.aliases()) {
+            aliases.put(alias, paper.id());
+        }
+        if (aliases.size() > 2 * papers.size() + 1000) {
+            aliases.values().removeIf(id -> !papers.containsKey(id));
+        }
         bySeen.add(held);
         Document doc = PaperFields.document(paper);
         doc.add(new StringField(ID, paper.id(), Field.Store.YES));
@@ -119,13 +131,23 @@ public final class RecentPapers implements AutoCloseable {
         changed = true;
     }
 
+    /** The paper of this id, or of which it is an earlier id, if it was seen in the window. */
+    @Override
+    public synchronized Optional<CanonicalPaper> find(String id) {
+        Held held = papers.get(id);
+        if (held == null && aliases.containsKey(id)) {
+            held = papers.get(aliases.get(id));
+        }
+        return Optional.ofNullable(held).map(Held::paper);
+    }
+
     /** Papers held now. */
     public synchronized int size() {
         return papers.size();
     }
 
     /** The hits of a query among the papers seen since {@code since}: how many, and the newest {@code limit}. */
-    Hits search(Query query, Instant since, int limit) {
+    public Hits search(Query query, Instant since, int limit) {
         Query recent = new BooleanQuery.Builder()
                 .add(query, BooleanClause.Occur.MUST)
                 .add(LongPoint.newRangeQuery(SEEN, since.toEpochMilli(), Long.MAX_VALUE), BooleanClause.Occur.FILTER)
@@ -189,7 +211,7 @@ public final class RecentPapers implements AutoCloseable {
     }
 
     /** One paper seen in the window. */
-    record Hit(CanonicalPaper paper, Instant seenAt) {
+    public record Hit(CanonicalPaper paper, Instant seenAt) {
     }
 
     /**
@@ -197,7 +219,7 @@ public final class RecentPapers implements AutoCloseable {
      * @param newest the newest of them, newest first
      * @param papers how many papers the index held
      */
-    record Hits(int total, List<Hit> newest, int papers) {
+    public record Hits(int total, List<Hit> newest, int papers) {
     }
 
     private record Held(CanonicalPaper paper, Instant seenAt) {

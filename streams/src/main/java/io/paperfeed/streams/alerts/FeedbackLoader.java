@@ -1,0 +1,99 @@
+package io.paperfeed.streams.alerts;
+
+import io.paperfeed.model.Rating;
+import io.paperfeed.model.topics.Topics;
+import io.paperfeed.subscriptions.FeedbackRecords;
+import io.paperfeed.subscriptions.match.SubscriptionMatcher;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the global feedback store and the matcher's profiles in step with the compacted
+ * {@code paperfeed.feedback} topic: a rating adds or replaces that (subscription, paper)'s rating and the
+ * subscription's profile is retrained at once, so the next paper is scored by it; a tombstone withdraws it.
+ * Every instance reads every rating, as it reads every subscription. After a restore the ratings are loaded
+ * from the store. A record that breaks the {@link FeedbackRecords} rules is counted and logged with its
+ * position when {@link #process} reads it (not again when {@link #init} loads it back from the store), and
+ * skipped (a rating under that key withdrawn); the dead-letter audit writes its letter, once across
+ * instances, since a global store belongs to no consumer group.
+ */
+final class FeedbackLoader implements Processor<String, byte[], Void, Void> {
+
+    static final String FEEDBACK_STORE = "feedback";
+    private static final Logger log = LoggerFactory.getLogger(FeedbackLoader.class);
+
+    private final SubscriptionMatcher matcher;
+    private final Runnable onUnreadable;
+    private KeyValueStore<String, byte[]> store;
+    private ProcessorContext<Void, Void> context;
+
+    FeedbackLoader(SubscriptionMatcher matcher, Runnable onUnreadable) {
+        this.matcher = matcher;
+        this.onUnreadable = onUnreadable;
+    }
+
+    static void addTo(StreamsBuilder builder, SubscriptionMatcher matcher, Runnable onUnreadable) {
+        builder.addGlobalStore(
+                Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(FEEDBACK_STORE), Serdes.String(),
+                        Serdes.ByteArray()).withLoggingDisabled(),
+                Topics.FEEDBACK.name(),
+                Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("read-feedback"),
+                () -> new FeedbackLoader(matcher, onUnreadable));
+    }
+
+    @Override
+    public void init(ProcessorContext<Void, Void> context) {
+        this.context = context;
+        store = context.getStateStore(FEEDBACK_STORE);
+        int loaded = 0;
+        try (KeyValueIterator<String, byte[]> all = store.all()) {
+            while (all.hasNext()) {
+                var entry = all.next();
+                loaded += apply(entry.key, entry.value, null) ? 1 : 0;
+            }
+        }
+        log.info("loaded {} ratings from the global store", loaded);
+    }
+
+    @Override
+    public void process(Record<String, byte[]> record) {
+        String where = context.recordMetadata().map(m -> m.topic() + "-" + m.partition() + "@" + m.offset())
+                .orElse(Topics.FEEDBACK.name());
+        if (record.key() == null) {
+            onUnreadable.run();
+            log.warn("unreadable rating at {}: no key", where);
+            return;
+        }
+        if (record.value() == null) {
+            store.delete(record.key());
+        } else {
+            store.put(record.key(), record.value());
+        }
+        apply(record.key(), record.value(), where);
+    }
+
+    /** @param where the record's position, or null for a record loaded from the store (counted when it was read) */
+    private boolean apply(String key, byte[] value, String where) {
+        try {
+            Rating rating = FeedbackRecords.read(key, value);
+            matcher.applyRating(key, rating);
+            return rating != null;
+        } catch (IllegalArgumentException e) {
+            if (where != null) {
+                onUnreadable.run();
+                log.warn("unreadable rating at {} (key {}): {}", where, key, e.getMessage());
+            }
+            matcher.applyRating(key, null);
+            return false;
+        }
+    }
+}
