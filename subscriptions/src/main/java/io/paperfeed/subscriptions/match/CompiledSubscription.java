@@ -59,6 +59,6 @@ record CompiledSubscription(Subscription subscription, Query query, FieldTerms f
 
     /** A like list and nothing else: neither Lucene backend holds it. */
     boolean likeOnly() {
-        return query == null;
+        return query == null && clauses == null;
     }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,9 +40,21 @@ final class ProfileIndex {
     private final Map<String, Map<String, Rating>> ratings = new ConcurrentHashMap<>();
     private final Map<String, Profile> profiles = new ConcurrentHashMap<>();
 
+    /** Whether a subscription is registered: ratings of one that is not wait for it. */
+    private volatile Predicate<String> registered = id -> subscriptionsOrNone(id);
+
     ProfileIndex(Background background, ProfileSettings settings) {
         this.background = background;
         this.settings = settings;
+    }
+
+    /** Tells the index which subscriptions are registered (the registry's own ids: nothing is copied here). */
+    void registeredBy(Predicate<String> isRegistered) {
+        this.registered = isRegistered;
+    }
+
+    private boolean subscriptionsOrNone(String id) {
+        return subscriptions.containsKey(id);
     }
 
     /** Registers or replaces a subscription's like list (any subscription: its ratings may make a profile). */
@@ -119,6 +132,10 @@ final class ProfileIndex {
 
     private void rebuild(String subscriptionId) {
         Subscription s = subscriptions.get(subscriptionId);
+        if (s == null && !registered.test(subscriptionId)) {
+            profiles.remove(subscriptionId);
+            return;
+        }
         List<Example> liked = new ArrayList<>();
         for (LikeItem item : s == null ? List.<LikeItem>of() : s.like()) {
             if (item.resolved() && item.embedding().model().equals(background.model())) {

@@ -58,6 +58,7 @@ final class SubscriptionRegistry {
         this.termIndex = termIndex;
         this.monitor = monitor;
         this.profiles = profiles;
+        profiles.registeredBy(byId::containsKey);
     }
 
     /**
@@ -141,7 +142,6 @@ final class SubscriptionRegistry {
         int g = 0;
         for (CompiledSubscription s : accepted) {
             Subscription record = s.subscription();
-            profiles.put(record); // before the backends: a match meanwhile is gated by the new profile
             Registered entry = s.inMonitor() ? new Registered(s, null, record.mode(), occasions(record))
                     : s.likeOnly() ? new Registered(null, null, record.mode(), occasions(record))
                     : new Registered(null, groups.get(g++), record.mode(), occasions(record));
@@ -151,6 +151,7 @@ final class SubscriptionRegistry {
                 likeOnly.remove(s.id());
             }
             Registered previous = byId.put(s.id(), entry);
+            profiles.put(record); // once registered: ratings that came first make its profile now
             boolean wasInMonitor = previous != null && previous.monitored() != null;
             if (s.inMonitor() && !wasInMonitor) {
                 inMonitor.incrementAndGet();
