@@ -171,20 +171,21 @@ final class PaperOwner {
     }
 
     /**
-     * The best confirmed paper, else the best claim (asked first), else a new paper. Of the confirmed
-     * papers it joins the best published one (or, when all are held, the held one of smallest ref) and
-     * the other held ones it matched are absorbed into that one.
+     * Once the claims of smaller pending refs are confirmed (asked now, answered once they decided: one
+     * may be a held paper to absorb), the best confirmed paper, else a new paper. Of the confirmed papers
+     * it joins the best published one (or, when all are held, the held one of smallest ref) and the other
+     * held ones it matched are absorbed into that one.
      */
     private void decide(long ref, Pending p) {
-        Pending.Candidate best = p.matches.stream().min(Pending.Candidate.BEST).orElse(null);
-        Pending.Candidate bestClaim = p.claims.stream().min(Pending.Candidate.BEST).orElse(null);
-        if (bestClaim != null && (best == null || Pending.Candidate.BEST.compare(bestClaim, best) < 0)) {
-            p.claims.remove(bestClaim);
-            p.confirming.add(bestClaim.ref());
+        if (!p.claims.isEmpty()) {
+            List<Pending.Candidate> claims = List.copyOf(p.claims);
+            p.claims.clear();
+            claims.forEach(c -> p.confirming.add(c.ref()));
             refs.put(ref, p);
-            out.send(new Confirm(ref, bestClaim.ref(), bestClaim.ref(), p.sighting.summary()));
+            claims.forEach(c -> out.send(new Confirm(ref, c.ref(), c.ref(), p.sighting.summary())));
             return;
         }
+        Pending.Candidate best = p.matches.stream().min(Pending.Candidate.BEST).orElse(null);
         if (best == null) {
             found(ref, p);
             return;

@@ -54,6 +54,30 @@ class HeldAbsorptionTest {
         assertEquals(List.of(), failures);
     }
 
+    @ParameterizedTest(name = "{0} partitions")
+    @ValueSource(ints = {1, 2, 3, 4})
+    void thePublicationTwiceAndItsCrossrefItemAtOnceAfterThePreprintAreOnePaper(int partitions) {
+        List<String> failures = new ArrayList<>();
+        for (int paper = 0; paper < 12; paper++) { // other titles, so other refs and other orders of them
+            String title = TITLE + (paper == 0 ? "" : " (part " + paper + ")");
+            PaperEvent preprint = titled(preprint(), title);
+            PaperEvent crossref = titled(crossref(), title);
+            PaperEvent journal = titled(journal(false), title);
+            for (List<PaperEvent> burst : List.of(List.of(crossref, journal, journal),
+                    List.of(journal, crossref, journal), List.of(journal, journal, crossref))) {
+                for (long seed = 0; seed < 12; seed++) {
+                    SimulatedDedup run = new SimulatedDedup(partitions, seed);
+                    run.submit(preprint);
+                    run.run();
+                    burst.forEach(run::submit);
+                    check("paper " + paper + ", burst " + burst.stream().map(e -> e.source().format()).toList()
+                            + " seed " + seed, run.run(), failures);
+                }
+            }
+        }
+        assertEquals(List.of(), failures);
+    }
+
     private static void check(String what, SimulatedDedup run, List<String> failures) {
         Map<String, CanonicalPaper> latest = run.latest();
         long news = run.papers.stream().filter(e -> e.getValue() != null)
@@ -87,6 +111,12 @@ class HeldAbsorptionTest {
                 List.of(), null, "2020-07-10", null, List.of(), List.of(), Map.of(),
                 List.of(new Relation(Relation.HAS_PREPRINT, "doi", PREPRINT_DOI)), "Patterns", PaperStatus.PUBLISHED,
                 new Provenance("journal.xml", "journal-rss", 1, T0));
+    }
+
+    private static PaperEvent titled(PaperEvent e, String title) {
+        return new PaperEvent(e.arxivId(), e.version(), e.doi(), title, e.abstractText(), e.authors(), e.categories(),
+                e.comment(), e.published(), e.updated(), e.links(), e.dois(), e.ids(), e.relations(), e.venue(),
+                e.status(), e.source(), e.orcids());
     }
 
     private static List<List<PaperEvent>> orders(List<PaperEvent> events) {
