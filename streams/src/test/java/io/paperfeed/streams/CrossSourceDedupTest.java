@@ -55,7 +55,11 @@ class CrossSourceDedupTest {
 
     @BeforeEach
     void setUp() {
-        StreamsSettings settings = new StreamsSettings("dummy:9092", "cross-source-test", stateDir, 1, null);
+        start(stateDir);
+    }
+
+    private void start(Path dir) {
+        StreamsSettings settings = new StreamsSettings("dummy:9092", "cross-source-test", dir, 1, null);
         driver = new TopologyTestDriver(PaperFeedTopology.buildThroughDedup(settings, new PipelineMetrics(),
                 io.paperfeed.streams.dedup.DedupSettings.single()), settings.toProperties());
         raw = driver.createInputTopic(Topics.PAPERS_RAW.name(), new StringSerializer(), new ByteArraySerializer());
@@ -172,6 +176,77 @@ class CrossSourceDedupTest {
         assertEquals(1, papers.stream().filter(p -> p.change() == CanonicalPaper.Change.NEW).count());
         assertEquals(arxiv.doi(), papers.get(papers.size() - 1).doi());
         assertEquals(PaperStatus.PUBLISHED, papers.get(papers.size() - 1).status());
+    }
+
+    /**
+     * A preprint, the journal's title-only Crossref item (only the journal DOI) and the journal's own record
+     * (the journal DOI and {@code has-preprint} the preprint's), in all 6 orders: one paper with both DOIs,
+     * published once. The preprint as bioRxiv lists it once published (naming the journal DOI) and as it
+     * listed it before (its own DOI only: then the Crossref item, sharing no DOI with it, is held apart
+     * until the journal's record, which names both, finds the two and joins them); the journal's record with
+     * and without an abstract.
+     */
+    @Test
+    void aPreprintItsCrossrefItemAndItsJournalRecordAreOnePaperPublishedOnceInEveryOrder() {
+        PaperEvent published = only("biorxiv-2020.06.11.145425.jsonl");
+        PaperEvent beforePublication = new PaperEvent(null, published.version(), published.doi(), published.title(),
+                published.abstractText(), published.authors(), published.categories(), published.comment(),
+                published.published(), null, published.links(), List.of(), Map.of(), List.of(), published.venue(),
+                PaperStatus.PREPRINT, published.source());
+        PaperEvent crossref = new PaperEvent(null, null, PATTERNS_DOI, published.title(), null, published.authors(),
+                List.of(), null, "2020-07-10", null, List.of(), List.of(), Map.of("issn", List.of("2666-3899")), List.of(),
+                "Patterns", PaperStatus.PUBLISHED, new Provenance("crossref-works", "crossref-works", 1, T0));
+        List<String> failures = new ArrayList<>();
+        int runs = 0;
+        for (PaperEvent preprint : List.of(published, beforePublication)) {
+            for (String journalAbstract : java.util.Arrays.asList(null, "In brief: " + published.abstractText())) {
+                PaperEvent journal = new PaperEvent(null, null, PATTERNS_DOI, published.title(), journalAbstract,
+                        published.authors(), List.of(), null, "2020-07-10", null, List.of(), List.of(), Map.of(),
+                        List.of(new io.paperfeed.model.Relation(io.paperfeed.model.Relation.HAS_PREPRINT, "doi",
+                                preprint.doi())), "Patterns", PaperStatus.PUBLISHED,
+                        new Provenance("journal-feed", "journal-rss", 1, T0));
+                for (List<PaperEvent> order : orders(List.of(preprint, crossref, journal))) {
+                    tearDown();
+                    start(stateDir.resolve("run-" + runs++));
+                    order.forEach(this::pipe);
+                    List<CanonicalPaper> papers = canonical.readValuesToList();
+                    String what = (preprint == published ? "preprint naming J" : "preprint alone")
+                            + (journalAbstract == null ? ", title-only journal" : ", journal with abstract")
+                            + ", order " + order.stream().map(e -> e.source().format()).toList() + ": ";
+                    List<CanonicalPaper> live = papers.stream().filter(java.util.Objects::nonNull).toList();
+                    if (live.stream().map(CanonicalPaper::id).distinct().count() != 1
+                            || live.stream().filter(x -> x.change() == CanonicalPaper.Change.NEW).count() != 1
+                            || papers.size() != live.size()) {
+                        failures.add(what + papers.stream().map(x -> x == null ? "tombstone"
+                                : x.id() + " " + x.change() + " " + x.dois()).toList());
+                        continue;
+                    }
+                    CanonicalPaper last = live.get(live.size() - 1);
+                    if (!last.dois().containsAll(List.of(PATTERNS_DOI, "10.1101/2020.06.11.145425"))
+                            || last.sources().size() != 3 || last.status() != PaperStatus.PUBLISHED) {
+                        failures.add(what + last.dois() + " " + last.sources().size() + " sources " + last.status());
+                    }
+                }
+            }
+        }
+        assertEquals(List.of(), failures);
+    }
+
+    private static List<List<PaperEvent>> orders(List<PaperEvent> events) {
+        if (events.size() <= 1) {
+            return List.of(events);
+        }
+        List<List<PaperEvent>> all = new ArrayList<>();
+        for (PaperEvent first : events) {
+            List<PaperEvent> rest = new ArrayList<>(events);
+            rest.remove(first);
+            for (List<PaperEvent> tail : orders(rest)) {
+                List<PaperEvent> order = new ArrayList<>(List.of(first));
+                order.addAll(tail);
+                all.add(order);
+            }
+        }
+        return all;
     }
 
     private static void assertBothDois(CanonicalPaper paper) {

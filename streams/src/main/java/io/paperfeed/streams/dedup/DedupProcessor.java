@@ -87,6 +87,10 @@ public final class DedupProcessor implements Processor<Long, Message, Object, Ob
             owner.verdict(v);
         } else if (m instanceof Message.Merge g) {
             owner.merge(g);
+        } else if (m instanceof Message.Absorb a) {
+            owner.absorb(a);
+        } else if (m instanceof Message.Fold f) {
+            owner.fold(f);
         }
     }
 

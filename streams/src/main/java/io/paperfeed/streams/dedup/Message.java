@@ -9,7 +9,8 @@ import org.apache.kafka.common.serialization.Serializer;
  * What the dedup tasks tell one another on the exchange topic, each keyed by the 64-bit key whose
  * partition must handle it ({@link Routing}): a sighting arriving at its home, a probe or a
  * registration of evidence keys at the partition that owns them, the candidates a probe found, a
- * request to confirm a candidate and its verdict, and a sighting to merge into a paper.
+ * request to confirm a candidate and its verdict, a sighting to merge into a paper, and a held paper
+ * to absorb into the paper a sighting that matched both joined.
  */
 sealed interface Message {
 
@@ -54,11 +55,18 @@ sealed interface Message {
         }
     }
 
-    /** The answer to a {@link Confirm} about {@code asked}: a match with a paper, no match, or "pending, I will follow you". */
+    /**
+     * The answer to a {@link Confirm} about {@code asked}: a match with a paper, no match, "pending, I will
+     * follow you", or a match with a paper that is held (title-only, never published).
+     */
     record Verdict(long requester, long asked, Outcome outcome, long paper, String matchedBy, double similarity)
             implements Message {
 
-        enum Outcome { MATCH, NO, YIELD }
+        enum Outcome { MATCH, NO, YIELD, MATCH_HELD }
+
+        boolean isMatch() {
+            return outcome == Outcome.MATCH || outcome == Outcome.MATCH_HELD;
+        }
 
         public long key() {
             return requester;
@@ -70,6 +78,23 @@ sealed interface Message {
             implements Message {
         public long key() {
             return paper;
+        }
+    }
+
+    /**
+     * A sighting that matched {@code paper}, a held paper, joined {@code into} (a published paper, or a held
+     * one of smaller ref): the held paper joins it too, if it is still held.
+     */
+    record Absorb(long paper, long into, boolean intoPublished, String matchedBy) implements Message {
+        public long key() {
+            return paper;
+        }
+    }
+
+    /** Fold the held paper absorbed from another ref into the paper {@code into}. */
+    record Fold(long into, PaperStates.PaperState held, String matchedBy) implements Message {
+        public long key() {
+            return into;
         }
     }
 
@@ -111,6 +136,12 @@ sealed interface Message {
             w.u8(6).i64(g.paper());
             SightingData.write(w, g.sighting());
             w.str(g.matchedBy()).f32((float) g.similarity()).bool(g.registered());
+        } else if (m instanceof Absorb a) {
+            w.u8(7).i64(a.paper()).i64(a.into()).bool(a.intoPublished()).str(a.matchedBy());
+        } else if (m instanceof Fold f) {
+            w.u8(8).i64(f.into());
+            PaperStates.write(w, f.held());
+            w.str(f.matchedBy());
         }
         return w.toByteArray();
     }
@@ -130,6 +161,8 @@ sealed interface Message {
             case 4 -> new Confirm(r.i64(), r.i64(), r.i64(), Summary.read(r, version));
             case 5 -> new Verdict(r.i64(), r.i64(), Verdict.Outcome.values()[r.u8()], r.i64(), r.str(), r.f32());
             case 6 -> new Merge(r.i64(), SightingData.read(r, version), r.str(), r.f32(), r.bool());
+            case 7 -> new Absorb(r.i64(), r.i64(), r.bool(), r.str());
+            case 8 -> new Fold(r.i64(), PaperStates.read(r, version), r.str());
             default -> throw new SerializationException("dedup exchange record of unknown kind " + kind);
         };
     }

@@ -18,7 +18,8 @@ import java.util.Map;
  * A paper known by its content id takes the id {@code arxiv:<id>} as soon as a sighting brings an
  * arXiv id; the old id is kept in {@code aliases}. A paper held back (title-only sightings, never
  * published) that gets its first abstract is a NEW paper: {@code arxiv:<id>} or the content id of
- * that abstract, with no alias.
+ * that abstract, with no alias. A held paper can also be absorbed whole into another paper
+ * ({@link #absorb}): as one sighting per source it had.
  */
 final class PaperMerge {
 
@@ -75,6 +76,19 @@ final class PaperMerge {
                 held && abstractText != null ? CanonicalPaper.Change.NEW : CanonicalPaper.Change.UPDATED,
                 io.paperfeed.model.Orcids.merge(paper.orcids(), s.orcids()));
         return sameContent(paper, merged) ? null : merged;
+    }
+
+    /** The paper with a held paper absorbed (its fields as one sighting per source it had), or null when that adds nothing. */
+    static CanonicalPaper absorb(CanonicalPaper paper, CanonicalPaper held) {
+        CanonicalPaper result = paper;
+        for (Provenance source : held.sources()) {
+            CanonicalPaper merged = merge(result, new PaperEvent(held.arxivId(), held.version(), held.doi(),
+                    held.title(), held.abstractText(), held.authors(), held.categories(), held.comment(),
+                    held.published(), held.updated(), held.links(), held.dois(), held.ids(), List.of(), held.venue(),
+                    held.status(), source, held.orcids()));
+            result = merged == null ? result : merged;
+        }
+        return result == paper ? null : result;
     }
 
     private static Map<String, List<String>> ids(Map<String, List<String>> a, Map<String, List<String>> b) {

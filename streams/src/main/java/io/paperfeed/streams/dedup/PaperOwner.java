@@ -10,6 +10,7 @@ import io.paperfeed.streams.dedup.Message.Verdict;
 import io.paperfeed.streams.dedup.PaperStates.PaperState;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
@@ -104,7 +105,7 @@ final class PaperOwner {
             out.send(verdict(c, Verdict.Outcome.NO, null));
         } else if (state instanceof PaperState paper) {
             Evidence.Match m = Evidence.compare(c.summary(), paper);
-            out.send(verdict(c, m == null ? Verdict.Outcome.NO : Verdict.Outcome.MATCH, m));
+            out.send(verdict(c, matchOutcome(m, paper), m));
         } else if (state instanceof RefState.Joined joined) {
             out.send(new Confirm(c.requester(), joined.paper(), c.asked(), c.summary()));
         } else if (state instanceof Pending p) {
@@ -132,8 +133,11 @@ final class PaperOwner {
         }
         p.confirming.remove(v.asked());
         p.claims.removeIf(claim -> claim.ref() == v.asked());
-        if (v.outcome() == Verdict.Outcome.MATCH) {
+        if (v.isMatch()) {
             p.matches.add(new Pending.Candidate(v.paper(), v.matchedBy(), v.similarity()));
+        }
+        if (v.outcome() == Verdict.Outcome.MATCH_HELD && !p.heldPapers.contains(v.paper())) {
+            p.heldPapers.add(v.paper());
         }
         refs.put(v.requester(), p);
         decideIfReady(v.requester());
@@ -166,22 +170,99 @@ final class PaperOwner {
         }
     }
 
-    /** The best confirmed paper, else the best claim (asked first), else a new paper. */
+    /**
+     * Once the claims of smaller pending refs are confirmed (asked now, answered once they decided: one
+     * may be a held paper to absorb), the best confirmed paper, else a new paper. Of the confirmed papers
+     * it joins the best published one (or, when all are held, the held one of smallest ref) and the other
+     * held ones it matched are absorbed into that one.
+     */
     private void decide(long ref, Pending p) {
-        Pending.Candidate best = p.matches.stream().min(Pending.Candidate.BEST).orElse(null);
-        Pending.Candidate bestClaim = p.claims.stream().min(Pending.Candidate.BEST).orElse(null);
-        if (bestClaim != null && (best == null || Pending.Candidate.BEST.compare(bestClaim, best) < 0)) {
-            p.claims.remove(bestClaim);
-            p.confirming.add(bestClaim.ref());
+        if (!p.claims.isEmpty()) {
+            List<Pending.Candidate> claims = List.copyOf(p.claims);
+            p.claims.clear();
+            claims.forEach(c -> p.confirming.add(c.ref()));
             refs.put(ref, p);
-            out.send(new Confirm(ref, bestClaim.ref(), bestClaim.ref(), p.sighting.summary()));
+            claims.forEach(c -> out.send(new Confirm(ref, c.ref(), c.ref(), p.sighting.summary())));
             return;
         }
+        Pending.Candidate best = p.matches.stream().min(Pending.Candidate.BEST).orElse(null);
         if (best == null) {
             found(ref, p);
-        } else {
-            join(ref, p, best);
+            return;
         }
+        Pending.Candidate into = p.matches.stream().filter(c -> !p.heldPapers.contains(c.ref()))
+                .min(Pending.Candidate.BEST)
+                .orElseGet(() -> p.matches.stream().min(java.util.Comparator.comparingLong(Pending.Candidate::ref))
+                        .orElseThrow());
+        join(ref, p, into);
+        boolean intoPublished = !p.heldPapers.contains(into.ref());
+        for (long held : p.heldPapers) {
+            if (held != into.ref()) {
+                String matchedBy = p.matches.stream().filter(c -> c.ref() == held).min(Pending.Candidate.BEST)
+                        .orElseThrow().matchedBy();
+                out.send(new Message.Absorb(held, into.ref(), intoPublished, matchedBy));
+            }
+        }
+    }
+
+    /**
+     * A held paper that a sighting matched, asked to join the paper that sighting joined: done while it is
+     * still held (it published nothing, so nothing is retracted) and when the other is published or of a
+     * smaller ref (so refs absorbed into one another can never form a cycle); a held paper already absorbed
+     * passes the request on. Its ref becomes a joined one, so its evidence keys lead to the paper.
+     */
+    void absorb(Message.Absorb a) {
+        RefState state = refs.get(a.paper());
+        if (state instanceof RefState.Joined joined) {
+            if (joined.paper() != a.into()) {
+                out.send(new Message.Absorb(joined.paper(), a.into(), a.intoPublished(), a.matchedBy()));
+            }
+        } else if (state instanceof PaperState held && !held.isPublished()
+                && (a.intoPublished() || a.into() < a.paper())) {
+            refs.put(a.paper(), new RefState.Joined(a.into()));
+            out.send(new Message.Fold(a.into(), held, a.matchedBy()));
+        } else {
+            log.info("held paper {} not absorbed into {}: it is {}", a.paper(), a.into(),
+                    state == null ? "unknown" : state instanceof PaperState ? "published now" : "pending");
+        }
+    }
+
+    /** A held paper absorbed: folded into this paper (its sightings count as merged here), or passed on. */
+    void fold(Message.Fold f) {
+        RefState state = refs.get(f.into());
+        if (state instanceof RefState.Joined joined) {
+            out.send(new Message.Fold(joined.paper(), f.held(), f.matchedBy()));
+            return;
+        }
+        if (!(state instanceof PaperState paper)) {
+            log.error("held paper {} folded into ref {} that is no paper; it is lost", f.held().paper().id(), f.into());
+            return;
+        }
+        CanonicalPaper known = paper.paper();
+        CanonicalPaper merged = PaperMerge.absorb(known, f.held().paper());
+        java.util.LinkedHashSet<String> hashes = new java.util.LinkedHashSet<>(paper.sightingHashes());
+        hashes.addAll(f.held().sightingHashes());
+        PaperState next = new PaperState(merged == null ? known : merged, paper.signatures(), List.copyOf(hashes));
+        refs.put(f.into(), next);
+        if (merged != null && next.isPublished()) {
+            out.paper(merged.id(), merged);
+        }
+        if (merged != null && paper.isPublished() && !merged.id().equals(known.id())) {
+            out.paper(known.id(), null);
+        }
+        for (io.paperfeed.model.Provenance source : f.held().paper().sources()) {
+            out.duplicate(f.matchedBy());
+            out.decision(new DedupDecision(source.itemKey(), next.paper().id(),
+                    merged == null ? Outcome.REPEAT : Outcome.MERGED, f.matchedBy(), 0,
+                    Instant.ofEpochMilli(out.wallClockMs())));
+        }
+        if (merged != null) {
+            registerNewEvidence(f.into(), known, merged, new long[0]);
+        }
+    }
+
+    private static Verdict.Outcome matchOutcome(Evidence.Match m, PaperState paper) {
+        return m == null ? Verdict.Outcome.NO : paper.isPublished() ? Verdict.Outcome.MATCH : Verdict.Outcome.MATCH_HELD;
     }
 
     /** A new paper; one of only a title-only sighting is held (not published) until a sighting with an abstract joins it. */
@@ -195,7 +276,7 @@ final class PaperOwner {
                 "none", 0));
         for (Confirm c : p.held) {
             Evidence.Match m = Evidence.compare(c.summary(), paper);
-            out.send(new Verdict(c.requester(), c.asked(), m == null ? Verdict.Outcome.NO : Verdict.Outcome.MATCH,
+            out.send(new Verdict(c.requester(), c.asked(), matchOutcome(m, paper),
                     ref, m == null ? null : m.matchedBy(), m == null ? 0 : m.similarity()));
         }
         for (Merge m : p.queued) {
@@ -234,7 +315,7 @@ final class PaperOwner {
         }
         out.decision(decision(s, merged.id(), Outcome.MERGED, m.matchedBy(), similarity));
         if (!m.registered()) {
-            registerNewEvidence(ref, known, merged, s, newText);
+            registerNewEvidence(ref, known, merged, newText ? s.keys() : new long[0]);
         }
     }
 
@@ -242,12 +323,11 @@ final class PaperOwner {
      * Files what a merged sighting brought under the paper, so later sightings find it by them: its text
      * when new (content hash, bands) and every DOI, other id or title the paper did not have.
      */
-    private void registerNewEvidence(long ref, CanonicalPaper known, CanonicalPaper merged, SightingData s,
-                                     boolean newText) {
+    private void registerNewEvidence(long ref, CanonicalPaper known, CanonicalPaper merged, long[] textKeys) {
         long[] before = SightingData.identityKeys(Summary.of(known, null));
         long[] after = SightingData.identityKeys(Summary.of(merged, null));
-        long[] keys = newText ? java.util.Arrays.copyOf(s.keys(), s.keys().length + after.length) : new long[after.length];
-        int n = newText ? s.keys().length : 0;
+        long[] keys = java.util.Arrays.copyOf(textKeys, textKeys.length + after.length);
+        int n = textKeys.length;
         for (long k : after) {
             if (!contains(before, k) && !contains(keys, n, k)) {
                 keys[n++] = k;

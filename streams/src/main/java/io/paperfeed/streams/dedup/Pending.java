@@ -8,8 +8,8 @@ import java.util.List;
  * A sighting that found no paper at its home and is asking the partitions of its other evidence
  * keys: how many probe answers it still waits for, the candidates they named, the candidates it
  * still waits to hear a verdict on, the confirmed matches, the claims of smaller pending refs that
- * it belongs with them, the confirms it holds for larger refs until it has decided, and the sightings
- * queued to merge into it once it is a paper.
+ * it belongs with them, the confirms it holds for larger refs until it has decided, the sightings
+ * queued to merge into it once it is a paper, and which matches are held papers.
  */
 final class Pending implements RefState {
 
@@ -33,6 +33,8 @@ final class Pending implements RefState {
     final List<Candidate> claims = new ArrayList<>();
     final List<Message.Confirm> held = new ArrayList<>();
     final List<Message.Merge> queued = new ArrayList<>();
+    /** The refs among {@link #matches} that answered as held papers (title-only, never published). */
+    final List<Long> heldPapers = new ArrayList<>();
 
     Pending(SightingData sighting, String publicId) {
         this.sighting = sighting;

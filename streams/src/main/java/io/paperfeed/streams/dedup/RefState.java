@@ -19,8 +19,11 @@ sealed interface RefState permits PaperState, RefState.Joined, Pending {
     record Joined(long paper) implements RefState {
     }
 
-    /** The layout written; versions 1 (before DOIs, ids, relations, venue and status) and 2 (before ORCID iDs) are still read. */
-    int VERSION = 3;
+    /**
+     * The layout written; versions 1 (before DOIs, ids, relations, venue and status), 2 (before ORCID iDs)
+     * and 3 (before a pending sighting's held matches) are still read.
+     */
+    int VERSION = 4;
 
     Serde<RefState> SERDE = new Serde<>() {
         @Override
@@ -73,6 +76,7 @@ sealed interface RefState permits PaperState, RefState.Joined, Pending {
         p.held.forEach(m -> w.bytes(Message.encode(m)));
         w.varint(p.queued.size());
         p.queued.forEach(m -> w.bytes(Message.encode(m)));
+        w.longs(toArray(p.heldPapers));
     }
 
     private static Pending readPending(Bin.Reader r, int version) {
@@ -94,6 +98,11 @@ sealed interface RefState permits PaperState, RefState.Joined, Pending {
         int queued = r.length();
         for (int i = 0; i < queued; i++) {
             p.queued.add((Message.Merge) Message.decode(r.bytes()));
+        }
+        if (version >= 4) {
+            for (long c : r.longs()) {
+                p.heldPapers.add(c);
+            }
         }
         return p;
     }

@@ -21,8 +21,9 @@
  * probe looks up and files in one step) and {@code dedup-refs}
  * ({@link io.paperfeed.streams.dedup.PaperOwner}: papers, sightings that joined one, sightings still
  * deciding). A new sighting probes the owners of its evidence keys, asks each candidate's owner to
- * confirm it, then joins the best match or becomes a paper; of two pending sightings the smaller ref
- * never waits for the larger. The {@link io.paperfeed.streams.dedup.Message}s between partitions go
+ * confirm it, then joins the best match (a published one before held ones) or becomes a paper; the
+ * other held papers it matched are absorbed into the one it joined; of two pending sightings the
+ * smaller ref never waits for the larger. The {@link io.paperfeed.streams.dedup.Message}s between partitions go
  * through the exchange topic; a message for the same partition is handled at once. Outputs:
  * {@code paperfeed.papers.canonical} (NEW, UPDATED, a tombstone for a retired content id) and
  * {@code paperfeed.dedup.decisions}. Both stores are changelogged; under exactly-once a task's store
