@@ -232,18 +232,7 @@ final class TexReader {
     }
 
     private int matchingBrace(int open) {
-        int depth = 0;
-        for (int i = open; i < in.length(); i++) {
-            char c = in.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (c == '{') {
-                depth++;
-            } else if (c == '}' && --depth == 0) {
-                return i;
-            }
-        }
-        return -1;
+        return TexBraces.matching(in, open);
     }
 
     private char peekNonSpace() {
