@@ -1,5 +1,7 @@
 package io.paperfeed.app.http;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -17,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -85,7 +88,7 @@ public final class EdgeLoad {
                 System.out.printf("at %d s: a new SSE client got %d events within 10 s%n", second, newClientEvents(base, stream));
             }
             long wait = tickEnd - System.nanoTime();
-            if (wait > 0) {
+            if (wait > 0) { // the load's own pace: one /health request a second, not a wait for a condition
                 Thread.sleep(wait / 1_000_000);
             }
         }
@@ -101,7 +104,12 @@ public final class EdgeLoad {
         for (Socket s : silent) {
             s.close();
         }
-        Thread.sleep(2000);
+        // the count after the clients left: once two readings a second apart agree (the server let go of them)
+        AtomicReference<Double> last = new AtomicReference<>(-2.0);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            double now = threadCounts(http, base)[0];
+            return now == last.getAndSet(now);
+        });
         System.out.printf("after: %s%n", threads(http, base));
     }
 

@@ -117,7 +117,7 @@ public final class FixtureServer implements AutoCloseable {
         requests.add(request);
         Reply reply = routes.getOrDefault(request.path(), r -> Reply.status(404)).apply(request);
         try (exchange) {
-            if (reply.delayMillis() > 0) {
+            if (reply.delayMillis() > 0) { // the slow server a test asked for: the delay is the behaviour
                 Thread.sleep(reply.delayMillis());
             }
             reply.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
