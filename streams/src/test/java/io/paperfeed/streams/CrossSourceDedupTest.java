@@ -4,14 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.paperfeed.model.CanonicalPaper;
-import io.paperfeed.model.DedupDecision;
 import io.paperfeed.model.DedupDecision.Outcome;
+import io.paperfeed.model.DedupDecision;
 import io.paperfeed.model.PaperEvent;
 import io.paperfeed.model.PaperStatus;
 import io.paperfeed.model.Provenance;
 import io.paperfeed.model.serde.Json;
 import io.paperfeed.model.serde.PaperSerdes;
 import io.paperfeed.model.topics.Topics;
+import io.paperfeed.streams.dedup.Orders;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -205,7 +206,7 @@ class CrossSourceDedupTest {
                         List.of(new io.paperfeed.model.Relation(io.paperfeed.model.Relation.HAS_PREPRINT, "doi",
                                 preprint.doi())), "Patterns", PaperStatus.PUBLISHED,
                         new Provenance("journal-feed", "journal-rss", 1, T0));
-                for (List<PaperEvent> order : orders(List.of(preprint, crossref, journal))) {
+                for (List<PaperEvent> order : Orders.of(List.of(preprint, crossref, journal))) {
                     tearDown();
                     start(stateDir.resolve("run-" + runs++));
                     order.forEach(this::pipe);
@@ -230,23 +231,6 @@ class CrossSourceDedupTest {
             }
         }
         assertEquals(List.of(), failures);
-    }
-
-    private static List<List<PaperEvent>> orders(List<PaperEvent> events) {
-        if (events.size() <= 1) {
-            return List.of(events);
-        }
-        List<List<PaperEvent>> all = new ArrayList<>();
-        for (PaperEvent first : events) {
-            List<PaperEvent> rest = new ArrayList<>(events);
-            rest.remove(first);
-            for (List<PaperEvent> tail : orders(rest)) {
-                List<PaperEvent> order = new ArrayList<>(List.of(first));
-                order.addAll(tail);
-                all.add(order);
-            }
-        }
-        return all;
     }
 
     private static void assertBothDois(CanonicalPaper paper) {

@@ -35,7 +35,7 @@ class HeldAbsorptionTest {
         List<String> failures = new ArrayList<>();
         for (boolean journalAbstract : new boolean[] {false, true}) {
             List<PaperEvent> three = List.of(preprint(), crossref(), journal(journalAbstract));
-            for (List<PaperEvent> order : orders(three)) {
+            for (List<PaperEvent> order : Orders.of(three)) {
                 for (long seed = 0; seed < 8; seed++) {
                     SimulatedDedup one = new SimulatedDedup(partitions, seed);
                     order.forEach(e -> {
@@ -117,22 +117,5 @@ class HeldAbsorptionTest {
         return new PaperEvent(e.arxivId(), e.version(), e.doi(), title, e.abstractText(), e.authors(), e.categories(),
                 e.comment(), e.published(), e.updated(), e.links(), e.dois(), e.ids(), e.relations(), e.venue(),
                 e.status(), e.source(), e.orcids());
-    }
-
-    private static List<List<PaperEvent>> orders(List<PaperEvent> events) {
-        if (events.size() <= 1) {
-            return List.of(events);
-        }
-        List<List<PaperEvent>> all = new ArrayList<>();
-        for (PaperEvent first : events) {
-            List<PaperEvent> rest = new ArrayList<>(events);
-            rest.remove(first);
-            for (List<PaperEvent> tail : orders(rest)) {
-                List<PaperEvent> order = new ArrayList<>(List.of(first));
-                order.addAll(tail);
-                all.add(order);
-            }
-        }
-        return all;
     }
 }
