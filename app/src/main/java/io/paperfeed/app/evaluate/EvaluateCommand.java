@@ -100,8 +100,8 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         likeProfiles(out, training, test, background);
         ThresholdEvaluation thresholds = new ThresholdEvaluation(background, backgroundIds, ProfileSettings.defaults());
-        double threshold = thresholds.calibrate(out, training, drawsPerField, 29);
-        thresholds.report(out, training, test, threshold, drawsPerField, 17);
+        double share = thresholds.calibrate(out, training, drawsPerField, 29);
+        thresholds.report(out, training, test, share, drawsPerField, 17);
         return 0;
     }
 

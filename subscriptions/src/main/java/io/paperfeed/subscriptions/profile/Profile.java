@@ -11,7 +11,7 @@ import java.util.List;
  * liked and positively rated papers as positives, and as negatives the {@link Background} papers and the
  * papers rated "not this" (each rating weighing {@link ProfileSettings#ratingCopies} background papers).
  * A paper's score is the model's probability that it is wanted; it passes at the subscription's
- * {@code minSimilarity} or the calibrated default. The explanation lists the liked papers closest to it by
+ * {@code minSimilarity} or else at the profile's own {@link DefaultThreshold} (the top 1 % of the background). The explanation lists the liked papers closest to it by
  * cosine similarity. Immutable: a new rating makes a new profile.
  *
  * <p>Chosen over the centroid of the liked papers (cosine to their mean, moved by ratings Rocchio's way),
@@ -66,7 +66,7 @@ public final class Profile {
         int negatives = (int) ratings.stream().filter(e -> !e.positive()).count();
         LinearModel model = LinearModel.train(pos, neg, settings.cost());
         return new Profile(List.copyOf(positives), negatives, model,
-                minScore != null ? minScore : settings.defaultMinScore());
+                minScore != null ? minScore : DefaultThreshold.of(model::probability, background, settings.defaultShare()));
     }
 
     /** The score of a paper's embedding: the estimated probability that it is wanted. */

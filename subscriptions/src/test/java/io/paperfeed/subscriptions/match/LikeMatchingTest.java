@@ -89,15 +89,21 @@ class LikeMatchingTest {
 
     @Test
     void ratingsTeachTheProfileAndATombstoneWithdrawsThem() {
-        Subscription s = likeOf("nlp-like", nlp.subList(0, 5));
-        ArxivSlice.Paper hit = best(s, nlp.subList(5, nlp.size()));
+        Subscription likeOnly = likeOf("nlp-like", nlp.subList(0, 5));
+        ArxivSlice.Paper hit = best(likeOnly, nlp.subList(5, nlp.size()));
+        double before = matcher.match(paper(hit)).matches().get(0).similarTo().score();
+        // the subscription asks for just the hit's score, so a rating that lowers the score tips it over
+        Subscription s = new Subscription("nlp-like", null, null, List.of(), null, false, List.of(), false, null, null,
+                likeOnly.like(), before - 0.0005);
+        matcher.register(s);
+        assertTrue(matcher.match(paper(hit)).ids().contains("nlp-like"));
         Rating no = new Rating("nlp-like", "arxiv:" + hit.id(), -1, hit.title(), hit.embedding(), Instant.EPOCH);
-        for (int i = 0; i < 3 && matcher.match(paper(hit)).ids().contains("nlp-like"); i++) {
-            matcher.applyRating(no.key(), no); // the same rating again changes nothing
-        }
+        matcher.applyRating(no.key(), no);
+        matcher.applyRating(no.key(), no); // the same rating again changes nothing
         assertFalse(matcher.match(paper(hit)).ids().contains("nlp-like"), "rated 'not this': no longer alerted");
         matcher.applyRating(no.key(), null);
         assertTrue(matcher.match(paper(hit)).ids().contains("nlp-like"), "the rating withdrawn");
+        assertEquals(before, matcher.match(paper(hit)).matches().get(0).similarTo().score(), 1e-9);
     }
 
     @Test

@@ -63,8 +63,18 @@ class ProfileTest {
         assertTrue(why.closest().get(1).similarity() >= why.closest().get(2).similarity());
         assertEquals(0.7, why.threshold(), "minSimilarity overrides the default");
         assertEquals("linear", why.scorer());
-        assertEquals(SETTINGS.defaultMinScore(),
-                Profile.of(liked(nlp.subList(0, 5)), List.of(), null, Background.shipped(), SETTINGS).threshold());
+    }
+
+    @Test
+    void withoutMinSimilarityTheTopOnePercentOfTheBackgroundPasses() {
+        List<ArxivSlice.Paper> nlp = ArxivSlice.only("cs.CL");
+        Profile profile = Profile.of(liked(nlp.subList(0, 5)), List.of(), null, Background.shipped(), SETTINGS);
+        long passing = Background.shipped().vectors().stream().filter(v -> profile.passes(profile.score(v))).count();
+        assertEquals(10, passing, "1 % of the 1,000 background papers, at threshold " + profile.threshold());
+        List<ArxivSlice.Paper> vision = ArxivSlice.only("cs.CV");
+        Profile ofVision = Profile.of(liked(vision.subList(0, 5)), List.of(), null, Background.shipped(), SETTINGS);
+        assertTrue(Math.abs(ofVision.threshold() - profile.threshold()) > 1e-6,
+                "each profile has its own default: cs.CL " + profile.threshold() + ", cs.CV " + ofVision.threshold());
     }
 
     @Test
