@@ -9,6 +9,7 @@ import io.paperfeed.consumer.atom.AtomFeeds;
 import io.paperfeed.consumer.atom.FeedSettings;
 import io.paperfeed.consumer.mail.MailDeliveryService;
 import io.paperfeed.consumer.mail.UnsubscribeLinks;
+import io.paperfeed.consumer.render.RatingLinks;
 import io.paperfeed.consumer.preview.SubscriptionPreview;
 import io.paperfeed.consumer.recent.RecentPapers;
 import io.paperfeed.subscriptions.SubscriptionPublisher;
@@ -34,14 +35,16 @@ final class ReaderRole {
     private final String publicUrl;
     private final Map<String, String> topicNames = new LinkedHashMap<>();
     private final UnsubscribeLinks unsubscribe;
+    private final RatingLinks ratingLinks;
 
     private ReaderRole(ServiceContext context, ReaderOptions options, String publicUrl, Taxonomy taxonomy,
-                       UnsubscribeLinks unsubscribe) {
+                       UnsubscribeLinks unsubscribe, RatingLinks ratingLinks) {
         this.context = context;
         this.options = options;
         this.publicUrl = publicUrl;
         taxonomy.topics().forEach(t -> topicNames.put(t.id(), t.name()));
         this.unsubscribe = unsubscribe;
+        this.ratingLinks = ratingLinks;
     }
 
     /**
@@ -58,16 +61,17 @@ final class ReaderRole {
         context.server().addCheck(HealthCheck.of("feeds", feeds::problem));
         SubscriptionPreview preview = new SubscriptionPreview(recent, SubscriptionValidator.of(taxonomy), Clock.systemUTC());
         UnsubscribeLinks unsubscribe = new UnsubscribeLinks(publicUrl, LinkKeys.of(api.token()));
+        RatingLinks ratingLinks = new RatingLinks(publicUrl, LinkKeys.of(api.token()));
         SubscriptionPublisher publisher = SubscriptionPublisher.open(context.clients(), "paperfeed-unsubscribe",
                 view.topic(), SubscriptionValidator.of(taxonomy), view.secrets());
         ReaderApi readers = context.lifecycle().add(new ReaderApi(taxonomy, api.token(), feeds, preview, unsubscribe,
-                view, builtIn, publisher, registry));
+                ratingLinks, paperfeedApi.ratings(), view, builtIn, publisher, registry));
         readers.routes(paperfeedApi.routes()).forEach(context.server()::route);
         String feedExample = taxonomy.topics().stream().findFirst().map(TopicDefinition::id).orElse("kv-cache");
         context.out().printf("paperfeed %s: subscription page at %s/subscribe%s, Atom feeds at %s/topics/%s/feed.atom%n",
                 context.service(), context.baseUrl(), api.generated() ? "#token=" + api.token() : "", context.baseUrl(),
                 feedExample);
-        return new ReaderRole(context, options, publicUrl, taxonomy, unsubscribe);
+        return new ReaderRole(context, options, publicUrl, taxonomy, unsubscribe, ratingLinks);
     }
 
     /** Starts e-mail delivery when an SMTP server is configured; a part of it that stops fails the lifecycle. */
@@ -76,7 +80,7 @@ final class ReaderRole {
             return;
         }
         MailDeliveryService mail = context.lifecycle().add(new MailDeliveryService(options.mailSettings(publicUrl,
-                System.getenv()), context.clients(), view, topicNames, unsubscribe, context.metrics().registry()));
+                System.getenv()), context.clients(), view, topicNames, unsubscribe, ratingLinks, context.metrics().registry()));
         mail.start(catchUp, why -> context.lifecycle().fail(why));
         context.server().addCheck(HealthCheck.of("mail", mail::problem));
         context.out().printf("paperfeed %s: e-mail delivery through %s%n", context.service(),

@@ -1,5 +1,7 @@
 package io.paperfeed.consumer.api;
 
+import io.paperfeed.consumer.atom.EntryLinks;
+import io.paperfeed.consumer.render.RatingLinks;
 import io.paperfeed.consumer.atom.AtomFeeds;
 import io.paperfeed.consumer.atom.ConditionalRequest;
 import io.paperfeed.consumer.atom.FeedAnswer;
@@ -14,9 +16,12 @@ import java.util.Optional;
 final class FeedEndpoints {
 
     private final AtomFeeds feeds;
+    private final RatingLinks ratingLinks;
 
-    FeedEndpoints(AtomFeeds feeds) {
+    /** @param ratingLinks the links under each entry of a subscription's feed */
+    FeedEndpoints(AtomFeeds feeds, RatingLinks ratingLinks) {
         this.feeds = feeds;
+        this.ratingLinks = ratingLinks;
     }
 
     void topic(Exchange exchange, String topicId) {
@@ -30,7 +35,10 @@ final class FeedEndpoints {
 
     void subscription(Exchange exchange, Subscription subscription) {
         ApiHandler.requireMethod(exchange, "/subscriptions/" + subscription.id() + "/feed.atom", "GET", "HEAD");
-        write(exchange, feeds.subscription(subscription, conditional(exchange)), "private, no-cache");
+        // the links are signed with a key of the read token: a rotated token renders the feed anew
+        EntryLinks links = new EntryLinks(String.valueOf(subscription.readTokenHash()),
+                paper -> RatingLinks.html(ratingLinks.links(subscription, paper.id())));
+        write(exchange, feeds.subscription(subscription, conditional(exchange), links), "private, no-cache");
     }
 
     AtomFeeds feeds() {

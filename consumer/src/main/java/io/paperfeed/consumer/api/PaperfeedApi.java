@@ -27,6 +27,7 @@ public final class PaperfeedApi implements AutoCloseable {
 
     private final SubscriptionPublisher publisher;
     private final FeedbackPublisher feedback;
+    private final PaperRatings ratings;
     private final EventStreams streams;
     private final Map<String, Handler> routes = new LinkedHashMap<>();
 
@@ -49,11 +50,17 @@ public final class PaperfeedApi implements AutoCloseable {
                 return resolver;
             }
         };
+        this.ratings = new PaperRatings(resolvers, feedback, Clock.systemUTC());
         SubscriptionRequests requests = new SubscriptionRequests(validator, resolvers);
         routes.put(SubscriptionsHandler.MOUNT, new SubscriptionsHandler(new BearerAuth(settings.apiToken()),
                 requests, view, publisher, streams, settings.builtInSubscriptions(),
-                new ProfileRequests(view, requests, resolvers, feedback, Clock.systemUTC()), metrics));
+                new ProfileRequests(view, requests, resolvers, ratings, feedback), metrics));
         routes.put(TopicsHandler.MOUNT, new TopicsHandler(settings.taxonomy(), streams, metrics));
+    }
+
+    /** How papers are rated: the rating links of mails and feeds rate through it too ({@link ReaderApi}). */
+    public PaperRatings ratings() {
+        return ratings;
     }
 
     /** {@code /subscriptions} and {@code /topics}, each serving everything under it. */

@@ -1,7 +1,6 @@
 package io.paperfeed.consumer.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.paperfeed.model.CanonicalPaper;
 import io.paperfeed.model.LikeItem;
 import io.paperfeed.model.Rating;
 import io.paperfeed.model.Subscription;
@@ -15,7 +14,6 @@ import io.paperfeed.subscriptions.like.PaperIds;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,16 +40,16 @@ final class ProfileRequests {
     private final SubscriptionView view;
     private final SubscriptionRequests requests;
     private final Supplier<LikeResolver> resolvers;
+    private final PaperRatings ratings;
     private final FeedbackPublisher feedback;
-    private final Clock clock;
 
     ProfileRequests(SubscriptionView view, SubscriptionRequests requests, Supplier<LikeResolver> resolvers,
-                    FeedbackPublisher feedback, Clock clock) {
+                    PaperRatings ratings, FeedbackPublisher feedback) {
         this.view = view;
         this.requests = requests;
         this.resolvers = resolvers;
+        this.ratings = ratings;
         this.feedback = feedback;
-        this.clock = clock;
     }
 
     /** {@code POST /subscriptions/{id}/feedback}. */
@@ -68,16 +66,12 @@ final class ProfileRequests {
             throw ApiError.badRequest("invalid-rating", "\"rating\" is 1 (more like this) or -1 (not this)")
                     .detail("field", "rating");
         }
-        LikeResolver resolver = resolvers.get();
-        CanonicalPaper paper = resolver.find(paperNode.asText()).orElseThrow(() -> ApiError.badRequest("unknown-paper",
-                "paper " + paperNode.asText() + " is not among the recent papers this service knows")
-                .detail("paper", paperNode.asText()));
-        Rating rating = new Rating(subscription.id(), paper.id(), ratingNode.asInt(), paper.title(),
-                resolver.embeddingOf(paper), clock.instant());
-        RecordMetadata written = write(() -> feedback.rate(rating));
+        PaperRatings.Written done = ratings.rate(subscription, paperNode.asText(), ratingNode.asInt());
+        Rating rating = done.rating();
+        RecordMetadata written = done.where();
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("subscription", subscription.id());
-        answer.put("paper", paper.id());
+        answer.put("paper", rating.paper());
         answer.put("rating", rating.rating());
         answer.put("ratedAt", rating.ratedAt().toString());
         answer.put("partition", written.partition());

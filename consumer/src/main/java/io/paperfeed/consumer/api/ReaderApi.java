@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.paperfeed.consumer.atom.AtomFeeds;
 import io.paperfeed.consumer.mail.UnsubscribeLinks;
+import io.paperfeed.consumer.render.RatingLinks;
 import io.paperfeed.consumer.preview.SubscriptionPreview;
 import io.paperfeed.model.Subscription;
 import io.paperfeed.subscriptions.SubscriptionPublisher;
@@ -24,8 +25,8 @@ import org.eclipse.jetty.util.Callback;
 /**
  * What people read, on the API's server (Jetty core handlers): the Atom feeds
  * ({@code /topics/{id}/feed.atom}, {@code /subscriptions/{id}/feed.atom?token=…}), the preview
- * ({@code POST /subscriptions/preview}), the one-click unsubscribe of mails ({@code /unsubscribe}) and the
- * subscription page ({@code /subscribe}). {@link #routes} adds these to the API's routes, in front of its
+ * ({@code POST /subscriptions/preview}), the one-click unsubscribe of mails ({@code /unsubscribe}), the rating
+ * links under each paper of mails and subscription feeds ({@code /rate}) and the subscription page ({@code /subscribe}). {@link #routes} adds these to the API's routes, in front of its
  * {@code /subscriptions} handler, which serves everything else there as before.
  *
  * <p>A subscription's feed opens with the subscription's read token (feed readers send no headers, so
@@ -44,13 +45,15 @@ public final class ReaderApi implements AutoCloseable {
 
     /**
      * @param builtIn   subscriptions without a record (the streams app's {@code all-papers}), whose feeds are public
+     * @param ratingLinks the links under each paper of a subscription's feed, answered at {@code /rate}
+     * @param ratings   what those links rate through (the API's)
      * @param publisher disables a subscription when its unsubscribe link is used (closed with this)
      */
     public ReaderApi(Taxonomy taxonomy, String apiToken, AtomFeeds atomFeeds, SubscriptionPreview preview,
-                     UnsubscribeLinks unsubscribe, SubscriptionView view, Set<String> builtIn,
-                     SubscriptionPublisher publisher, MeterRegistry registry) {
+                     UnsubscribeLinks unsubscribe, RatingLinks ratingLinks, PaperRatings ratings, SubscriptionView view,
+                     Set<String> builtIn, SubscriptionPublisher publisher, MeterRegistry registry) {
         ApiMetrics metrics = new ApiMetrics(registry);
-        this.feeds = new FeedEndpoints(atomFeeds);
+        this.feeds = new FeedEndpoints(atomFeeds, ratingLinks);
         this.admin = new BearerAuth(apiToken);
         this.view = view;
         this.builtIn = Set.copyOf(builtIn);
@@ -62,6 +65,7 @@ public final class ReaderApi implements AutoCloseable {
                 new SubscriptionRequests(validator, PreviewEndpoint::refuseLikeList), preview, metrics));
         routes.put(UnsubscribeEndpoint.MOUNT, new UnsubscribeEndpoint(unsubscribe, view, publisher, Clock.systemUTC(),
                 metrics, unsubscribed::increment));
+        routes.put(RateEndpoint.MOUNT, new RateEndpoint(ratingLinks, view, ratings, metrics));
         routes.put(SubscribePage.MOUNT, new SubscribePage(metrics));
         for (var topic : taxonomy.topics()) {
             String path = "/topics/" + topic.id() + "/feed.atom";

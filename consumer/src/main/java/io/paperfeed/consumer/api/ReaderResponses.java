@@ -1,9 +1,11 @@
 package io.paperfeed.consumer.api;
 
+import io.paperfeed.consumer.render.Html;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.http.HttpHeader;
 
-/** Answers with bytes of a type (Atom, HTML), HEAD without the body. */
+/** Answers with bytes of a type (Atom, HTML), HEAD without the body; the small pages the links of mails open. */
 final class ReaderResponses {
 
     private ReaderResponses() {
@@ -22,5 +24,15 @@ final class ReaderResponses {
             response.getHeaders().remove(HttpHeader.CONTENT_LENGTH);
         }
         response.write(true, noBody ? null : ByteBuffer.wrap(body), exchange.callback());
+    }
+
+    /** A small page for a person who followed a link (unsubscribe, rate): never cached, no referrer. */
+    static void page(Exchange exchange, int status, String title, String bodyHtml) {
+        byte[] bytes = ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + Html.escape(title)
+                + "</title></head><body style=\"font-family:sans-serif;max-width:640px;margin:40px auto\"><h1>"
+                + Html.escape(title) + "</h1>" + bodyHtml + "</body></html>\n").getBytes(StandardCharsets.UTF_8);
+        exchange.setHeader("Cache-Control", "no-store");
+        exchange.setHeader("Referrer-Policy", "no-referrer");
+        bytes(exchange, status, "text/html; charset=utf-8", bytes);
     }
 }

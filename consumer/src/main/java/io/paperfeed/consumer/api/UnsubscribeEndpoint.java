@@ -7,7 +7,6 @@ import io.paperfeed.subscriptions.SubscriptionPublisher;
 import io.paperfeed.subscriptions.SubscriptionView;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -61,14 +60,14 @@ final class UnsubscribeEndpoint extends ApiHandler {
         Optional<Subscription> subscription = id == null ? Optional.empty() : view.get(id);
         if (subscription.isEmpty() || !mails(subscription.get(), address)
                 || !links.verify(subscription.get(), address, exchange.query("t"))) {
-            page(exchange, 404, "This unsubscribe link is not valid",
+            ReaderResponses.page(exchange, 404, "This unsubscribe link is not valid",
                     "<p>The link does not match a subscription that sends to this address. It may have been "
                             + "deleted, or its read token rotated.</p>");
             return;
         }
         Subscription s = subscription.get();
         if (exchange.method().equals("GET")) {
-            page(exchange, 200, "Unsubscribe from " + s.name(), "<p>Stop the mails of the paperfeed subscription <strong>"
+            ReaderResponses.page(exchange, 200, "Unsubscribe from " + s.name(), "<p>Stop the mails of the paperfeed subscription <strong>"
                     + Html.escape(s.name()) + "</strong> to " + Html.escape(address) + "?</p>"
                     + "<form method=\"post\"><input type=\"hidden\" name=\"List-Unsubscribe\" value=\"One-Click\">"
                     + "<button type=\"submit\">Unsubscribe</button></form>");
@@ -82,7 +81,7 @@ final class UnsubscribeEndpoint extends ApiHandler {
         if (!s.disabled()) {
             disable(s, address);
         }
-        page(exchange, 200, "Unsubscribed", "<p>The paperfeed subscription <strong>" + Html.escape(s.name())
+        ReaderResponses.page(exchange, 200, "Unsubscribed", "<p>The paperfeed subscription <strong>" + Html.escape(s.name())
                 + "</strong> sends no more mails: it is disabled.</p>");
     }
 
@@ -103,14 +102,5 @@ final class UnsubscribeEndpoint extends ApiHandler {
 
     private static boolean mails(Subscription s, String address) {
         return address != null && s.delivery().stream().anyMatch(d -> address.equals(d.to()));
-    }
-
-    private static void page(Exchange exchange, int status, String title, String body) {
-        byte[] bytes = ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + Html.escape(title)
-                + "</title></head><body style=\"font-family:sans-serif;max-width:640px;margin:40px auto\"><h1>"
-                + Html.escape(title) + "</h1>" + body + "</body></html>\n").getBytes(StandardCharsets.UTF_8);
-        exchange.setHeader("Cache-Control", "no-store");
-        exchange.setHeader("Referrer-Policy", "no-referrer");
-        ReaderResponses.bytes(exchange, status, "text/html; charset=utf-8", bytes);
     }
 }

@@ -17,7 +17,12 @@
  *       ratings to {@code paperfeed.feedback} and {@code /subscriptions/{id}/library} adds an uploaded
  *       BibTeX, RIS or CSL JSON library to the like list ({@code ProfileRequests}); both take the admin
  *       token, as every write does (a read token opens a subscription's alerts, nothing else), and a
- *       subscription a library creates gets its read token as any new one.</li>
+ *       subscription a library creates gets its read token as any new one. {@link
+ *       io.paperfeed.consumer.api.PaperRatings} is the one way a paper is rated: the API and the signed
+ *       rating links of mails and feeds ({@code RateEndpoint} on {@code /rate}) both go through it.</li>
+ *   <li>What people read ({@link io.paperfeed.consumer.api.ReaderApi}): Atom feeds, the preview, the
+ *       unsubscribe and rating links' pages ({@code GET} shows a page, only its button's {@code POST}
+ *       acts) and the subscription page.</li>
  *   <li>{@code /topics} (public): the taxonomy, and {@code /topics/{id}/events};
  *       {@code /subscriptions/{id}/events} (the admin token, or the subscription's own read token as
  *       bearer or {@code ?token=}): Server-Sent Events from {@link io.paperfeed.consumer.sse}.</li>

@@ -47,8 +47,8 @@ public final class AtomFeedWriter {
         return TAG_PREFIX + "paper:" + firstId;
     }
 
-    /** The document, UTF-8. */
-    public byte[] write(FeedHead head, FeedSnapshot feed, Instant emptyFeedUpdated) {
+    /** The document, UTF-8, with {@code links} under each entry's content. */
+    public byte[] write(FeedHead head, FeedSnapshot feed, Instant emptyFeedUpdated, EntryLinks links) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(8192);
         try {
             XMLStreamWriter xml = XML.createXMLStreamWriter(bytes, "UTF-8");
@@ -72,7 +72,7 @@ public final class AtomFeedWriter {
             xml.writeCharacters("paperfeed");
             xml.writeEndElement();
             for (FeedEntry entry : feed.entries()) {
-                entry(xml, entry);
+                entry(xml, entry, links);
             }
             xml.writeEndElement();
             xml.writeEndDocument();
@@ -83,7 +83,7 @@ public final class AtomFeedWriter {
         return bytes.toByteArray();
     }
 
-    private void entry(XMLStreamWriter xml, FeedEntry entry) throws XMLStreamException {
+    private void entry(XMLStreamWriter xml, FeedEntry entry, EntryLinks links) throws XMLStreamException {
         CanonicalPaper paper = entry.paper();
         ReadablePaper readable = ReadablePaper.of(paper);
         Instant published = FeedTimes.parse(paper.published());
@@ -122,7 +122,8 @@ public final class AtomFeedWriter {
         xml.writeEndElement();
         xml.writeStartElement("content");
         xml.writeAttribute("type", "html");
-        xml.writeCharacters(PaperHtml.full(readable, new Why(entry.topics(), entry.terms(), entry.similarTo()), topicNames));
+        xml.writeCharacters(PaperHtml.full(readable, new Why(entry.topics(), entry.terms(), entry.similarTo()), topicNames)
+                + links.html().apply(paper));
         xml.writeEndElement();
         xml.writeEndElement();
     }

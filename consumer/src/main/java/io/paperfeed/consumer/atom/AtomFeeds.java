@@ -83,41 +83,51 @@ public final class AtomFeeds implements AutoCloseable {
         FeedHead head = new FeedHead(AtomFeedWriter.TAG_PREFIX + "topic:" + topic.id(), "paperfeed: " + topic.name(),
                 topic.description().isBlank() ? null : topic.description(), base + "/topics/" + topic.id() + "/feed.atom",
                 base + "/subscribe?topic=" + topic.id());
-        return Optional.of(answer("topic", FeedKeys.topic(topicId), head, request));
+        return Optional.of(answer("topic", FeedKeys.topic(topicId), head, request, EntryLinks.NONE));
     }
 
-    /** The feed of a subscription (its read token already checked). */
+    /** The feed of a subscription (its read token already checked), without links under its entries. */
     public FeedAnswer subscription(Subscription subscription, ConditionalRequest request) {
-        return subscription(subscription.id(), subscription.name(), describe(subscription), request);
+        return subscription(subscription, request, EntryLinks.NONE);
     }
 
-    /** The feed of a subscription by id, name and what it is about (a built-in one has no record). */
+    /** The feed of a subscription (its read token already checked), with {@code links} under each entry. */
+    public FeedAnswer subscription(Subscription subscription, ConditionalRequest request, EntryLinks links) {
+        return subscription(subscription.id(), subscription.name(), describe(subscription), request, links);
+    }
+
+    /** The feed of a subscription by id, name and what it is about (a built-in one has no record, nor links). */
     public FeedAnswer subscription(String id, String name, String about, ConditionalRequest request) {
+        return subscription(id, name, about, request, EntryLinks.NONE);
+    }
+
+    private FeedAnswer subscription(String id, String name, String about, ConditionalRequest request, EntryLinks links) {
         String base = settings.publicUrl();
         FeedHead head = new FeedHead(AtomFeedWriter.TAG_PREFIX + "subscription:" + id, "paperfeed: " + name, about,
                 base + "/subscriptions/" + id + "/feed.atom", base + "/subscribe");
-        return answer("subscription", FeedKeys.subscription(id), head, request);
+        return answer("subscription", FeedKeys.subscription(id), head, request, links);
     }
 
-    private FeedAnswer answer(String kind, String key, FeedHead head, ConditionalRequest request) {
-        Rendered document = render(key, head);
+    private FeedAnswer answer(String kind, String key, FeedHead head, ConditionalRequest request, EntryLinks links) {
+        Rendered document = render(key, head, links);
         boolean notModified = request.notModified(document.etag, document.lastModified);
         metrics.request(kind, notModified ? 304 : 200);
         return new FeedAnswer(notModified ? 304 : 200, notModified ? new byte[0] : document.bytes, document.etag,
                 document.lastModified);
     }
 
-    private Rendered render(String key, FeedHead head) {
+    private Rendered render(String key, FeedHead head, EntryLinks links) {
         FeedSnapshot snapshot = store.get(key);
         synchronized (rendered) {
             Rendered cached = rendered.get(key);
-            if (cached != null && cached.version == snapshot.version() && cached.head.equals(head)) {
+            if (cached != null && cached.version == snapshot.version() && cached.head.equals(head)
+                    && cached.links.equals(links.version())) {
                 return cached;
             }
         }
-        byte[] bytes = writer.write(head, snapshot, started);
+        byte[] bytes = writer.write(head, snapshot, started, links);
         Instant lastModified = snapshot.lastModified() != null ? snapshot.lastModified() : started;
-        Rendered fresh = new Rendered(snapshot.version(), head, bytes, etag(bytes), lastModified);
+        Rendered fresh = new Rendered(snapshot.version(), head, links.version(), bytes, etag(bytes), lastModified);
         synchronized (rendered) {
             rendered.put(key, fresh);
         }
@@ -156,7 +166,7 @@ public final class AtomFeeds implements AutoCloseable {
         }
     }
 
-    private record Rendered(long version, FeedHead head, byte[] bytes, String etag, Instant lastModified) {
+    private record Rendered(long version, FeedHead head, String links, byte[] bytes, String etag, Instant lastModified) {
     }
 
 }

@@ -1,5 +1,6 @@
 package io.paperfeed.consumer.mail;
 
+import io.paperfeed.consumer.render.RatingLinks;
 import io.paperfeed.model.Alert;
 import io.paperfeed.model.Digest;
 import io.paperfeed.model.Subscription;
@@ -33,9 +34,10 @@ final class MailComposer {
     private final String publicUrl;
     private final MailText text;
     private final UnsubscribeLinks unsubscribe;
+    private final RatingLinks rating;
 
     MailComposer(Session session, String from, String publicUrl, Map<String, String> topicNames,
-                 UnsubscribeLinks unsubscribe) {
+                 UnsubscribeLinks unsubscribe, RatingLinks rating) {
         this.session = session;
         try {
             this.from = new InternetAddress(from, true);
@@ -47,18 +49,21 @@ final class MailComposer {
         this.publicUrl = publicUrl;
         this.text = new MailText(topicNames);
         this.unsubscribe = unsubscribe;
+        this.rating = rating;
     }
 
     MimeMessage alert(Subscription s, Alert alert, String to) throws MessagingException {
         Optional<String> link = unsubscribe.link(s, to);
-        MailText.Parts parts = text.alert(s, alert, to, link.orElse(null), feed(s));
+        MailText.Parts parts = text.alert(s, alert, to, link.orElse(null), feed(s),
+                paper -> rating.links(s, paper));
         return message(s, to, parts, link, "<" + alert.alertId() + "." + recipient(to) + "@" + domain + ">",
                 Date.from(alert.createdAt()));
     }
 
     MimeMessage digest(Subscription s, Digest digest, String to) throws MessagingException {
         Optional<String> link = unsubscribe.link(s, to);
-        MailText.Parts parts = text.digest(s, digest, to, link.orElse(null), feed(s));
+        MailText.Parts parts = text.digest(s, digest, to, link.orElse(null), feed(s),
+                paper -> rating.links(s, paper));
         String id = "<digest." + s.id() + "." + digest.windowStart().toEpochMilli() + "." + recipient(to) + "@" + domain + ">";
         return message(s, to, parts, link, id, Date.from(digest.windowEnd()));
     }

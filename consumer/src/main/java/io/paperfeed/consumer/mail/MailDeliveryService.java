@@ -1,5 +1,6 @@
 package io.paperfeed.consumer.mail;
 
+import io.paperfeed.consumer.render.RatingLinks;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.paperfeed.consumer.DeadLetterWriter;
 import io.paperfeed.consumer.webhook.RetryWorker;
@@ -52,22 +53,24 @@ public final class MailDeliveryService implements AutoCloseable {
     /**
      * @param topicNames  the taxonomy's topic names by id, for the why of each paper
      * @param unsubscribe the links that let a reader stop the mails
+     * @param rating      the "more like this" and "not this" links under each paper
      */
     public MailDeliveryService(MailSettings settings, KafkaClients clients, SubscriptionView view,
-                               Map<String, String> topicNames, UnsubscribeLinks unsubscribe, MeterRegistry registry) {
-        this(settings, clients, view, topicNames, unsubscribe, registry, null);
+                               Map<String, String> topicNames, UnsubscribeLinks unsubscribe, RatingLinks rating,
+                               MeterRegistry registry) {
+        this(settings, clients, view, topicNames, unsubscribe, rating, registry, null);
     }
 
     /** With another sender (tests). */
     MailDeliveryService(MailSettings settings, KafkaClients clients, SubscriptionView view, Map<String, String> topicNames,
-                        UnsubscribeLinks unsubscribe, MeterRegistry registry, MailSender sender) {
+                        UnsubscribeLinks unsubscribe, RatingLinks rating, MeterRegistry registry, MailSender sender) {
         this.settings = settings;
         this.view = view;
         this.clients = clients;
         Clock clock = Clock.systemUTC();
         SmtpMailSender smtp = new SmtpMailSender(settings);
         MailComposer composer = new MailComposer(smtp.session(), settings.from(), settings.publicUrl(), topicNames,
-                unsubscribe);
+                unsubscribe, rating);
         this.producer = clients.producer("paperfeed-mail", new StringSerializer(), new ByteArraySerializer());
         AtomicInteger threadNumber = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(settings.concurrency(), r -> {

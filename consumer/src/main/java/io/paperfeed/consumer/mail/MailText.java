@@ -2,6 +2,7 @@ package io.paperfeed.consumer.mail;
 
 import io.paperfeed.consumer.render.Html;
 import io.paperfeed.consumer.render.PaperHtml;
+import io.paperfeed.consumer.render.RatingLinks;
 import io.paperfeed.consumer.render.Why;
 import io.paperfeed.model.Alert;
 import io.paperfeed.model.Digest;
@@ -12,6 +13,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The words of a mail: the subject, the plain-text part and the HTML part of an alert (title linked,
@@ -34,19 +37,24 @@ final class MailText {
     record Parts(String subject, String text, String html) {
     }
 
-    Parts alert(Subscription s, Alert alert, String to, String unsubscribe, String feed) {
+    /** @param rate the rating links of a paper (by its canonical id) for this subscription, if any */
+    Parts alert(Subscription s, Alert alert, String to, String unsubscribe, String feed,
+                Function<String, Optional<RatingLinks.Pair>> rate) {
         ReadablePaper paper = ReadablePaper.of(alert.paper());
         Why why = Why.of(alert);
+        Optional<RatingLinks.Pair> links = rate.apply(alert.paper().id());
         StringBuilder text = new StringBuilder("New paper for ").append(s.name()).append(":\n\n");
         paperText(text, paper, why, true);
+        text.append(RatingLinks.text(links, "")).append(links.isPresent() ? "\n" : "");
         String html = "<p>New paper for <strong>" + Html.escape(s.name()) + "</strong>:</p>\n"
-                + PaperHtml.full(paper, why, topicNames);
+                + PaperHtml.full(paper, why, topicNames) + RatingLinks.html(links);
         return new Parts("[paperfeed] " + ReaderText.shortened(paper.title(), SUBJECT_TITLE),
                 text.append(footerText(s, to, unsubscribe, feed)).toString(),
                 page(html + footerHtml(s, to, unsubscribe, feed)));
     }
 
-    Parts digest(Subscription s, Digest digest, String to, String unsubscribe, String feed) {
+    Parts digest(Subscription s, Digest digest, String to, String unsubscribe, String feed,
+                 Function<String, Optional<RatingLinks.Pair>> rate) {
         int count = digest.alerts().size() + digest.omitted();
         String papers = count == 1 ? "1 new paper" : count + " new papers";
         String window = WHEN.format(digest.windowStart()) + " to " + WHEN.format(digest.windowEnd());
@@ -59,9 +67,12 @@ final class MailText {
             Alert alert = alerts.get(i);
             ReadablePaper paper = ReadablePaper.of(alert.paper());
             Why why = Why.of(alert);
+            Optional<RatingLinks.Pair> links = rate.apply(alert.paper().id());
             text.append(i + 1).append(". ");
             paperText(text, paper, why, false);
-            html.append("<li style=\"margin-bottom:12px\">").append(PaperHtml.brief(paper, why, topicNames)).append("</li>\n");
+            text.append(RatingLinks.text(links, "   ")).append(links.isPresent() ? "\n" : "");
+            html.append("<li style=\"margin-bottom:12px\">").append(PaperHtml.brief(paper, why, topicNames))
+                    .append(RatingLinks.html(links)).append("</li>\n");
         }
         html.append("</ol>\n");
         if (digest.omitted() > 0) {

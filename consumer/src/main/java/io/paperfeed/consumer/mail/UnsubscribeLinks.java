@@ -1,16 +1,11 @@
 package io.paperfeed.consumer.mail;
 
+import io.paperfeed.consumer.render.LinkTokens;
 import io.paperfeed.model.Subscription;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.InvalidKeyException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import java.util.Optional;
 import java.util.function.Function;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The one-click unsubscribe links of mails (RFC 8058): {@code <public url>/unsubscribe?s=<id>&a=<address>&t=<token>},
@@ -37,23 +32,15 @@ public final class UnsubscribeLinks {
 
     /** Whether the token is the one of this subscription's links to this address (constant time). */
     public boolean verify(Subscription subscription, String to, String token) {
-        if (to == null || token == null) {
+        if (to == null) {
             return false;
         }
         Optional<byte[]> key = keys.apply(subscription);
-        return key.isPresent() && MessageDigest.isEqual(token(key.get(), subscription.id(), to)
-                .getBytes(StandardCharsets.US_ASCII), token.strip().getBytes(StandardCharsets.US_ASCII));
+        return key.isPresent() && LinkTokens.matches(token(key.get(), subscription.id(), to), token);
     }
 
     private static String token(byte[] key, String id, String to) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            byte[] digest = mac.doFinal(("unsubscribe\n" + id + "\n" + to).getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-        } catch (NoSuchAlgorithmException | InvalidKeyException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
-        }
+        return LinkTokens.token(key, "unsubscribe", id, to);
     }
 
     private static String encode(String value) {

@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.paperfeed.consumer.atom.AtomFeeds;
 import io.paperfeed.consumer.atom.FeedSettings;
 import io.paperfeed.consumer.mail.UnsubscribeLinks;
+import io.paperfeed.consumer.render.RatingLinks;
 import io.paperfeed.consumer.recent.RecentPapers;
 import io.paperfeed.consumer.recent.RecentPapersReader;
 import io.paperfeed.consumer.preview.SubscriptionPreview;
@@ -23,6 +24,7 @@ import io.paperfeed.model.CanonicalPaper;
 import io.paperfeed.model.Delivery;
 import io.paperfeed.model.PaperEvent;
 import io.paperfeed.model.Provenance;
+import io.paperfeed.model.Rating;
 import io.paperfeed.model.Subscription;
 import io.paperfeed.model.TopicMatch;
 import io.paperfeed.model.serde.Json;
@@ -43,14 +45,19 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -64,8 +71,9 @@ import org.eclipse.jetty.server.ServerConnector;
 /**
  * The readers' endpoints on a real HTTP server against a real broker: feeds filled from Kafka (a topic
  * stream, the alerts topic), a subscription's feed behind its token with 304 on a repeat, the preview
- * over classified papers read from Kafka, and the unsubscribe link: GET changes nothing, POST disables,
- * a forged token is refused.
+ * over classified papers read from Kafka, the unsubscribe link (GET changes nothing, POST disables, a forged
+ * token is refused) and the rating links under a subscription's feed entries (the same rules; POST writes
+ * one rating with the paper's embedding).
  */
 @ExtendWith(KafkaBrokerExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -84,6 +92,7 @@ class ReaderApiIT {
     private RecentPapersReader recentReader;
     private KafkaProducer<String, byte[]> producer;
     private UnsubscribeLinks links;
+    private RatingLinks ratingLinks;
     private String bootstrap;
 
     @BeforeAll
@@ -108,10 +117,11 @@ class ReaderApiIT {
         recent = new RecentPapers(Duration.ofDays(30), 10_000, Clock.systemUTC());
         recentReader = new RecentPapersReader(clients, recent, Clock.systemUTC()).start();
         links = new UnsubscribeLinks(base, s -> Optional.of(("k" + s.id()).getBytes(StandardCharsets.UTF_8)));
+        ratingLinks = new RatingLinks(base, s -> Optional.of(("k" + s.id()).getBytes(StandardCharsets.UTF_8)));
         api = new PaperfeedApi(new ApiSettings(taxonomy, TOKEN, Set.of("all-papers"), SseSettings.defaults(clients)), view,
                 recent, registry);
         readers = new ReaderApi(taxonomy, TOKEN, feeds, new SubscriptionPreview(recent, SubscriptionValidator.of(taxonomy),
-                Clock.systemUTC()), links, view, Set.of("all-papers"),
+                Clock.systemUTC()), links, ratingLinks, api.ratings(), view, Set.of("all-papers"),
                 SubscriptionPublisher.open(clients, "reader-it", Topics.SUBSCRIPTIONS.name(), SubscriptionValidator.of(taxonomy)),
                 registry);
         server.setHandler(new Handler.Sequence(readers.routes(api.routes()).entrySet().stream()
@@ -135,9 +145,13 @@ class ReaderApiIT {
     }
 
     private CanonicalPaper paper(int n) {
+        return paper(n, "We compress the KV cache of run " + run + ".");
+    }
+
+    private CanonicalPaper paper(int n, String abstractText) {
         String id = String.format("2601.%05d", Math.abs(run.hashCode() % 50_000) + n);
         PaperEvent e = new PaperEvent(id, 1, null, "Run " + run + " paper " + n + ": Prefill \\& Decode",
-                "We compress the KV cache of run " + run + ".", List.of("Ann Ng"), List.of("cs.CL"), null, null, null,
+                abstractText, List.of("Ann Ng"), List.of("cs.CL"), null, null, null,
                 List.of(), new Provenance("x", "f", n, Instant.EPOCH));
         return CanonicalPaper.firstSighting("arxiv:" + id, e).withTopics(List.of(new TopicMatch("kv-cache", 1, List.of("kv cache"))));
     }
@@ -255,5 +269,76 @@ class ReaderApiIT {
         assertTrue(after.disabled(), "read-your-writes: disabled when the POST answered");
         assertTrue(after.disabledReason().startsWith("unsubscribed by ann@example.org through the link in a mail at "),
                 after.disabledReason());
+    }
+
+    @Test
+    void aRatingLinkUnderAFeedEntryRatesThePaperOnPostOnlyAndOnlyWithItsToken() throws Exception {
+        String sub = "rate-" + run;
+        try (SubscriptionPublisher publisher = SubscriptionPublisher.open(new KafkaClients(bootstrap), "t",
+                Topics.SUBSCRIPTIONS.name(), SubscriptionValidator.anyTopic())) {
+            assertTrue(view.awaitPast(publisher.put(Subscription.ofQuery(sub, "abstract:\"kv cache\"")), Duration.ofSeconds(10)));
+        }
+        CanonicalPaper p = paper(21, "We rate a paper on the KV cache."); // not one the preview test finds
+        producer.send(new ProducerRecord<>(Topics.PAPERS_CLASSIFIED.name(), p.id(), PaperSerdes.CANONICAL_PAPER.serialize("t", p)));
+        producer.send(new ProducerRecord<>(Topics.ALERTS.name(), sub, PaperSerdes.ALERT.serialize("t",
+                new Alert("alert_" + run + "r", sub, p, List.of(), List.of("kv cache"), Instant.now()))));
+        producer.flush();
+        String feed = "/subscriptions/" + sub + "/feed.atom?token=" + TOKEN;
+        await().atMost(Duration.ofSeconds(30)).until(() -> parse(get(feed, Map.of()).body()).getEntries().size() == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> recent.find(p.id()).isPresent());
+        String content = parse(get(feed, Map.of()).body()).getEntries().get(0).getContents().get(0).getValue();
+        String more = href(content, "More like this");
+        String not = href(content, "Not this");
+        assertEquals(ratingLinks.links(view.get(sub).orElseThrow(), p.id()).orElseThrow().moreLikeThis(), more,
+                "the entry carries the subscription's signed link");
+
+        HttpResponse<String> page = get(local(not).substring(local(not).indexOf("/rate")), Map.of());
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("paper 21: Prefill &amp; Decode") && page.body().contains("<form method=\"post\">"),
+                "the page names the paper as readers read it, and asks: " + page.body());
+        String forged = local(more).substring(0, local(more).indexOf("&t=")) + "&t=forged";
+        assertEquals(404, post(forged, "application/x-www-form-urlencoded", "", null).statusCode());
+        String flipped = local(more).replace("&r=1&", "&r=-1&");
+        assertEquals(404, post(flipped, "application/x-www-form-urlencoded", "", null).statusCode(),
+                "a link's token is for its own rating");
+        HttpResponse<String> done = post(local(more), "application/x-www-form-urlencoded", "", null);
+        assertEquals(200, done.statusCode(), done.body());
+        assertTrue(done.body().contains("paper 21: Prefill &amp; Decode”: <strong>more like this"), done.body());
+
+        List<Rating> written = ratings(Rating.key(sub, p.id()));
+        assertEquals(1, written.size(), "only the POST rated, a GET (a mail scanner) did not: " + written);
+        assertEquals(1, written.get(0).rating());
+        assertEquals(p.title(), written.get(0).title());
+        assertEquals(384, written.get(0).embedding().values().length, "the rating carries the paper's embedding");
+    }
+
+    private static String href(String html, String text) {
+        int end = html.indexOf("\">" + text + "</a>");
+        assertTrue(end > 0, "no link " + text + " in " + html);
+        return html.substring(html.lastIndexOf("href=\"", end) + 6, end).replace("&amp;", "&");
+    }
+
+    private String local(String url) {
+        return url.replace("http://127.0.0.1/", "http://127.0.0.1:" + connector.getLocalPort() + "/");
+    }
+
+    private List<Rating> ratings(String key) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", bootstrap,
+                "isolation.level", "read_committed"), new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.FEEDBACK.name()).stream()
+                    .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            List<Rating> found = new ArrayList<>();
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                for (var record : consumer.poll(Duration.ofMillis(200))) {
+                    if (key.equals(record.key()) && record.value() != null) {
+                        found.add(PaperSerdes.RATING.deserialize(record.topic(), record.value()));
+                    }
+                }
+            }
+            return found;
+        }
     }
 }

@@ -9,6 +9,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.paperfeed.consumer.webhook.RetrySchedule;
 import io.paperfeed.kafka.KafkaClients;
+import io.paperfeed.consumer.render.RatingLinks;
 import io.paperfeed.model.Alert;
 import io.paperfeed.model.CanonicalPaper;
 import io.paperfeed.model.Delivery;
@@ -123,8 +124,10 @@ class MailDeliveryIT {
                 "mail-it-" + prefix, topics, FAST, 2);
         UnsubscribeLinks links = new UnsubscribeLinks("http://127.0.0.1:8080", s -> Optional.of(("key-" + s.id())
                 .getBytes(StandardCharsets.UTF_8)));
+        RatingLinks rating = new RatingLinks("http://127.0.0.1:8080", s -> Optional.of(("key-" + s.id())
+                .getBytes(StandardCharsets.UTF_8)));
         service = new MailDeliveryService(settings, new KafkaClients(bootstrap), view, Map.of("kv-cache", "KV cache"),
-                links, registry);
+                links, rating, registry);
         service.start(Duration.ofSeconds(30));
     }
 
@@ -187,6 +190,11 @@ class MailDeliveryIT {
         assertEquals("List-Unsubscribe=One-Click", message.getHeader("List-Unsubscribe-Post", null));
         assertEquals("auto-generated", message.getHeader("Auto-Submitted", null));
         assertTrue(message.getMessageID().startsWith("<alert_kv_1."), message.getMessageID());
+        String rate = "http://127.0.0.1:8080/rate?s=kv&p=" + java.net.URLEncoder.encode(alert.paper().id(),
+                StandardCharsets.UTF_8);
+        assertTrue(text.contains("More like this: " + rate + "&r=1&t=") && text.contains("Not this: " + rate + "&r=-1&t="),
+                text);
+        assertTrue(html.contains(">More like this</a>") && html.contains(">Not this</a>"), html);
     }
 
     @Test
@@ -213,6 +221,8 @@ class MailDeliveryIT {
                 String link = String.format("https://arxiv.org/abs/2507.%05d", n);
                 assertTrue(text.contains(n + ". KV paper " + n + "\n   Ann Ng and Bo Li\n   " + link), text);
                 assertTrue(html.contains("<a href=\"" + link + "\">KV paper " + n + "</a>"), html);
+                assertTrue(text.contains("   More like this: http://127.0.0.1:8080/rate?s=kv-daily&p="
+                        + java.net.URLEncoder.encode(alerts.get(n - 1).paper().id(), StandardCharsets.UTF_8) + "&r=1&t="), text);
             }
             assertTrue(message.getMessageID().startsWith("<digest.kv-daily.1767571200000."), message.getMessageID());
         }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.paperfeed.consumer.webhook.RetrySchedule;
 import io.paperfeed.consumer.webhook.SendResult;
+import io.paperfeed.consumer.render.RatingLinks;
 import io.paperfeed.model.Alert;
 import io.paperfeed.model.CanonicalPaper;
 import io.paperfeed.model.Delivery;
@@ -58,7 +59,8 @@ class MailDispatcherTest {
             return result;
         };
         MailComposer composer = new MailComposer(new SmtpMailSender(settings).session(), settings.from(),
-                settings.publicUrl(), Map.of(), new UnsubscribeLinks(settings.publicUrl(), s -> Optional.empty()));
+                settings.publicUrl(), Map.of(), new UnsubscribeLinks(settings.publicUrl(), s -> Optional.empty()),
+                RatingLinks.none());
         return new MailDispatcher(sender, composer, producer, null, settings, new MailMetrics(new SimpleMeterRegistry()),
                 pool, Clock.fixed(NOW, ZoneOffset.UTC));
     }
