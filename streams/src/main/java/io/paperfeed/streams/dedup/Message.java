@@ -111,8 +111,11 @@ sealed interface Message {
         }
     };
 
-    /** The layout written; versions 1 (before DOIs, ids, relations, venue and status) and 2 (before ORCID iDs) are still read. */
-    int VERSION = 3;
+    /**
+     * The layout written; versions 1 (before DOIs, ids, relations, venue and status), 2 (before ORCID iDs) and 3
+     * (before a folded paper's record took the preset dictionary, {@link PaperStates#write}) are still read.
+     */
+    int VERSION = 4;
 
     static byte[] encode(Message m) {
         Bin.Writer w = new Bin.Writer(m instanceof Arrive || m instanceof Merge ? 2048 : 256);
@@ -162,7 +165,7 @@ sealed interface Message {
             case 5 -> new Verdict(r.i64(), r.i64(), Verdict.Outcome.values()[r.u8()], r.i64(), r.str(), r.f32());
             case 6 -> new Merge(r.i64(), SightingData.read(r, version), r.str(), r.f32(), r.bool());
             case 7 -> new Absorb(r.i64(), r.i64(), r.bool(), r.str());
-            case 8 -> new Fold(r.i64(), PaperStates.read(r, version), r.str());
+            case 8 -> new Fold(r.i64(), PaperStates.read(r, version, version >= 4), r.str());
             default -> throw new SerializationException("dedup exchange record of unknown kind " + kind);
         };
     }

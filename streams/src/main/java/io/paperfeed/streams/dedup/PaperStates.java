@@ -3,6 +3,7 @@ package io.paperfeed.streams.dedup;
 import io.paperfeed.model.CanonicalPaper;
 import io.paperfeed.model.PaperEvent;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -13,6 +14,8 @@ import java.util.List;
 final class PaperStates {
 
     static final int MAX_SIGNATURES = 4;
+    private static final int HASH_BYTES = 12;
+    private static final java.util.regex.Pattern HASH = java.util.regex.Pattern.compile("[0-9a-f]{24}");
 
     private PaperStates() {
     }
@@ -90,19 +93,57 @@ final class PaperStates {
     static void write(Bin.Writer w, PaperState p) {
         Bin.Writer paper = new Bin.Writer(2048);
         RecordCodec.write(paper, p.paper());
-        w.bytes(Deflate.compress(paper.toByteArray()));
+        w.bytes(Deflate.compress(paper.toByteArray(), Deflate.PAPERS));
         w.varint(p.signatures().size());
         p.signatures().forEach(s -> Summary.writeSignature(w, s));
-        w.strings(p.sightingHashes());
+        writeHashes(w, p.sightingHashes());
     }
 
-    static PaperState read(Bin.Reader r, int version) {
-        CanonicalPaper paper = RecordCodec.readPaper(new Bin.Reader(Deflate.decompress(r.bytes())), version);
+    /**
+     * @param version the record layout of the paper ({@link RecordCodec})
+     * @param compact whether it was written by {@link #write} as it is now (the preset dictionary, sighting
+     *                hashes as bytes): refs store layout 5 on, exchange layout 4 on
+     */
+    static PaperState read(Bin.Reader r, int version, boolean compact) {
+        byte[] dictionary = compact ? Deflate.PAPERS : null;
+        CanonicalPaper paper = RecordCodec.readPaper(new Bin.Reader(Deflate.decompress(r.bytes(), dictionary)), version);
         int n = r.length();
         List<short[]> signatures = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             signatures.add(Summary.readSignature(r));
         }
-        return new PaperState(paper, signatures, r.strings());
+        return new PaperState(paper, signatures, compact ? readHashes(r) : r.strings());
+    }
+
+    /** Sighting hashes (24 hex digits each, {@link #contentHash}) as their 12 bytes; anything else as text. */
+    private static void writeHashes(Bin.Writer w, List<String> hashes) {
+        w.varint(hashes.size());
+        for (String h : hashes) {
+            if (HASH.matcher(h).matches()) {
+                w.u8(0);
+                for (byte b : HexFormat.of().parseHex(h)) {
+                    w.u8(b);
+                }
+            } else {
+                w.u8(1).str(h);
+            }
+        }
+    }
+
+    private static List<String> readHashes(Bin.Reader r) {
+        int n = r.length();
+        List<String> hashes = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            if (r.u8() == 0) {
+                byte[] bytes = new byte[HASH_BYTES];
+                for (int b = 0; b < HASH_BYTES; b++) {
+                    bytes[b] = (byte) r.u8();
+                }
+                hashes.add(HexFormat.of().formatHex(bytes));
+            } else {
+                hashes.add(r.str());
+            }
+        }
+        return hashes;
     }
 }

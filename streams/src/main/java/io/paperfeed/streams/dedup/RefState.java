@@ -20,10 +20,11 @@ sealed interface RefState permits PaperState, RefState.Joined, Pending {
     }
 
     /**
-     * The layout written; versions 1 (before DOIs, ids, relations, venue and status), 2 (before ORCID iDs)
-     * and 3 (before a pending sighting's held matches) are still read.
+     * The layout written; versions 1 (before DOIs, ids, relations, venue and status), 2 (before ORCID iDs),
+     * 3 (before a pending sighting's held matches) and 4 (before the paper record's preset dictionary and
+     * sighting hashes as bytes) are still read.
      */
-    int VERSION = 4;
+    int VERSION = 5;
 
     Serde<RefState> SERDE = new Serde<>() {
         @Override
@@ -59,7 +60,7 @@ sealed interface RefState permits PaperState, RefState.Joined, Pending {
             throw new SerializationException("dedup ref state of unknown version " + version);
         }
         return switch (r.u8()) {
-            case 0 -> PaperStates.read(r, version);
+            case 0 -> PaperStates.read(r, version, version >= 5);
             case 1 -> new Joined(r.i64());
             case 2 -> readPending(r, version);
             default -> throw new SerializationException("dedup ref state of unknown kind");
