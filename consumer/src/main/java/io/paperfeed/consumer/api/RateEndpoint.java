@@ -5,11 +5,8 @@ import io.paperfeed.consumer.render.RatingLinks;
 import io.paperfeed.model.Subscription;
 import io.paperfeed.model.text.ReadablePaper;
 import io.paperfeed.subscriptions.SubscriptionView;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.jetty.server.Request;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,11 +58,7 @@ final class RateEndpoint extends ApiHandler {
                     + (rating > 0 ? "More like this" : "Not this") + "</button></form>");
             return;
         }
-        try (InputStream body = Request.asInputStream(exchange.request())) {
-            body.readNBytes(4096); // the form's button: the link itself says what to do
-        } catch (IOException e) {
-            throw ApiError.badRequest("bad-body", "the request body could not be read");
-        }
+        ReaderResponses.drainForm(exchange); // the form's button
         try {
             PaperRatings.Written written = ratings.rate(s, paper, rating);
             log.info("paper {} rated {} for subscription {} through a rating link", written.rating().paper(),

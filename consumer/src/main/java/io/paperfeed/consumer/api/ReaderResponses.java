@@ -1,9 +1,12 @@
 package io.paperfeed.consumer.api;
 
 import io.paperfeed.consumer.render.Html;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
 
 /** Answers with bytes of a type (Atom, HTML), HEAD without the body; the small pages the links of mails open. */
 final class ReaderResponses {
@@ -24,6 +27,15 @@ final class ReaderResponses {
             response.getHeaders().remove(HttpHeader.CONTENT_LENGTH);
         }
         response.write(true, noBody ? null : ByteBuffer.wrap(body), exchange.callback());
+    }
+
+    /** Reads and drops what a link's form posts (the link itself says what to do), up to 4 KiB. */
+    static void drainForm(Exchange exchange) {
+        try (InputStream body = Request.asInputStream(exchange.request())) {
+            body.readNBytes(4096);
+        } catch (IOException e) {
+            throw ApiError.badRequest("bad-body", "the request body could not be read");
+        }
     }
 
     /** A small page for a person who followed a link (unsubscribe, rate): never cached, no referrer. */

@@ -5,8 +5,6 @@ import io.paperfeed.consumer.render.Html;
 import io.paperfeed.model.Subscription;
 import io.paperfeed.subscriptions.SubscriptionPublisher;
 import io.paperfeed.subscriptions.SubscriptionView;
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -15,7 +13,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.eclipse.jetty.server.Request;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -73,11 +70,7 @@ final class UnsubscribeEndpoint extends ApiHandler {
                     + "<button type=\"submit\">Unsubscribe</button></form>");
             return;
         }
-        try (InputStream body = Request.asInputStream(exchange.request())) {
-            body.readNBytes(4096); // List-Unsubscribe=One-Click, or the form: the link itself says what to do
-        } catch (IOException e) {
-            throw ApiError.badRequest("bad-body", "the request body could not be read");
-        }
+        ReaderResponses.drainForm(exchange); // List-Unsubscribe=One-Click, or the form
         if (!s.disabled()) {
             disable(s, address);
         }

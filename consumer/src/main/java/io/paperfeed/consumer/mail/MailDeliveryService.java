@@ -1,8 +1,8 @@
 package io.paperfeed.consumer.mail;
 
-import io.paperfeed.consumer.render.RatingLinks;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.paperfeed.consumer.DeadLetterWriter;
+import io.paperfeed.consumer.render.RatingLinks;
 import io.paperfeed.consumer.webhook.RetryWorker;
 import io.paperfeed.kafka.KafkaClients;
 import io.paperfeed.model.MailRetry;

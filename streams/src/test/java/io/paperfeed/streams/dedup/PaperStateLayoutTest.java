@@ -52,13 +52,18 @@ class PaperStateLayoutTest {
     private static byte[] layout4(PaperState p) {
         Bin.Writer w = new Bin.Writer(2048);
         w.u8(4).u8(0);
+        writeAsBefore(w, p);
+        return w.toByteArray();
+    }
+
+    /** A paper as layouts before the dictionary wrote it. */
+    private static void writeAsBefore(Bin.Writer w, PaperState p) {
         Bin.Writer paper = new Bin.Writer(2048);
         RecordCodec.write(paper, p.paper());
         w.bytes(Deflate.compress(paper.toByteArray(), null));
         w.varint(p.signatures().size());
         p.signatures().forEach(s -> Summary.writeSignature(w, s));
         w.strings(p.sightingHashes());
-        return w.toByteArray();
     }
 
     @Test
@@ -96,12 +101,7 @@ class PaperStateLayoutTest {
     private static byte[] fold3(PaperState p) {
         Bin.Writer w = new Bin.Writer(2048);
         w.u8(3).u8(8).i64(42); // layout 3, a fold, into 42
-        Bin.Writer paper = new Bin.Writer(2048);
-        RecordCodec.write(paper, p.paper());
-        w.bytes(Deflate.compress(paper.toByteArray(), null));
-        w.varint(p.signatures().size());
-        p.signatures().forEach(s -> Summary.writeSignature(w, s));
-        w.strings(p.sightingHashes());
+        writeAsBefore(w, p);
         w.str("doi");
         return w.toByteArray();
     }
