@@ -86,7 +86,8 @@ public final class Profile {
             closest.add(new SimilarTo.Closest(p.paper(), p.title(), round(Vectors.dot(p.vector(), x))));
         }
         closest.sort(Comparator.comparingDouble(SimilarTo.Closest::similarity).reversed());
-        return new SimilarTo(round(score), threshold, SCORER, closest.subList(0, Math.min(CLOSEST, closest.size())));
+        return new SimilarTo(round(score), round(threshold), SCORER,
+                closest.subList(0, Math.min(CLOSEST, closest.size())));
     }
 
     public double threshold() {

@@ -71,6 +71,9 @@ class ProfileTest {
         Profile profile = Profile.of(liked(nlp.subList(0, 5)), List.of(), null, Background.shipped(), SETTINGS);
         long passing = Background.shipped().vectors().stream().filter(v -> profile.passes(profile.score(v))).count();
         assertEquals(10, passing, "1 % of the 1,000 background papers, at threshold " + profile.threshold());
+        float[] x = nlp.get(0).vector();
+        assertEquals(Math.round(profile.threshold() * 1000) / 1000.0, profile.explain(x, profile.score(x)).threshold(),
+                "explained to three places, as the score is");
         List<ArxivSlice.Paper> vision = ArxivSlice.only("cs.CV");
         Profile ofVision = Profile.of(liked(vision.subList(0, 5)), List.of(), null, Background.shipped(), SETTINGS);
         assertTrue(Math.abs(ofVision.threshold() - profile.threshold()) > 1e-6,
