@@ -18,6 +18,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
@@ -60,44 +64,42 @@ public final class EdgeLoad {
         System.out.printf("holding %d slowloris connections and %d SSE clients that never read, for %d s%n",
                 slowloris, sse, seconds);
 
-        List<Long> health = new ArrayList<>();
-        int healthFailures = 0;
-        double maxThreads = 0;
-        double maxHttpThreads = 0;
-        long start = System.nanoTime();
-        for (int second = 0; second < seconds; second++) {
-            long tickEnd = start + Duration.ofSeconds(second + 1).toNanos();
-            if (second % 5 == 0) {
-                trickle(slow, base, reopened);
+        Readings readings = new Readings();
+        CountDownLatch done = new CountDownLatch(seconds);
+        AtomicInteger second = new AtomicInteger();
+        // the load's pace is the scheduler's: one tick a second, at a fixed rate
+        ScheduledExecutorService ticks = Executors.newSingleThreadScheduledExecutor();
+        ticks.scheduleAtFixedRate(() -> {
+            int now = second.getAndIncrement();
+            if (now >= seconds) {
+                return;
             }
-            long t0 = System.nanoTime();
             try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve("/health"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-                health.add((System.nanoTime() - t0) / 1_000_000);
-                if (r.statusCode() != 200) {
-                    healthFailures++;
+                if (now % 5 == 0) {
+                    trickle(slow, base, reopened);
                 }
-            } catch (IOException e) {
-                healthFailures++;
+                readings.health(http, base);
+                readings.threads(threadCounts(http, base));
+                if (now == seconds / 2) {
+                    System.out.printf("at %d s: a new SSE client got %d events within 10 s%n", now,
+                            newClientEvents(base, stream));
+                }
+            } catch (RuntimeException e) { // a tick that throws would stop the schedule: report it, go on
+                System.out.printf("at %d s: %s%n", now, e);
+            } finally {
+                done.countDown();
             }
-            double[] t = threadCounts(http, base);
-            maxThreads = Math.max(maxThreads, t[0]);
-            maxHttpThreads = Math.max(maxHttpThreads, t[1]);
-            if (second == seconds / 2) {
-                System.out.printf("at %d s: a new SSE client got %d events within 10 s%n", second, newClientEvents(base, stream));
-            }
-            long wait = tickEnd - System.nanoTime();
-            if (wait > 0) { // the load's own pace: one /health request a second, not a wait for a condition
-                Thread.sleep(wait / 1_000_000);
-            }
-        }
+        }, 0, 1, TimeUnit.SECONDS);
+        done.await();
+        ticks.shutdownNow();
+        List<Long> health = readings.health;
         System.out.printf("at the end: a new SSE client got %d events within 10 s%n", newClientEvents(base, stream));
         Collections.sort(health);
         System.out.printf("/health: %d answers, %d failures; p50 %d ms, p99 %d ms, max %d ms%n", health.size(),
-                healthFailures, pct(health, 0.5), pct(health, 0.99), health.isEmpty() ? -1 : health.get(health.size() - 1));
+                readings.healthFailures, pct(health, 0.5), pct(health, 0.99), health.isEmpty() ? -1 : health.get(health.size() - 1));
         System.out.printf("slowloris connections cut by the server and reopened: %d%n", reopened.get());
-        System.out.printf("process threads: at most %.0f live (HTTP pool at most %.0f)%n", maxThreads, maxHttpThreads);
+        System.out.printf("process threads: at most %.0f live (HTTP pool at most %.0f)%n", readings.maxThreads,
+                readings.maxHttpThreads);
         for (Socket s : slow) {
             s.close();
         }
@@ -111,6 +113,35 @@ public final class EdgeLoad {
             return now == last.getAndSet(now);
         });
         System.out.printf("after: %s%n", threads(http, base));
+    }
+
+    /** What the ticks read: /health answer times and failures, the highest thread counts. */
+    private static final class Readings {
+        final List<Long> health = Collections.synchronizedList(new ArrayList<>());
+        volatile int healthFailures;
+        volatile double maxThreads;
+        volatile double maxHttpThreads;
+
+        void health(HttpClient http, URI base) {
+            long t0 = System.nanoTime();
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve("/health"))
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                health.add((System.nanoTime() - t0) / 1_000_000);
+                if (r.statusCode() != 200) {
+                    healthFailures++;
+                }
+            } catch (IOException e) {
+                healthFailures++;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        void threads(double[] counts) {
+            maxThreads = Math.max(maxThreads, counts[0]);
+            maxHttpThreads = Math.max(maxHttpThreads, counts[1]);
+        }
     }
 
     private static Socket openSlow(URI base, String from) throws IOException {

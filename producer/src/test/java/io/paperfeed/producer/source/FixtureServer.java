@@ -16,6 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -61,6 +63,7 @@ public final class FixtureServer implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool();
+    private final ScheduledExecutorService delayed = Executors.newSingleThreadScheduledExecutor();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final Map<String, Function<Request, Reply>> routes = new ConcurrentHashMap<>();
 
@@ -116,10 +119,15 @@ public final class FixtureServer implements AutoCloseable {
                 exchange.getRequestURI().getRawQuery());
         requests.add(request);
         Reply reply = routes.getOrDefault(request.path(), r -> Reply.status(404)).apply(request);
+        if (reply.delayMillis() > 0) { // the slow server a test asked for: answered later, the handler thread free
+            delayed.schedule(() -> respond(exchange, reply), reply.delayMillis(), TimeUnit.MILLISECONDS);
+        } else {
+            respond(exchange, reply);
+        }
+    }
+
+    private static void respond(HttpExchange exchange, Reply reply) {
         try (exchange) {
-            if (reply.delayMillis() > 0) { // the slow server a test asked for: the delay is the behaviour
-                Thread.sleep(reply.delayMillis());
-            }
             reply.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
             boolean noBody = reply.body().length == 0 || reply.status() == 304;
             exchange.sendResponseHeaders(reply.status(), noBody ? -1 : reply.chunked() ? 0 : reply.body().length);
@@ -128,14 +136,15 @@ public final class FixtureServer implements AutoCloseable {
                     out.write(reply.body());
                 }
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            // the client went away (a test's timeout): nothing to answer
         }
     }
 
     @Override
     public void close() {
         server.stop(0);
+        delayed.shutdownNow();
         executor.shutdownNow();
     }
 }
