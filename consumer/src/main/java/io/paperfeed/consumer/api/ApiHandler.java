@@ -80,6 +80,13 @@ abstract class ApiHandler extends Handler.Abstract {
         return Arrays.stream(rest.split("/")).filter(s -> !s.isEmpty()).toList();
     }
 
+    /** A 404 for any path below the mount point of a handler that serves only the mount point itself. */
+    static void requireNoSubpath(Exchange exchange, List<String> segments) {
+        if (!segments.isEmpty()) {
+            throw ApiError.notFound("no such resource: " + exchange.path());
+        }
+    }
+
     static void requireMethod(Exchange exchange, String path, String... allowed) {
         if (!Arrays.asList(allowed).contains(exchange.method())) {
             throw ApiError.methodNotAllowed(exchange.method(), path, String.join(", ", allowed));

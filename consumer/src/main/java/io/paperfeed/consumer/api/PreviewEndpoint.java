@@ -33,9 +33,7 @@ final class PreviewEndpoint extends ApiHandler {
 
     @Override
     void handle(Exchange exchange, List<String> segments) {
-        if (!segments.isEmpty()) {
-            throw ApiError.notFound("no such resource: " + exchange.path());
-        }
+        requireNoSubpath(exchange, segments);
         auth.check(exchange);
         requireMethod(exchange, MOUNT, "POST");
         int days = intParameter(exchange, "days", SubscriptionPreview.DEFAULT_DAYS);

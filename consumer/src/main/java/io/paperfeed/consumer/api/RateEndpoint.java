@@ -35,9 +35,7 @@ final class RateEndpoint extends ApiHandler {
 
     @Override
     void handle(Exchange exchange, List<String> segments) throws InterruptedException {
-        if (!segments.isEmpty()) {
-            throw ApiError.notFound("no such resource: " + exchange.path());
-        }
+        requireNoSubpath(exchange, segments);
         requireMethod(exchange, MOUNT, "GET", "POST");
         String id = exchange.query("s");
         String paper = exchange.query("p");

@@ -72,9 +72,7 @@ public final class ReaderApi implements AutoCloseable {
             routes.put(path, new ApiHandler(path, metrics) {
                 @Override
                 void handle(Exchange exchange, List<String> segments) {
-                    if (!segments.isEmpty()) {
-                        throw ApiError.notFound("no such resource: " + exchange.path());
-                    }
+                    ApiHandler.requireNoSubpath(exchange, segments);
                     feeds.topic(exchange, topic.id());
                 }
             });

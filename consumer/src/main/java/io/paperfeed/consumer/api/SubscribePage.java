@@ -31,9 +31,7 @@ final class SubscribePage extends ApiHandler {
 
     @Override
     void handle(Exchange exchange, List<String> segments) {
-        if (!segments.isEmpty()) {
-            throw ApiError.notFound("no such resource: " + exchange.path());
-        }
+        requireNoSubpath(exchange, segments);
         requireMethod(exchange, MOUNT, "GET", "HEAD");
         exchange.setHeader("Cache-Control", "no-cache");
         exchange.setHeader("Content-Security-Policy", "default-src 'self'; script-src 'unsafe-inline'; "

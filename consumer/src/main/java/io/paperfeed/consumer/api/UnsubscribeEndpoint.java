@@ -48,9 +48,7 @@ final class UnsubscribeEndpoint extends ApiHandler {
 
     @Override
     void handle(Exchange exchange, List<String> segments) throws InterruptedException {
-        if (!segments.isEmpty()) {
-            throw ApiError.notFound("no such resource: " + exchange.path());
-        }
+        requireNoSubpath(exchange, segments);
         requireMethod(exchange, MOUNT, "GET", "POST");
         String id = exchange.query("s");
         String address = exchange.query("a");

@@ -2,6 +2,7 @@ package io.paperfeed.consumer.api;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,13 +31,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,12 +55,14 @@ class ProfileApiIT {
     private static final String KNOWN = "arxiv:2507.20534";
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private KafkaClients clients;
+    private String bootstrap;
     private ApiTestServer server;
     private CanonicalPaper known;
 
     @BeforeAll
     void start(KafkaBroker broker) throws Exception {
-        clients = new KafkaClients(broker.bootstrapServers());
+        bootstrap = broker.bootstrapServers();
+        clients = new KafkaClients(bootstrap);
         KafkaTopicsForTests.create(broker.bootstrapServers(), Map.of());
         known = CanonicalPaper.firstSighting(KNOWN, new PaperEvent("2507.20534", 1, null, "Kimi K2: Open Agentic Intelligence",
                 "We introduce Kimi K2, a Mixture-of-Experts large language model with 32 billion activated parameters.",
@@ -177,23 +176,9 @@ class ProfileApiIT {
     }
 
     private ConsumerRecord<String, byte[]> lastRecord(String key) {
-        try (Consumer<String, byte[]> consumer = clients.reader("profile-it-check", new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            TopicPartition tp = new TopicPartition(Topics.FEEDBACK.name(), 0);
-            consumer.assign(List.of(tp));
-            consumer.seekToBeginning(List.of(tp));
-            long end = consumer.endOffsets(List.of(tp)).get(tp);
-            ConsumerRecord<String, byte[]> last = null;
-            while (consumer.position(tp) < end) {
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (key.equals(r.key())) {
-                        last = r;
-                    }
-                }
-            }
-            assertNotNull(last, "a record for " + key);
-            return last;
-        }
+        List<ConsumerRecord<String, byte[]>> records = KafkaTopicsForTests.recordsOf(bootstrap, Topics.FEEDBACK.name(), key);
+        assertFalse(records.isEmpty(), "a record for " + key);
+        return records.get(records.size() - 1);
     }
 
     private HttpResponse<String> send(String method, String path, String body, String type)

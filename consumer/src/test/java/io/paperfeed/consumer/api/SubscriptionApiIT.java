@@ -28,15 +28,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -264,23 +258,9 @@ class SubscriptionApiIT {
 
     /** The latest record of a key on paperfeed.subscriptions. */
     private ConsumerRecord<String, byte[]> lastRecordOf(String key) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
-            TopicPartition tp = new TopicPartition(Topics.SUBSCRIPTIONS.name(), 0);
-            consumer.assign(List.of(tp));
-            consumer.seekToBeginning(List.of(tp));
-            long end = consumer.endOffsets(List.of(tp)).get(tp);
-            ConsumerRecord<String, byte[]> last = null;
-            while (consumer.position(tp) < end) {
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    if (key.equals(r.key())) {
-                        last = r;
-                    }
-                }
-            }
-            assertNotNull(last, "a record for " + key);
-            return last;
-        }
+        List<ConsumerRecord<String, byte[]>> records = KafkaTopicsForTests.recordsOf(bootstrap, Topics.SUBSCRIPTIONS.name(),
+                key);
+        assertFalse(records.isEmpty(), "a record for " + key);
+        return records.get(records.size() - 1);
     }
 }
