@@ -5,6 +5,7 @@ import io.paperfeed.model.PaperEvent;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * A paper as the de-duplicator remembers it: the canonical record, the compact signatures of the
@@ -15,7 +16,7 @@ final class PaperStates {
 
     static final int MAX_SIGNATURES = 4;
     private static final int HASH_BYTES = 12;
-    private static final java.util.regex.Pattern HASH = java.util.regex.Pattern.compile("[0-9a-f]{24}");
+    private static final Pattern HASH = Pattern.compile("[0-9a-f]{24}");
 
     private PaperStates() {
     }
