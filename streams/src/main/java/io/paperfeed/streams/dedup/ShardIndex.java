@@ -40,10 +40,14 @@ final class ShardIndex {
         return value == null ? NONE : refs(value);
     }
 
-    /** The refs filed under the keys (each once, never {@code ref} itself), after filing {@code ref} under all of them. */
+    /**
+     * The refs filed under the keys (each once, never {@code ref} itself), after filing {@code ref} under
+     * all of them. The keys are distinct, so the filings are written together, in one RocksDB write batch.
+     */
     long[] probe(long ref, long[] keys, long timeMs) {
         long[] found = new long[8];
         int n = 0;
+        List<KeyValue<Bytes, byte[]>> filings = new ArrayList<>(keys.length);
         for (long key : keys) {
             Bytes k = bytes(key);
             byte[] value = store.get(k);
@@ -60,22 +64,25 @@ final class ShardIndex {
                 }
             }
             if (!present) {
-                store.put(k, encode(append(refs, ref), timeMs));
+                filings.add(KeyValue.pair(k, encode(append(refs, ref), timeMs)));
             }
         }
+        store.putAll(filings);
         return Arrays.copyOf(found, n);
     }
 
-    /** Files {@code ref} under the keys. */
+    /** Files {@code ref} under the keys (distinct), in one write batch. */
     void register(long ref, long[] keys, long timeMs) {
+        List<KeyValue<Bytes, byte[]>> filings = new ArrayList<>(keys.length);
         for (long key : keys) {
             Bytes k = bytes(key);
             byte[] value = store.get(k);
             long[] refs = value == null ? NONE : refs(value);
             if (!contains(refs, refs.length, ref)) {
-                store.put(k, encode(append(refs, ref), timeMs));
+                filings.add(KeyValue.pair(k, encode(append(refs, ref), timeMs)));
             }
         }
+        store.putAll(filings);
     }
 
     /**
