@@ -39,8 +39,9 @@ final class StreamsCommand implements Callable<Integer> {
             description = "Where the state stores live (env PAPERFEED_STATE_DIR; default ${DEFAULT-VALUE}).")
     Path stateDir;
 
-    @Option(names = "--threads", defaultValue = "2",
-            description = "Stream threads: 2 lets dedup and classification run side by side (env PAPERFEED_THREADS; default ${DEFAULT-VALUE}).")
+    @Option(names = "--threads", defaultValue = "" + StreamsSettings.DEFAULT_STREAM_THREADS,
+            description = "Stream threads: one for each step's task on one partition (decode, dedup, classify and match,"
+                    + " alert), so no step waits behind another's batch (env PAPERFEED_THREADS; default ${DEFAULT-VALUE}).")
     int threads;
 
     @Option(names = "--standby-replicas", paramLabel = "N", defaultValue = "0",

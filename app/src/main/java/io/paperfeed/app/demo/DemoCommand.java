@@ -132,7 +132,8 @@ public final class DemoCommand implements Callable<Integer> {
             KafkaClients clients = KafkaOptions.clients(bootstrap, kafkaConfig);
             TempDirectory stateDir = lifecycle.add(new TempDirectory("paperfeed-state-"));
             String allPapers = subscriptionsFile == null ? StreamsSettings.DEFAULT_ALL_PAPERS_SUBSCRIPTION : null;
-            StreamsSettings settings = new StreamsSettings(clients, DEMO_APPLICATION_ID, stateDir.path(), 2, allPapers,
+            StreamsSettings settings = new StreamsSettings(clients, DEMO_APPLICATION_ID, stateDir.path(),
+                    StreamsSettings.DEFAULT_STREAM_THREADS, allPapers,
                     topicsFile, 0, digests.settings()).withEmbeddings(embeddings);
             Taxonomy taxonomy = settings.taxonomy();
             // the same services as `paperfeed streams` and `paperfeed consumer`, in one process

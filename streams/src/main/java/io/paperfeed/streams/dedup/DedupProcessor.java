@@ -37,6 +37,7 @@ public final class DedupProcessor implements Processor<Long, Message, Object, Ob
     private ProcessorContext<Object, Object> context;
     private ShardIndex index;
     private PaperOwner owner;
+    private RefWrites refs;
     private int partition;
     private long timestamp;
     private org.apache.kafka.common.header.Headers headers;
@@ -54,7 +55,8 @@ public final class DedupProcessor implements Processor<Long, Message, Object, Ob
         KeyValueStore<Bytes, byte[]> indexStore = context.getStateStore(INDEX_STORE);
         KeyValueStore<Long, RefState> refs = context.getStateStore(REFS_STORE);
         this.index = new ShardIndex(indexStore);
-        this.owner = new PaperOwner(refs, index, this);
+        this.refs = new RefWrites(refs);
+        this.owner = new PaperOwner(this.refs, index, this);
         if (settings.bandHorizon() != null) {
             context.schedule(EXPIRY_INTERVAL, PunctuationType.WALL_CLOCK_TIME,
                     now -> index.expire(timestamp - settings.bandHorizon().toMillis(), EXPIRY_BUDGET));
@@ -67,8 +69,12 @@ public final class DedupProcessor implements Processor<Long, Message, Object, Ob
         headers = record.headers();
         local.add(record.value());
         Message m;
-        while ((m = local.poll()) != null) {
-            handle(m);
+        try {
+            while ((m = local.poll()) != null) {
+                handle(m);
+            }
+        } finally {
+            refs.flush(); // what a failing chain wrote so far is kept, as when each write went straight to the store
         }
     }
 

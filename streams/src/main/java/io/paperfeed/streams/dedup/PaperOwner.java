@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,11 +25,11 @@ final class PaperOwner {
 
     private static final Logger log = LoggerFactory.getLogger(PaperOwner.class);
 
-    private final KeyValueStore<Long, RefState> refs;
+    private final RefWrites refs;
     private final ShardIndex index;
     private final Outbox out;
 
-    PaperOwner(KeyValueStore<Long, RefState> refs, ShardIndex index, Outbox out) {
+    PaperOwner(RefWrites refs, ShardIndex index, Outbox out) {
         this.refs = refs;
         this.index = index;
         this.out = out;
