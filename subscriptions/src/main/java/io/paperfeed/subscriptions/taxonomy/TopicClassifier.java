@@ -89,7 +89,7 @@ public final class TopicClassifier implements AutoCloseable {
                     continue;
                 }
                 TopicQueries.Disjunct disjunct = queries.disjuncts().get(d);
-                Weight weight = searcher.createWeight(searcher.rewrite(disjunct.query()), ScoreMode.COMPLETE, 1);
+                Weight weight = searcher.createWeight(disjunct.rewrite(searcher), ScoreMode.COMPLETE, 1);
                 Scorer scorer = weight.scorer(index.leaf());
                 if (scorer == null || scorer.iterator().nextDoc() == DocIdSetIterator.NO_MORE_DOCS) {
                     continue;
@@ -115,7 +115,7 @@ public final class TopicClassifier implements AutoCloseable {
                 if (!candidates[d] || disjunct.topic() != topic) {
                     continue;
                 }
-                Query rewritten = searcher.rewrite(disjunct.query());
+                Query rewritten = disjunct.rewrite(searcher);
                 Matches matches = searcher.createWeight(rewritten, ScoreMode.COMPLETE_NO_SCORES, 1)
                         .matches(index.leaf(), 0);
                 if (matches != null) {

@@ -16,6 +16,7 @@ import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.monitor.QueryDecomposer;
 import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.util.BytesRef;
@@ -29,8 +30,16 @@ import org.apache.lucene.util.automaton.ByteRunAutomaton;
  */
 final class TopicQueries {
 
-    /** One disjunct of a topic's query: {@code topic} indexes {@link #ids}. */
-    record Disjunct(int topic, Query query) {
+    /**
+     * One disjunct of a topic's query: {@code topic} indexes {@link #ids}; {@code rewritten} is the query
+     * rewritten once, when no clause of it depends on the index (terms and phrases only), else null.
+     */
+    record Disjunct(int topic, Query query, Query rewritten) {
+
+        /** The query ready to weigh against {@code searcher}'s one-document index. */
+        Query rewrite(IndexSearcher searcher) throws IOException {
+            return rewritten != null ? rewritten : searcher.rewrite(query);
+        }
     }
 
     private final List<String> ids = new ArrayList<>();
@@ -49,7 +58,7 @@ final class TopicQueries {
             ids.add(topic.id());
             for (Query disjunct : decomposer.decompose(QueryParsing.parse(topic.query()))) {
                 int d = disjuncts.size();
-                disjuncts.add(new Disjunct(t, disjunct));
+                disjuncts.add(new Disjunct(t, disjunct, IndexFreeQueries.rewrite(disjunct)));
                 TermCollector collector = new TermCollector();
                 disjunct.visit(collector);
                 fields.addAll(collector.fields);
