@@ -8,7 +8,8 @@ import org.rocksdb.Options;
  * RocksDB options of paperfeed's state stores, on top of Kafka Streams' own: a whole-key Bloom filter
  * on each memtable. Most dedup lookups are misses (a new paper's LSH bands, DOI and title were never
  * filed), and without it each miss walks the memtable's skip list before the SST files' Bloom filters
- * answer; the profile of {@code paperfeed bench} put that walk at a sixth of the dedup step's CPU.
+ * answer: in the profile of {@code paperfeed bench} that walk was a sixth of the dedup step's CPU (the
+ * insert that follows a miss still walks the list, so the whole probe gained less).
  */
 public final class StateStoreOptions implements RocksDBConfigSetter {
 

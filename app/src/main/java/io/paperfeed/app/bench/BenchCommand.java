@@ -67,7 +67,7 @@ public final class BenchCommand implements Callable<Integer> {
     int rate;
 
     @Option(names = "--partitions", paramLabel = "N", defaultValue = "1",
-            description = "Partitions of every topic, and stream threads (default ${DEFAULT-VALUE}).")
+            description = "Partitions of every topic (default ${DEFAULT-VALUE}).")
     int partitions;
 
     @Option(names = "--threads", paramLabel = "N", defaultValue = "" + StreamsSettings.DEFAULT_STREAM_THREADS,

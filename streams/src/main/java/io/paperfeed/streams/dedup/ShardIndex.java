@@ -42,7 +42,8 @@ final class ShardIndex {
 
     /**
      * The refs filed under the keys (each once, never {@code ref} itself), after filing {@code ref} under
-     * all of them. The keys are distinct, so the filings are written together, in one RocksDB write batch.
+     * all of them, the filings written together in one RocksDB write batch (a sighting's keys are distinct;
+     * a key named twice would be filed the same way twice).
      */
     long[] probe(long ref, long[] keys, long timeMs) {
         long[] found = new long[8];
