@@ -41,7 +41,9 @@ class BenchCommandIT {
             }
         }
         assertEquals(3, stages, out);
-        assertTrue(Pattern.compile("(?m)^ratio full/pass-through: 0\\.\\d\\d \\(papers/s\\)").matcher(out).find(), out);
+        // a run this short is mostly start-up, so the ratio can be anything (above 1 when the pass-through started slowly)
+        assertTrue(Pattern.compile("(?m)^ratio full/pass-through: \\d+\\.\\d\\d \\(papers/s\\); \\d+\\.\\d\\d \\(stream-thread CPU")
+                .matcher(out).find(), out);
     }
 
     private static long number(String figure) {

@@ -78,8 +78,8 @@ public final class BenchCommand implements Callable<Integer> {
     boolean scaling;
 
     @Option(names = "--warmup", paramLabel = "N", defaultValue = "10000",
-            description = {"Before measuring, run the first N events through the pass-through app and the full pipeline,",
-                    "uncounted, so the JIT has compiled what every stage runs (default ${DEFAULT-VALUE}; 0 measures cold)."})
+            description = "Before measuring, run the first N events through the pass-through app and the full pipeline,"
+                    + " uncounted, so the JIT has compiled what every stage runs (default ${DEFAULT-VALUE}; 0 measures cold).")
     int warmup;
 
     @Option(names = "--seed", defaultValue = "20260101", description = "Seed of the generated events.")
