@@ -3,9 +3,6 @@ package io.paperfeed.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,7 +20,7 @@ class BenchCommandIT {
 
     @Test
     void aShortBenchOverTheSeedsMeasuresEveryStageAfterItsWarmUp() {
-        String out = captureStdout(() -> assertEquals(0, Main.run(new String[] {
+        String out = ConsoleOutput.stdout(() -> assertEquals(0, Main.run(new String[] {
             "bench", "--input", "../seeds", "--events", "400", "--warmup", "150", "--embeddings", "off"}, Map.of())));
 
         assertTrue(out.contains("paperfeed bench: 400 events"), out);
@@ -48,17 +45,5 @@ class BenchCommandIT {
 
     private static long number(String figure) {
         return Long.parseLong(figure.replace(",", ""));
-    }
-
-    private static String captureStdout(Runnable action) {
-        PrintStream original = System.out;
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-        try {
-            action.run();
-        } finally {
-            System.setOut(original);
-        }
-        return buffer.toString(StandardCharsets.UTF_8);
     }
 }

@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.paperfeed.app.cli.EnvironmentDefaults;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -23,7 +20,7 @@ class MainTest {
     @Test
     void aPortInUseIsOneClearLineAndExitCode2() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            String err = captureStderr(() -> assertEquals(2, Main.run(new String[] {
+            String err = ConsoleOutput.stderr(() -> assertEquals(2, Main.run(new String[] {
                 "demo", "--port", String.valueOf(taken.getLocalPort()), "--input", "../seeds"}, Map.of())));
             assertEquals("paperfeed: port " + taken.getLocalPort() + " on 127.0.0.1 is already in use "
                     + "(choose another with --port, or --port 0 for a free one)", err.strip());
@@ -32,7 +29,7 @@ class MainTest {
 
     @Test
     void aMissingInputIsOneClearLine() {
-        String err = captureStderr(() -> assertEquals(2,
+        String err = ConsoleOutput.stderr(() -> assertEquals(2,
                 Main.run(new String[] {"demo", "--port", "0", "--input", "no-such-dir"}, Map.of())));
         assertTrue(err.startsWith("paperfeed: input no-such-dir does not exist"), err);
         assertFalse(err.contains("Exception"), err);
@@ -61,17 +58,5 @@ class MainTest {
                 .setDefaultValueProvider(new EnvironmentDefaults(env, Main.configFile(args, env)));
         cli.parseArgs(args);
         return command;
-    }
-
-    private static String captureStderr(Runnable action) {
-        PrintStream original = System.err;
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-        try {
-            action.run();
-        } finally {
-            System.setErr(original);
-        }
-        return buffer.toString(StandardCharsets.UTF_8);
     }
 }

@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -22,15 +19,7 @@ class ProducerSourcesOptionTest {
     static String run(String... arguments) {
         String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(arguments),
                 java.util.stream.Stream.of("--bootstrap-servers", "127.0.0.1:1")).toArray(String[]::new);
-        PrintStream original = System.err;
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-        try {
-            assertEquals(2, Main.run(args, Map.of()), "a usage error");
-        } finally {
-            System.setErr(original);
-        }
-        return buffer.toString(StandardCharsets.UTF_8).strip();
+        return ConsoleOutput.stderr(() -> assertEquals(2, Main.run(args, Map.of()), "a usage error")).strip();
     }
 
     @Test

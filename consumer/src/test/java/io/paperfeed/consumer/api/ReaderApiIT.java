@@ -167,6 +167,14 @@ class ReaderApiIT {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Puts the subscription on its topic and waits until the view the endpoints read has it. */
+    private void publish(Subscription subscription) throws Exception {
+        try (SubscriptionPublisher publisher = SubscriptionPublisher.open(new KafkaClients(bootstrap), "t",
+                Topics.SUBSCRIPTIONS.name(), SubscriptionValidator.anyTopic())) {
+            assertTrue(view.awaitPast(publisher.put(subscription), Duration.ofSeconds(10)));
+        }
+    }
+
     private static SyndFeed parse(String atom) throws Exception {
         return new SyndFeedInput().build(new XmlReader(new ByteArrayInputStream(atom.getBytes(StandardCharsets.UTF_8))));
     }
@@ -174,10 +182,7 @@ class ReaderApiIT {
     @Test
     void feedsComeFromKafkaAndASubscriptionsFeedNeedsItsToken() throws Exception {
         String sub = "feed-" + run;
-        try (SubscriptionPublisher publisher = SubscriptionPublisher.open(new KafkaClients(bootstrap), "t",
-                Topics.SUBSCRIPTIONS.name(), SubscriptionValidator.anyTopic())) {
-            assertTrue(view.awaitPast(publisher.put(Subscription.ofQuery(sub, "abstract:\"kv cache\"")), Duration.ofSeconds(10)));
-        }
+        publish(Subscription.ofQuery(sub, "abstract:\"kv cache\""));
         for (int n = 1; n <= 3; n++) {
             CanonicalPaper p = paper(n);
             producer.send(new ProducerRecord<>(Topics.topicStream("kv-cache").name(), p.id(),
@@ -243,10 +248,7 @@ class ReaderApiIT {
         String sub = "mail-" + run;
         Subscription s = new Subscription(sub, "Mail " + run, "kv", List.of(), Subscription.Mode.DIGEST, false,
                 List.of(Delivery.email("ann@example.org")));
-        try (SubscriptionPublisher publisher = SubscriptionPublisher.open(new KafkaClients(bootstrap), "t",
-                Topics.SUBSCRIPTIONS.name(), SubscriptionValidator.anyTopic())) {
-            assertTrue(view.awaitPast(publisher.put(s), Duration.ofSeconds(10)));
-        }
+        publish(s);
         String link = links.link(s, "ann@example.org").orElseThrow()
                 .replace("http://127.0.0.1/", "http://127.0.0.1:" + connector.getLocalPort() + "/");
         assertEquals(200, get(link.substring(link.indexOf("/unsubscribe")), Map.of()).statusCode());
@@ -269,10 +271,7 @@ class ReaderApiIT {
     @Test
     void aRatingLinkUnderAFeedEntryRatesThePaperOnPostOnlyAndOnlyWithItsToken() throws Exception {
         String sub = "rate-" + run;
-        try (SubscriptionPublisher publisher = SubscriptionPublisher.open(new KafkaClients(bootstrap), "t",
-                Topics.SUBSCRIPTIONS.name(), SubscriptionValidator.anyTopic())) {
-            assertTrue(view.awaitPast(publisher.put(Subscription.ofQuery(sub, "abstract:\"kv cache\"")), Duration.ofSeconds(10)));
-        }
+        publish(Subscription.ofQuery(sub, "abstract:\"kv cache\""));
         CanonicalPaper p = paper(21, "We rate a paper on the KV cache."); // not one the preview test finds
         producer.send(new ProducerRecord<>(Topics.PAPERS_CLASSIFIED.name(), p.id(), PaperSerdes.CANONICAL_PAPER.serialize("t", p)));
         producer.send(new ProducerRecord<>(Topics.ALERTS.name(), sub, PaperSerdes.ALERT.serialize("t",
