@@ -21,10 +21,11 @@ class BenchCommandIT {
     @Test
     void aShortBenchOverTheSeedsMeasuresEveryStageAfterItsWarmUp() {
         String out = ConsoleOutput.stdout(() -> assertEquals(0, Main.run(new String[] {
-            "bench", "--input", "../seeds", "--events", "400", "--warmup", "150", "--embeddings", "off"}, Map.of())));
+            "bench", "--input", "../seeds", "--events", "400", "--warmup", "150", "--embeddings", "off",
+            "--rate", "400"}, Map.of())));
 
         assertTrue(out.contains("paperfeed bench: 400 events"), out);
-        assertTrue(out.contains("warm-up, not counted: 150 events through the pass-through app"), out);
+        assertTrue(out.contains("each stage first runs the first 150 events at once, not counted"), out);
         Matcher stage = STAGE.matcher(out);
         int stages = 0;
         while (stage.find()) {
@@ -38,6 +39,8 @@ class BenchCommandIT {
             }
         }
         assertEquals(3, stages, out);
+        // paced: each stage's p99 per 10 s of sending (400 events at 400/s fall in the first window)
+        assertEquals(3, Pattern.compile("(?m)^  p99 by 10 s of sending \\(ms\\): [\\d,]+$").matcher(out).results().count(), out);
         // a run this short is mostly start-up, so the ratio can be anything (above 1 when the pass-through started slowly)
         assertTrue(Pattern.compile("(?m)^ratio full/pass-through: \\d+\\.\\d\\d \\(papers/s\\); \\d+\\.\\d\\d \\(stream-thread CPU")
                 .matcher(out).find(), out);

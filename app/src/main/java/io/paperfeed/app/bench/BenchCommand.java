@@ -78,8 +78,8 @@ public final class BenchCommand implements Callable<Integer> {
     boolean scaling;
 
     @Option(names = "--warmup", paramLabel = "N", defaultValue = "10000",
-            description = "Before measuring, run the first N events through the pass-through app and the full pipeline,"
-                    + " uncounted, so the JIT has compiled what every stage runs (default ${DEFAULT-VALUE}; 0 measures cold).")
+            description = "Before measuring each stage, run the first N events through it, uncounted, so the JIT has"
+                    + " compiled what the stage runs (default ${DEFAULT-VALUE}; 0 measures cold).")
     int warmup;
 
     @Option(names = "--seed", defaultValue = "20260101", description = "Seed of the generated events.")
@@ -108,18 +108,20 @@ public final class BenchCommand implements Callable<Integer> {
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start();
              TempDirectory state = new TempDirectory("paperfeed-bench-");
              Admin admin = new KafkaClients(broker.bootstrapServers()).admin()) {
-            Runner runner = new Runner(broker, state.path(), admin, sent, threads);
+            List<BenchRun.Sent> warm = sent.subList(0, Math.min(warmup, sent.size()));
+            Runner runner = new Runner(broker, state.path(), admin, sent, warm, threads);
             if (warmup > 0) {
-                warmUp(new Runner(broker, state.path(), admin, sent.subList(0, Math.min(warmup, sent.size())), threads));
+                System.out.printf(Locale.ROOT, "each stage first runs the first %,d events at once, not counted, so the JIT"
+                        + " has compiled what it runs%n", warm.size());
             }
             LatencyStats pass = runner.passThrough(partitions, rate);
-            System.out.println(pass.line());
+            print(pass);
             LatencyStats dedup = runner.dedupOnly("dedup only", partitions, 1, rate);
-            System.out.println(dedup.line());
+            print(dedup);
             System.out.println(EmbedThroughput.measure(real, 1000));
             SimpleMeterRegistry fullRegistry = new SimpleMeterRegistry();
             LatencyStats full = runner.full(partitions, rate, embeddings, fullRegistry);
-            System.out.println(full.line());
+            print(full);
             System.out.printf(Locale.ROOT, "  embed step in the full pipeline: %.0f papers embedded, %.0f reused the "
                     + "embedding of the same text, %.0f not embedded (--embeddings %s)%n",
                     embedded(fullRegistry, "computed"), embedded(fullRegistry, "reused"), embedded(fullRegistry, "skipped"),
@@ -130,37 +132,45 @@ public final class BenchCommand implements Callable<Integer> {
                             ? "; paced, so papers/s is capped by the rate: the burst run (no --rate) measures the ratio" : "");
             if (scaling) {
                 for (int p : new int[] {1, 2, 4}) {
-                    System.out.println(runner.dedupOnly("dedup, " + p + " partition(s)", p, 1, rate).line());
+                    print(runner.dedupOnly("dedup, " + p + " partition(s)", p, 1, rate));
                 }
-                System.out.println(runner.dedupOnly("dedup, 2 partitions, 2 inst.", 2, 2, rate).line());
-                System.out.println(runner.dedupOnly("dedup, 4 partitions, 2 inst.", 4, 2, rate).line());
+                print(runner.dedupOnly("dedup, 2 partitions, 2 inst.", 2, 2, rate));
+                print(runner.dedupOnly("dedup, 4 partitions, 2 inst.", 4, 2, rate));
             }
         }
         return 0;
     }
 
-    /**
-     * The broker, the clients, Kafka Streams and paperfeed's steps run in this one JVM, and the JIT's C2
-     * compiler spent as much CPU as the stream threads through a cold run's dedup stage (10.6 s against
-     * 10.1 s at 20,000 events): a cold figure measures compilation as much as the pipeline.
-     */
-    private void warmUp(Runner warm) throws Exception {
-        LatencyStats pass = warm.passThrough(partitions, 0);
-        LatencyStats full = warm.full(partitions, 0, embeddings, new SimpleMeterRegistry());
-        System.out.printf(Locale.ROOT, "warm-up, not counted: %,d events through the pass-through app (%,.0f papers/s)"
-                + " and the full pipeline (%,.0f papers/s)%n", warm.events().size(), pass.papersPerSecond(),
-                full.papersPerSecond());
+    /** A stage's line, and when paced the p99 of each window of sending (the start against the steady state). */
+    private void print(LatencyStats stats) {
+        System.out.println(stats.line());
+        if (rate > 0) {
+            System.out.println(stats.windowsLine());
+        }
     }
 
     /** The runs of one bench, on one broker. */
     private record Runner(EmbeddedKafkaBroker broker, Path stateRoot, Admin admin, List<BenchRun.Sent> events,
-                          int threads) {
+                          List<BenchRun.Sent> warmup, int threads) {
+
+        /**
+         * The same stages over the warm-up events, in one burst. The broker, the clients, Kafka Streams and
+         * paperfeed's steps run in this one JVM: measured cold, C2 spent as much CPU as the stream threads
+         * through the dedup stage (10.6 s against 10.1 s at 20,000 events), and a stage measured after a
+         * different topology starts with its compiled code thrown away for the new type profiles.
+         */
+        Runner warming() {
+            return new Runner(broker, stateRoot, admin, warmup, List.of(), threads);
+        }
 
         BenchRun run() {
             return new BenchRun(new KafkaClients(broker.bootstrapServers()));
         }
 
         LatencyStats passThrough(int partitions, int rate) throws Exception {
+            if (!warmup.isEmpty()) {
+                warming().passThrough(partitions, 0);
+            }
             BenchTopics.reset(admin, partitions);
             String id = "bench-passthrough-" + RUNS.incrementAndGet();
             return run().measure("pass-through", passThroughTopology(), instances(id, partitions, 1),
@@ -168,6 +178,9 @@ public final class BenchCommand implements Callable<Integer> {
         }
 
         LatencyStats dedupOnly(String name, int partitions, int instanceCount, int rate) throws Exception {
+            if (!warmup.isEmpty()) {
+                warming().dedupOnly(name, partitions, instanceCount, 0);
+            }
             BenchTopics.reset(admin, partitions);
             // a fresh application id (and state) per run: a second run on the same id would find every paper known
             String id = "bench-dedup-" + partitions + "-" + instanceCount + "-" + RUNS.incrementAndGet();
@@ -180,6 +193,9 @@ public final class BenchCommand implements Callable<Integer> {
 
         LatencyStats full(int partitions, int rate, EmbeddingMode embeddings, SimpleMeterRegistry registry)
                 throws Exception {
+            if (!warmup.isEmpty()) {
+                warming().full(partitions, 0, embeddings, new SimpleMeterRegistry());
+            }
             BenchTopics.reset(admin, partitions);
             // a fresh application id per run, as for dedup alone (the warm-up runs the pipeline too)
             String id = "bench-pipeline-" + RUNS.incrementAndGet();

@@ -86,7 +86,7 @@ final class BenchRun {
             Thread sending = new Thread(sender, "bench-sender");
             sending.start();
             long lastAppend = 0;
-            List<Long> latencies = new ArrayList<>(events.size());
+            List<long[]> latencies = new ArrayList<>(events.size()); // {send time, latency}
             long deadline = System.nanoTime() + DEADLINE.toNanos();
             while (!pending.isEmpty()) {
                 if (System.nanoTime() > deadline) {
@@ -102,7 +102,8 @@ final class BenchRun {
                     lastAppend = Math.max(lastAppend, record.timestamp());
                     Header sent = record.headers().lastHeader(SENT_HEADER);
                     if (sent != null) {
-                        latencies.add(record.timestamp() - ByteBuffer.wrap(sent.value()).getLong());
+                        long sentAt = ByteBuffer.wrap(sent.value()).getLong();
+                        latencies.add(new long[] {sentAt, record.timestamp() - sentAt});
                     }
                 }
             }
@@ -110,8 +111,8 @@ final class BenchRun {
             long processCpu = processCpu() - processCpu0;
             join(sending);
             double bytes = stateBytes == null ? Double.NaN : stateBytes.applyAsDouble(apps);
-            return LatencyStats.of(name, events.size(), sender.firstSend, lastAppend,
-                    latencies.stream().mapToLong(Long::longValue).toArray(), streamsCpu, processCpu, bytes);
+            return LatencyStats.of(name, events.size(), sender.firstSend, lastAppend, latencies, streamsCpu, processCpu,
+                    bytes);
         } finally {
             apps.forEach(a -> a.close(Duration.ofSeconds(30)));
         }
