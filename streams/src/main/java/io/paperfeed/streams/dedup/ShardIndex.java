@@ -20,6 +20,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Band entries older than the horizon are dropped by {@link #expire}, a few at a time; DOI, title
  * and content entries are kept for ever (they are small, and an id never stops identifying a paper).
+ *
+ * <p>A {@link KeyFilter} of the keys in the store, filled from the store when the index is made (after a
+ * restore: the task's processors are initialised once its stores are restored) and on every filing,
+ * answers most keys that were never filed without a read.
  */
 final class ShardIndex {
 
@@ -28,16 +32,44 @@ final class ShardIndex {
     private static final long[] NONE = new long[0];
 
     private final KeyValueStore<Bytes, byte[]> store;
+    private final KeyFilter filter;
     private Bytes expiryCursor;
 
     ShardIndex(KeyValueStore<Bytes, byte[]> store) {
         this.store = store;
+        long start = System.nanoTime();
+        long keys = store.approximateNumEntries();
+        this.filter = new KeyFilter(keys);
+        long scanned = 0;
+        try (KeyValueIterator<Bytes, byte[]> all = store.all()) {
+            while (all.hasNext()) {
+                filter.add(key(all.next().key));
+                scanned++;
+            }
+        }
+        if (scanned > 0) {
+            log.info("evidence-key filter of {} keys ({} KB) built in {} ms", scanned, filter.bytes() / 1024,
+                    (System.nanoTime() - start) / 1_000_000);
+        }
     }
 
     /** The refs filed under an evidence key, in the order they were filed. */
     long[] lookup(long key) {
-        byte[] value = store.get(bytes(key));
+        byte[] value = read(key, bytes(key));
         return value == null ? NONE : refs(value);
+    }
+
+    private byte[] read(long key, Bytes k) {
+        return filter.mightContain(key) ? store.get(k) : null;
+    }
+
+    private void file(List<KeyValue<Bytes, byte[]>> filings) {
+        store.putAll(filings);
+        filings.forEach(f -> filter.add(key(f.key)));
+    }
+
+    private static long key(Bytes k) {
+        return ByteBuffer.wrap(k.get()).getLong();
     }
 
     /**
@@ -51,7 +83,7 @@ final class ShardIndex {
         List<KeyValue<Bytes, byte[]>> filings = new ArrayList<>(keys.length);
         for (long key : keys) {
             Bytes k = bytes(key);
-            byte[] value = store.get(k);
+            byte[] value = read(key, k);
             long[] refs = value == null ? NONE : refs(value);
             boolean present = false;
             for (long r : refs) {
@@ -68,7 +100,7 @@ final class ShardIndex {
                 filings.add(KeyValue.pair(k, encode(append(refs, ref), timeMs)));
             }
         }
-        store.putAll(filings);
+        file(filings);
         return Arrays.copyOf(found, n);
     }
 
@@ -77,13 +109,13 @@ final class ShardIndex {
         List<KeyValue<Bytes, byte[]>> filings = new ArrayList<>(keys.length);
         for (long key : keys) {
             Bytes k = bytes(key);
-            byte[] value = store.get(k);
+            byte[] value = read(key, k);
             long[] refs = value == null ? NONE : refs(value);
             if (!contains(refs, refs.length, ref)) {
                 filings.add(KeyValue.pair(k, encode(append(refs, ref), timeMs)));
             }
         }
-        store.putAll(filings);
+        file(filings);
     }
 
     /**
@@ -102,7 +134,7 @@ final class ShardIndex {
                 KeyValue<Bytes, byte[]> kv = it.next();
                 seen++;
                 last = kv.key;
-                long key = ByteBuffer.wrap(kv.key.get()).getLong();
+                long key = key(kv.key);
                 if (Routing.kind(key) == Routing.BAND && day(kv.value) < cutoffDay) {
                     drop.add(kv.key);
                 }

@@ -51,6 +51,24 @@ class ShardIndexTest {
     }
 
     @Test
+    void anIndexMadeOverAFilledStoreFindsWhatWasFiledBefore() {
+        KeyValueStore<Bytes, byte[]> restored = store();
+        long[] bands = new long[5_000];
+        ShardIndex before = new ShardIndex(restored);
+        for (int i = 0; i < bands.length; i++) {
+            bands[i] = Routing.band(i * 7919L << 20);
+            before.register(i, new long[] {bands[i]}, 0);
+        }
+
+        ShardIndex after = new ShardIndex(restored); // as a task initialised after its store was restored
+        for (int i = 0; i < bands.length; i++) {
+            assertArrayEquals(new long[] {i}, after.lookup(bands[i]));
+        }
+        assertArrayEquals(new long[] {3}, after.probe(99, new long[] {bands[3], Routing.band(1L << 62)}, 0));
+        assertArrayEquals(new long[] {99}, after.lookup(Routing.band(1L << 62)), "a key filed since is found too");
+    }
+
+    @Test
     void thePartitionerRefusesAnExchangeTopicOfAnotherSize() {
         Routing.Partitioner partitioner = new Routing.Partitioner(3);
         assertEquals(Routing.partition(123L << 32, 3),
