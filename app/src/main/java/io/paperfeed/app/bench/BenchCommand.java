@@ -112,7 +112,7 @@ public final class BenchCommand implements Callable<Integer> {
             Runner runner = new Runner(broker, state.path(), admin, sent, warm, threads);
             if (warmup > 0) {
                 System.out.printf(Locale.ROOT, "each stage first runs the first %,d events at once, not counted, so the JIT"
-                        + " has compiled what it runs%n", warm.size());
+                        + " has compiled what it runs (its warm-up line comes before its own)%n", warm.size());
             }
             LatencyStats pass = runner.passThrough(partitions, rate);
             print(pass);
@@ -163,13 +163,18 @@ public final class BenchCommand implements Callable<Integer> {
             return new Runner(broker, stateRoot, admin, warmup, List.of(), threads);
         }
 
+        private static void warmedUp(LatencyStats warm) {
+            System.out.printf(Locale.ROOT, "  warm-up, not counted: %,d events, %,.0f papers/s%n", warm.events(),
+                    warm.papersPerSecond());
+        }
+
         BenchRun run() {
             return new BenchRun(new KafkaClients(broker.bootstrapServers()));
         }
 
         LatencyStats passThrough(int partitions, int rate) throws Exception {
             if (!warmup.isEmpty()) {
-                warming().passThrough(partitions, 0);
+                warmedUp(warming().passThrough(partitions, 0));
             }
             BenchTopics.reset(admin, partitions);
             String id = "bench-passthrough-" + RUNS.incrementAndGet();
@@ -179,7 +184,7 @@ public final class BenchCommand implements Callable<Integer> {
 
         LatencyStats dedupOnly(String name, int partitions, int instanceCount, int rate) throws Exception {
             if (!warmup.isEmpty()) {
-                warming().dedupOnly(name, partitions, instanceCount, 0);
+                warmedUp(warming().dedupOnly(name, partitions, instanceCount, 0));
             }
             BenchTopics.reset(admin, partitions);
             // a fresh application id (and state) per run: a second run on the same id would find every paper known
@@ -194,7 +199,7 @@ public final class BenchCommand implements Callable<Integer> {
         LatencyStats full(int partitions, int rate, EmbeddingMode embeddings, SimpleMeterRegistry registry)
                 throws Exception {
             if (!warmup.isEmpty()) {
-                warming().full(partitions, 0, embeddings, new SimpleMeterRegistry());
+                warmedUp(warming().full(partitions, 0, embeddings, new SimpleMeterRegistry()));
             }
             BenchTopics.reset(admin, partitions);
             // a fresh application id per run, as for dedup alone (the warm-up runs the pipeline too)

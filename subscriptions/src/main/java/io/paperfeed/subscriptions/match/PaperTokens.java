@@ -1,6 +1,7 @@
 package io.paperfeed.subscriptions.match;
 
 import io.paperfeed.model.CanonicalPaper;
+import io.paperfeed.subscriptions.query.AnalysedText;
 import io.paperfeed.subscriptions.query.PaperFields;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,6 +39,9 @@ final class PaperTokens {
             default -> throw new IllegalArgumentException("not a text field: " + field);
         };
         PaperTokens tokens = new PaperTokens();
+        if (AnalysedText.covers(field)) { // the analysis classification made of this text, when it did
+            return values.isEmpty() ? tokens : tokens.fill(AnalysedText.of(field, values.get(0)));
+        }
         int position = -1;
         int offset = 0;
         for (int v = 0; v < values.size(); v++) {
@@ -48,6 +52,15 @@ final class PaperTokens {
             position = tokens.add(analyzer, field, values.get(v), position, offset);
         }
         return tokens;
+    }
+
+    private PaperTokens fill(AnalysedText text) {
+        int position = -1;
+        for (int i = 0; i < text.size(); i++) {
+            position += text.increment(i);
+            append(text.term(i), position, text.startOffset(i), text.endOffset(i));
+        }
+        return this;
     }
 
     /** How many tokens the analyzer makes of one value. */

@@ -1,6 +1,7 @@
 package io.paperfeed.subscriptions.taxonomy;
 
 import io.paperfeed.model.CanonicalPaper;
+import io.paperfeed.subscriptions.query.AnalysedText;
 import io.paperfeed.subscriptions.query.PaperFields;
 import java.util.List;
 import java.util.Set;
@@ -30,7 +31,13 @@ final class PaperIndex {
     static PaperIndex of(CanonicalPaper paper, Analyzer analyzer, Set<String> fields) {
         MemoryIndex index = new MemoryIndex(true, true);
         for (IndexableField field : PaperFields.document(paper.withTopics(List.of()))) {
-            if (fields.contains(field.name())) {
+            if (!fields.contains(field.name())) {
+                continue;
+            }
+            if (AnalysedText.covers(field.name())) { // analysed once for classification and matching
+                index.addField(field.name(), AnalysedText.of(field.name(), field.stringValue()).replay(),
+                        analyzer.getPositionIncrementGap(field.name()), analyzer.getOffsetGap(field.name()));
+            } else {
                 index.addField(field, analyzer);
             }
         }
