@@ -18,7 +18,8 @@
  * every 64-bit key choose its partition). One {@link io.paperfeed.streams.dedup.DedupProcessor} per
  * partition reads the exchange topic and plays two roles over its stores: {@code dedup-index}
  * ({@link io.paperfeed.streams.dedup.ShardIndex}: the refs filed under the evidence keys it owns; a
- * probe looks up and files in one step) and {@code dedup-refs}
+ * probe looks up and files in one step; a {@link io.paperfeed.streams.dedup.KeyFilter} in the heap answers
+ * most never-filed keys without a read) and {@code dedup-refs}
  * ({@link io.paperfeed.streams.dedup.PaperOwner}: papers, sightings that joined one, sightings still
  * deciding). A new sighting probes the owners of its evidence keys, asks each candidate's owner to
  * confirm it, then joins the best match (a published one before held ones) or becomes a paper; the

@@ -10,6 +10,7 @@
  * given name), {@code AuthorTokenizer} indexes those keys after the author's words, and the parser
  * rewrites a quoted name in {@code authors:} to its key, so an author watch survives name order and
  * initials in every matcher and the preview alike (they all analyse papers with the
- * {@code SubscriptionAnalyzer}).
+ * {@code SubscriptionAnalyzer}). {@link io.paperfeed.subscriptions.query.AnalysedText} is the English analysis
+ * of a title or abstract, kept per thread so classification and matching analyse a paper's text once.
  */
 package io.paperfeed.subscriptions.query;
