@@ -3,9 +3,9 @@ package io.paperfeed.subscriptions.match;
 import io.paperfeed.model.CanonicalPaper;
 import io.paperfeed.subscriptions.query.AnalysedText;
 import io.paperfeed.subscriptions.query.PaperFields;
+import io.paperfeed.subscriptions.query.TokenList;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Arrays;
 import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
@@ -21,11 +21,7 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
  */
 final class PaperTokens {
 
-    private String[] terms = new String[64];
-    private int[] positions = new int[64];
-    private int[] startOffsets = new int[64];
-    private int[] endOffsets = new int[64];
-    private int size;
+    private final TokenList tokens = new TokenList(); // places are positions
 
     private PaperTokens() {
     }
@@ -45,7 +41,7 @@ final class PaperTokens {
         int position = -1;
         int offset = 0;
         for (int v = 0; v < values.size(); v++) {
-            if (v > 0 && tokens.size > 0) { // as Lucene's memory index: gaps only after a value with tokens
+            if (v > 0 && tokens.size() > 0) { // as Lucene's memory index: gaps only after a value with tokens
                 position += analyzer.getPositionIncrementGap(field);
                 offset += values.get(v - 1).length() + analyzer.getOffsetGap(field);
             }
@@ -67,7 +63,7 @@ final class PaperTokens {
     static int ofText(String field, String text, Analyzer analyzer) {
         PaperTokens tokens = new PaperTokens();
         tokens.add(analyzer, field, text, -1, 0);
-        return tokens.size;
+        return tokens.size();
     }
 
     private int add(Analyzer analyzer, String field, String text, int startPosition, int offset) {
@@ -89,38 +85,27 @@ final class PaperTokens {
     }
 
     private void append(String term, int position, int start, int end) {
-        if (size == terms.length) {
-            int capacity = size * 2;
-            terms = Arrays.copyOf(terms, capacity);
-            positions = Arrays.copyOf(positions, capacity);
-            startOffsets = Arrays.copyOf(startOffsets, capacity);
-            endOffsets = Arrays.copyOf(endOffsets, capacity);
-        }
-        terms[size] = term;
-        positions[size] = position;
-        startOffsets[size] = start;
-        endOffsets[size] = end;
-        size++;
+        tokens.add(term, position, start, end);
     }
 
     int size() {
-        return size;
+        return tokens.size();
     }
 
     String term(int i) {
-        return terms[i];
+        return tokens.term(i);
     }
 
     int position(int i) {
-        return positions[i];
+        return tokens.place(i);
     }
 
     int startOffset(int i) {
-        return startOffsets[i];
+        return tokens.startOffset(i);
     }
 
     int endOffset(int i) {
-        return endOffsets[i];
+        return tokens.endOffset(i);
     }
 
     /**
@@ -132,13 +117,13 @@ final class PaperTokens {
     int phraseEnd(int first, List<String> phraseTerms, List<Integer> relativePositions) {
         int j = first;
         for (int k = 1; k < phraseTerms.size(); k++) {
-            int wanted = positions[first] + relativePositions.get(k);
-            while (j < size && positions[j] < wanted) {
+            int wanted = position(first) + relativePositions.get(k);
+            while (j < size() && position(j) < wanted) {
                 j++;
             }
             int found = -1;
-            for (int t = j; t < size && positions[t] == wanted; t++) {
-                if (terms[t].equals(phraseTerms.get(k))) {
+            for (int t = j; t < size() && position(t) == wanted; t++) {
+                if (term(t).equals(phraseTerms.get(k))) {
                     found = t;
                     break;
                 }

@@ -2,7 +2,6 @@ package io.paperfeed.subscriptions.query;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Arrays;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -25,11 +24,7 @@ public final class AnalysedText {
 
     private final String field;
     private final String text;
-    private String[] terms = new String[64];
-    private int[] increments = new int[64];
-    private int[] startOffsets = new int[64];
-    private int[] endOffsets = new int[64];
-    private int size;
+    private final TokenList tokens = new TokenList(); // places are position increments
     private int finalOffset;
     private int finalIncrement;
 
@@ -67,7 +62,7 @@ public final class AnalysedText {
             OffsetAttribute offsets = stream.addAttribute(OffsetAttribute.class);
             stream.reset();
             while (stream.incrementToken()) {
-                analysed.append(term.toString(), increment.getPositionIncrement(), offsets.startOffset(),
+                analysed.tokens.add(term.toString(), increment.getPositionIncrement(), offsets.startOffset(),
                         offsets.endOffset());
             }
             stream.end();
@@ -79,44 +74,29 @@ public final class AnalysedText {
         return analysed;
     }
 
-    private void append(String term, int increment, int start, int end) {
-        if (size == terms.length) {
-            int capacity = size * 2;
-            terms = Arrays.copyOf(terms, capacity);
-            increments = Arrays.copyOf(increments, capacity);
-            startOffsets = Arrays.copyOf(startOffsets, capacity);
-            endOffsets = Arrays.copyOf(endOffsets, capacity);
-        }
-        terms[size] = term;
-        increments[size] = increment;
-        startOffsets[size] = start;
-        endOffsets[size] = end;
-        size++;
-    }
-
     public String field() {
         return field;
     }
 
     public int size() {
-        return size;
+        return tokens.size();
     }
 
     public String term(int i) {
-        return terms[i];
+        return tokens.term(i);
     }
 
     /** The token's position increment (more than 1 after a removed stop word). */
     public int increment(int i) {
-        return increments[i];
+        return tokens.place(i);
     }
 
     public int startOffset(int i) {
-        return startOffsets[i];
+        return tokens.startOffset(i);
     }
 
     public int endOffset(int i) {
-        return endOffsets[i];
+        return tokens.endOffset(i);
     }
 
     /** The tokens again, with the same terms, increments and offsets, as the analyzer's stream gave them. */
@@ -132,13 +112,13 @@ public final class AnalysedText {
 
         @Override
         public boolean incrementToken() {
-            if (next == size) {
+            if (next == tokens.size()) {
                 return false;
             }
             clearAttributes();
-            term.setEmpty().append(terms[next]);
-            increment.setPositionIncrement(increments[next]);
-            offsets.setOffset(startOffsets[next], endOffsets[next]);
+            term.setEmpty().append(tokens.term(next));
+            increment.setPositionIncrement(tokens.place(next));
+            offsets.setOffset(tokens.startOffset(next), tokens.endOffset(next));
             next++;
             return true;
         }
