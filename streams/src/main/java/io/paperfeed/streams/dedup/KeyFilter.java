@@ -20,7 +20,8 @@ final class KeyFilter {
 
     /** A filter for about {@code expected} keys before it needs a second layer. */
     KeyFilter(long expected) {
-        layers.add(new Layer(Math.min(MAX_CAPACITY, Math.max(FIRST_CAPACITY, Long.highestOneBit(Math.max(1, expected)) << 1))));
+        long capacity = Math.max(FIRST_CAPACITY, Long.highestOneBit(Math.max(1, expected)) << 1);
+        layers.add(new Layer(Math.min(MAX_CAPACITY, capacity)));
     }
 
     boolean mightContain(long key) {
@@ -34,7 +35,11 @@ final class KeyFilter {
         return false;
     }
 
+    /** Adds a key; one the filter answers "maybe" already (a key filed before, or a false positive) takes no room. */
     void add(long key) {
+        if (mightContain(key)) {
+            return;
+        }
         Layer last = layers.get(layers.size() - 1);
         if (last.keys == last.capacity) {
             last = new Layer(Math.min(MAX_CAPACITY, last.capacity * 2));

@@ -24,6 +24,17 @@ class KeyFilterTest {
     }
 
     @Test
+    void aKeyFiledAgainTakesNoRoom() {
+        KeyFilter filter = new KeyFilter(0);
+        for (int round = 0; round < 3; round++) { // each key once per round: two layers' worth of adds
+            for (long key = 0; key < KeyFilter.FIRST_CAPACITY * 2L / 3; key++) {
+                filter.add(key);
+            }
+        }
+        assertEquals(KeyFilter.FIRST_CAPACITY * 2L, filter.bytes(), "still the first layer");
+    }
+
+    @Test
     void keysNeverAddedAreMostlyAnsweredNo() {
         KeyFilter filter = new KeyFilter(100_000);
         SplittableRandom random = new SplittableRandom(11);
