@@ -22,14 +22,12 @@ public final class AnalysedText {
     private static final Analyzer ENGLISH = new EnglishAnalyzer();
     private static final ThreadLocal<AnalysedText[]> LAST = ThreadLocal.withInitial(() -> new AnalysedText[2]);
 
-    private final String field;
     private final String text;
     private final TokenList tokens = new TokenList(); // places are position increments
     private int finalOffset;
     private int finalIncrement;
 
-    private AnalysedText(String field, String text) {
-        this.field = field;
+    private AnalysedText(String text) {
         this.text = text;
     }
 
@@ -55,7 +53,7 @@ public final class AnalysedText {
     }
 
     private static AnalysedText analyse(String field, String text) {
-        AnalysedText analysed = new AnalysedText(field, text);
+        AnalysedText analysed = new AnalysedText(text);
         try (TokenStream stream = ENGLISH.tokenStream(field, text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
@@ -72,10 +70,6 @@ public final class AnalysedText {
             throw new UncheckedIOException(e);
         }
         return analysed;
-    }
-
-    public String field() {
-        return field;
     }
 
     public int size() {
