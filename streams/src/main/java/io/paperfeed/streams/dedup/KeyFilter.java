@@ -26,7 +26,25 @@ final class KeyFilter {
 
     boolean mightContain(long key) {
         long h1 = MinHash.mix(key);
-        long h2 = MinHash.mix(h1) | 1;
+        return mightContain(h1, second(h1));
+    }
+
+    /** Adds a key; one the filter answers "maybe" already (a key filed before, or a false positive) takes no room. */
+    void add(long key) {
+        long h1 = MinHash.mix(key);
+        long h2 = second(h1);
+        if (mightContain(h1, h2)) {
+            return;
+        }
+        Layer last = layers.get(layers.size() - 1);
+        if (last.keys == last.capacity) {
+            last = new Layer(Math.min(MAX_CAPACITY, last.capacity * 2));
+            layers.add(last);
+        }
+        last.add(h1, h2);
+    }
+
+    private boolean mightContain(long h1, long h2) {
         for (Layer layer : layers) {
             if (layer.mightContain(h1, h2)) {
                 return true;
@@ -35,18 +53,9 @@ final class KeyFilter {
         return false;
     }
 
-    /** Adds a key; one the filter answers "maybe" already (a key filed before, or a false positive) takes no room. */
-    void add(long key) {
-        if (mightContain(key)) {
-            return;
-        }
-        Layer last = layers.get(layers.size() - 1);
-        if (last.keys == last.capacity) {
-            last = new Layer(Math.min(MAX_CAPACITY, last.capacity * 2));
-            layers.add(last);
-        }
-        long h1 = MinHash.mix(key);
-        last.add(h1, MinHash.mix(h1) | 1);
+    /** The step of the double hashing: odd, so the probes of a layer never repeat one bit. */
+    private static long second(long h1) {
+        return MinHash.mix(h1) | 1;
     }
 
     /** Bytes of heap the bit sets take. */
