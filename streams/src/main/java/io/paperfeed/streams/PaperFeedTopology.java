@@ -8,10 +8,12 @@ import io.paperfeed.subscriptions.taxonomy.Taxonomy;
 import io.paperfeed.streams.classify.TopicStreams;
 import io.paperfeed.streams.dedup.DedupSettings;
 import io.paperfeed.streams.dedup.DedupStep;
+import io.paperfeed.streams.alerts.MatcherShards;
 import io.paperfeed.streams.alerts.SubscriptionAlerts;
 import io.paperfeed.subscriptions.SubscriptionValidator;
 import io.paperfeed.subscriptions.match.SubscriptionMatcher;
 import io.paperfeed.streams.meaning.MeaningStep;
+import java.util.function.BooleanSupplier;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
@@ -43,6 +45,9 @@ import org.apache.kafka.streams.kstream.Named;
  *                                the built-in all-papers one when enabled)
  *                            --> repartition by subscription id (alerts-by-subscription)
  *                            --> ledger store alert-ledger --> paperfeed.alerts, paperfeed.digests
+ *   or, sharded (--match-shards N): --> every paper to each of N partitions (papers-to-match-shards)
+ *                            --> task p matches it against subscription shard p (from the global store on
+ *                                disk) --> ledger store alert-ledger in the same task --> alerts, digests
  * </pre>
  *
  * <p>Dedup runs on as many partitions as the exchange topic has ({@link DedupSettings#partitions}); the
@@ -97,14 +102,22 @@ public final class PaperFeedTopology {
     private static void classifyAndAlert(StreamsBuilder builder, StreamsSettings settings, PipelineMetrics metrics) {
         Taxonomy taxonomy = settings.taxonomy();
         SubscriptionValidator validator = SubscriptionValidator.of(taxonomy);
-        SubscriptionMatcher matcher = new SubscriptionMatcher(validator);
+        SubscriptionMatcher matcher = settings.matchShards() == 0 ? new SubscriptionMatcher(validator) : null;
+        MatcherShards shards = matcher == null ? new MatcherShards(settings.matchShards(), validator) : null;
+        BooleanSupplier profilesExist = matcher != null ? matcher::hasProfiles : shards::mayHaveProfiles;
+        metrics.matchedSubscriptions(matcher != null ? matcher::queryCount : shards::registered);
         KStream<String, CanonicalPaper> classified = MeaningStep.addTo(builder, builder
                 .stream(Topics.PAPERS_CANONICAL.name(), StreamsTopics.consumed(Topics.PAPERS_CANONICAL).withName("read-canonical"))
                 .processValues(() -> new ClassifyProcessor(taxonomy, metrics::topic), Named.as("classify")),
-                settings.embeddings(), taxonomy, matcher::hasProfiles, metrics::embedding, metrics::topic);
+                settings.embeddings(), taxonomy, profilesExist, metrics::embedding, metrics::topic);
         classified.to(Topics.PAPERS_CLASSIFIED.name(), StreamsTopics.produced(Topics.PAPERS_CLASSIFIED));
         TopicStreams.addTo(classified);
-        SubscriptionAlerts.addTo(builder, classified, matcher, validator, settings.allPapersSubscription(),
-                alert -> metrics.alert(), metrics::unreadableRating, settings.digests());
+        if (matcher != null) {
+            SubscriptionAlerts.addTo(builder, classified, matcher, validator, settings.allPapersSubscription(),
+                    alert -> metrics.alert(), metrics::unreadableRating, settings.digests());
+        } else {
+            SubscriptionAlerts.addSharded(builder, classified, shards, validator, settings.allPapersSubscription(),
+                    alert -> metrics.alert(), metrics::unreadableRating, settings.digests());
+        }
     }
 }

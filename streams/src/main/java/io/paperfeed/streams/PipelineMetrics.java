@@ -1,12 +1,14 @@
 package io.paperfeed.streams;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.paperfeed.model.CanonicalPaper;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.IntSupplier;
 
 /**
  * The streams app's own meters; tags are low-cardinality (change kind, reason, taxonomy topic).
@@ -31,6 +33,14 @@ public final class PipelineMetrics implements MeterBinder {
         invalidItems(SightingDecoder.REASON_UNREADABLE);
         deadLetters(io.paperfeed.model.topics.Topics.PAPERS_CANONICAL.name());
         unreadableRatings();
+    }
+
+    /** The subscriptions this instance matches papers against: all of them, or its open shards' share. */
+    void matchedSubscriptions(IntSupplier held) {
+        Gauge.builder("paperfeed.subscriptions.matched", held::getAsInt)
+                .description("Subscriptions this instance matches papers against (all, or its matching shards' share)")
+                .strongReference(true)
+                .register(registry);
     }
 
     /** A record of {@code paperfeed.feedback} the global store skipped (the audit writes its dead letter). */

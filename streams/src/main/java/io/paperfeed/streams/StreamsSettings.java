@@ -29,6 +29,9 @@ import org.apache.kafka.streams.StreamsConfig;
  *                          {@link DedupSettings#bandHorizon}
  * @param digests           how digest-mode subscriptions' windows are cut (period and grace; default daily)
  * @param embeddings        when the embed step embeds a paper ({@link EmbeddingMode}; default needed)
+ * @param matchShards       0 to match every subscription on every instance (the default); N to shard the
+ *                          subscriptions over N match tasks, each instance holding the shards of its tasks
+ *                          only (docs/ARCHITECTURE.md, "Matching spread over instances"); fixed once there is state
  */
 public record StreamsSettings(
         KafkaClients clients,
@@ -40,7 +43,8 @@ public record StreamsSettings(
         int standbyReplicas,
         Duration dedupBandHorizon,
         DigestWindows.Settings digests,
-        EmbeddingMode embeddings) {
+        EmbeddingMode embeddings,
+        int matchShards) {
 
     public static final String DEFAULT_APPLICATION_ID = "paperfeed-streams";
     public static final String DEFAULT_ALL_PAPERS_SUBSCRIPTION = "all-papers";
@@ -60,11 +64,22 @@ public record StreamsSettings(
         if (numStreamThreads < 1) {
             throw new IllegalArgumentException("numStreamThreads must be >= 1");
         }
+        if (matchShards < 0) {
+            throw new IllegalArgumentException("matchShards must be >= 0 (0: not sharded)");
+        }
         if (standbyReplicas < 0) {
             throw new IllegalArgumentException("standbyReplicas must be >= 0");
         }
         digests = digests == null ? DigestWindows.Settings.DAILY : digests;
         embeddings = embeddings == null ? EmbeddingMode.NEEDED : embeddings;
+    }
+
+    /** Settings that match every subscription on every instance. */
+    public StreamsSettings(KafkaClients clients, String applicationId, Path stateDir, int numStreamThreads,
+                           String allPapersSubscription, Path topicsFile, int standbyReplicas, Duration dedupBandHorizon,
+                           DigestWindows.Settings digests, EmbeddingMode embeddings) {
+        this(clients, applicationId, stateDir, numStreamThreads, allPapersSubscription, topicsFile, standbyReplicas,
+                dedupBandHorizon, digests, embeddings, 0);
     }
 
     /** Settings with the default band horizon and daily digests, embedding papers when needed. */
@@ -106,7 +121,13 @@ public record StreamsSettings(
     /** These settings with another embedding mode. */
     public StreamsSettings withEmbeddings(EmbeddingMode mode) {
         return new StreamsSettings(clients, applicationId, stateDir, numStreamThreads, allPapersSubscription,
-                topicsFile, standbyReplicas, dedupBandHorizon, digests, mode);
+                topicsFile, standbyReplicas, dedupBandHorizon, digests, mode, matchShards);
+    }
+
+    /** These settings with the subscriptions sharded over this many match tasks (0: not sharded). */
+    public StreamsSettings withMatchShards(int shards) {
+        return new StreamsSettings(clients, applicationId, stateDir, numStreamThreads, allPapersSubscription,
+                topicsFile, standbyReplicas, dedupBandHorizon, digests, embeddings, shards);
     }
 
     /** The dedup layout: {@code partitions} as the exchange topic has, this horizon. */

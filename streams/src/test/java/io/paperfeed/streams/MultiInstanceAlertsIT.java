@@ -97,8 +97,9 @@ class MultiInstanceAlertsIT {
             producer.send(new ProducerRecord<>(Topics.SUBSCRIPTIONS.name(), "reports-published",
                     ("{\"id\":\"reports-published\",\"query\":\"abstract:report\",\"alertOn\":[\"new\",\"published\"]}")
                             .getBytes(StandardCharsets.UTF_8))).get();
-            SimpleMeterRegistry registry = new SimpleMeterRegistry();
-            try (StreamsService a = service(stateA, registry); StreamsService b = service(stateB, registry)) {
+            SimpleMeterRegistry registryA = new SimpleMeterRegistry();
+            SimpleMeterRegistry registryB = new SimpleMeterRegistry();
+            try (StreamsService a = service(stateA, registryA); StreamsService b = service(stateB, registryB)) {
                 a.start();
                 b.start();
                 assertTrue(a.awaitRunning(Duration.ofSeconds(60)) && b.awaitRunning(Duration.ofSeconds(60)));
@@ -177,8 +178,8 @@ class MultiInstanceAlertsIT {
                 assertTrue(out.letters.stream().allMatch(l -> l.source().source().startsWith(poisonAt)
                         && l.reason().equals(DeadLetters.UNREADABLE)), out.letters.toString());
                 assertEquals(2, out.letters.size(), out.letters.toString());
-                assertEquals(2.0, registry.get("paperfeed.dead.letters").tag("topic", Topics.PAPERS_CANONICAL.name())
-                        .counter().count());
+                assertEquals(2.0, deadLetters(registryA) + deadLetters(registryB));
+                assertSubscriptionsHeld(held(registryA), held(registryB));
             }
         }
     }
@@ -200,9 +201,25 @@ class MultiInstanceAlertsIT {
         }
     }
 
-    private static StreamsService service(Path stateDir, SimpleMeterRegistry registry) {
-        return new StreamsService(new StreamsSettings(clients, "multi-instance-it", stateDir, 1, "all-papers", null),
-                registry);
+    /** Every instance matches every subscription: each holds the three. */
+    void assertSubscriptionsHeld(int byA, int byB) {
+        assertEquals(List.of(3, 3), List.of(byA, byB), "subscriptions held by each instance");
+    }
+
+    StreamsSettings settings(Path stateDir) {
+        return new StreamsSettings(clients, "multi-instance-it", stateDir, 1, "all-papers", null);
+    }
+
+    private StreamsService service(Path stateDir, SimpleMeterRegistry registry) {
+        return new StreamsService(settings(stateDir), registry);
+    }
+
+    private static double deadLetters(SimpleMeterRegistry registry) {
+        return registry.get("paperfeed.dead.letters").tag("topic", Topics.PAPERS_CANONICAL.name()).counter().count();
+    }
+
+    private static int held(SimpleMeterRegistry registry) {
+        return (int) registry.get("paperfeed.subscriptions.matched").gauge().value();
     }
 
     private static void publish(Producer<String, byte[]> producer, PaperEvent e) {

@@ -3,7 +3,7 @@ package io.paperfeed.streams.alerts;
 import io.paperfeed.model.Rating;
 import io.paperfeed.model.topics.Topics;
 import io.paperfeed.subscriptions.FeedbackRecords;
-import io.paperfeed.subscriptions.match.SubscriptionMatcher;
+import java.util.function.BiConsumer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -17,7 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the global feedback store and the matcher's profiles in step with the compacted
+ * Keeps the global feedback store and the profiles (of the instance's matcher, or of its open matching
+ * shards: {@link MatcherShards}) in step with the compacted
  * {@code paperfeed.feedback} topic: a rating adds or replaces that (subscription, paper)'s rating and the
  * subscription's profile is retrained at once, so the next paper is scored by it; a tombstone withdraws it.
  * Every instance reads every rating, as it reads every subscription. After a restore the ratings are loaded
@@ -31,23 +32,24 @@ final class FeedbackLoader implements Processor<String, byte[], Void, Void> {
     static final String FEEDBACK_STORE = "feedback";
     private static final Logger log = LoggerFactory.getLogger(FeedbackLoader.class);
 
-    private final SubscriptionMatcher matcher;
+    private final BiConsumer<String, Rating> ratings;
     private final Runnable onUnreadable;
     private KeyValueStore<String, byte[]> store;
     private ProcessorContext<Void, Void> context;
 
-    FeedbackLoader(SubscriptionMatcher matcher, Runnable onUnreadable) {
-        this.matcher = matcher;
+    /** @param ratings told of each rating by its key, null for one withdrawn (the matcher's, or the shards') */
+    FeedbackLoader(BiConsumer<String, Rating> ratings, Runnable onUnreadable) {
+        this.ratings = ratings;
         this.onUnreadable = onUnreadable;
     }
 
-    static void addTo(StreamsBuilder builder, SubscriptionMatcher matcher, Runnable onUnreadable) {
+    static void addTo(StreamsBuilder builder, BiConsumer<String, Rating> ratings, Runnable onUnreadable) {
         builder.addGlobalStore(
                 Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(FEEDBACK_STORE), Serdes.String(),
                         Serdes.ByteArray()).withLoggingDisabled(),
                 Topics.FEEDBACK.name(),
                 Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("read-feedback"),
-                () -> new FeedbackLoader(matcher, onUnreadable));
+                () -> new FeedbackLoader(ratings, onUnreadable));
     }
 
     @Override
@@ -85,14 +87,14 @@ final class FeedbackLoader implements Processor<String, byte[], Void, Void> {
     private boolean apply(String key, byte[] value, String where) {
         try {
             Rating rating = FeedbackRecords.read(key, value);
-            matcher.applyRating(key, rating);
+            ratings.accept(key, rating);
             return rating != null;
         } catch (IllegalArgumentException e) {
             if (where != null) {
                 onUnreadable.run();
                 log.warn("unreadable rating at {} (key {}): {}", where, key, e.getMessage());
             }
-            matcher.applyRating(key, null);
+            ratings.accept(key, null);
             return false;
         }
     }

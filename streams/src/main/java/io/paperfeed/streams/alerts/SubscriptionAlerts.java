@@ -10,8 +10,13 @@ import io.paperfeed.streams.StreamsTopics;
 import io.paperfeed.subscriptions.SubscriptionTable;
 import io.paperfeed.subscriptions.SubscriptionValidator;
 import io.paperfeed.subscriptions.match.SubscriptionMatcher;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Branched;
@@ -45,11 +50,15 @@ public final class SubscriptionAlerts {
     static final String LEDGER_STORE = "alert-ledger";
     /** The repartition topic is {@code <application id>-alerts-by-subscription-repartition}. */
     static final String BY_SUBSCRIPTION = "alerts-by-subscription";
+    /** Sharded matching's copy of every paper for every shard: {@code <application id>-papers-to-match-shards-repartition}. */
+    static final String TO_SHARDS = "papers-to-match-shards";
 
     private SubscriptionAlerts() {
     }
 
     /**
+     * Alerting with every subscription matched on every instance (the default).
+     *
      * @param matcher            the instance's one matcher (the embed step asks it whether any subscription has
      *                           a profile); the subscriptions topic and the feedback topic feed it
      * @param validator          what a subscription must satisfy (the taxonomy's topic ids, a query that parses)
@@ -68,28 +77,60 @@ public final class SubscriptionAlerts {
                 Topics.SUBSCRIPTIONS.name(),
                 Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("read-subscriptions"),
                 () -> new SubscriptionsLoader(table, matcher));
-        FeedbackLoader.addTo(builder, matcher, onUnreadableRating);
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LEDGER_STORE),
-                Serdes.String(), Serdes.String()));
-        KStream<String, Alert> alerts = classified
+        FeedbackLoader.addTo(builder, matcher::applyRating, onUnreadableRating);
+        KStream<String, Alert> candidates = classified
                 .filter((id, paper) -> paper != null, Named.as("papers-to-match"))
                 .process(() -> new MatchProcessor(matcher, allPapers), Named.as("match-subscriptions"))
-                .repartition(Repartitioned.with(Serdes.String(), PaperSerdes.ALERT).withName(BY_SUBSCRIPTION))
-                .processValues(() -> new AlertLedger(id -> occasions(matcher, id)), Named.as("alert-ledger"),
-                        LEDGER_STORE)
+                .repartition(Repartitioned.with(Serdes.String(), PaperSerdes.ALERT).withName(BY_SUBSCRIPTION));
+        ledgerAndAfter(builder, candidates, matcher::alertOn, id -> isDigest(matcher.mode(id)), onAlert, digests);
+    }
+
+    /**
+     * Alerting with the subscriptions sharded over the match tasks ({@link MatcherShards}): every classified
+     * paper is sent to every partition of {@code papers-to-match-shards} (as many as there are shards), the
+     * task of partition {@code p} matches it against shard {@code p} and runs the ledger of its candidates,
+     * which are all of subscriptions of that partition (docs/ARCHITECTURE.md, "Matching spread over
+     * instances"). The subscriptions' global store is on disk (RocksDB), so an instance's heap holds the
+     * matchers of its shards only. Arguments as {@link #addTo}.
+     */
+    public static void addSharded(StreamsBuilder builder, KStream<String, CanonicalPaper> classified,
+                                  MatcherShards shards, SubscriptionValidator validator, String allPapers,
+                                  Consumer<Alert> onAlert, Runnable onUnreadableRating, DigestWindows.Settings digests) {
+        SubscriptionTable table = SubscriptionTable.rulesOnly(validator);
+        builder.addGlobalStore(
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SUBSCRIPTIONS_STORE), Serdes.String(),
+                        Serdes.ByteArray()).withLoggingDisabled(),
+                Topics.SUBSCRIPTIONS.name(),
+                Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("read-subscriptions"),
+                () -> new SubscriptionsLoader(table, shards));
+        FeedbackLoader.addTo(builder, shards::applyRating, onUnreadableRating);
+        Set<Integer> everyShard = IntStream.range(0, shards.count()).boxed().collect(Collectors.toUnmodifiableSet());
+        KStream<String, Alert> candidates = classified
+                .filter((id, paper) -> paper != null, Named.as("papers-to-match"))
+                .repartition(Repartitioned.with(Serdes.String(), PaperSerdes.CANONICAL_PAPER).withName(TO_SHARDS)
+                        .withNumberOfPartitions(shards.count())
+                        .withStreamPartitioner((topic, id, paper, partitions) -> Optional.of(everyShard)))
+                .process(() -> new ShardMatchProcessor(shards, allPapers), Named.as("match-shard"));
+        ledgerAndAfter(builder, candidates, shards::alertOn, id -> isDigest(shards.mode(id)), onAlert, digests);
+    }
+
+    /** The ledger, then digests or the alerts topic, on the partition of each candidate's subscription id. */
+    private static void ledgerAndAfter(StreamsBuilder builder, KStream<String, Alert> candidates,
+                                       Function<String, Set<AlertOn>> occasions, Predicate<String> isDigest,
+                                       Consumer<Alert> onAlert, DigestWindows.Settings digests) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(LEDGER_STORE),
+                Serdes.String(), Serdes.String()));
+        KStream<String, Alert> alerts = candidates
+                .processValues(() -> new AlertLedger(occasions), Named.as("alert-ledger"), LEDGER_STORE)
                 .peek((subscription, alert) -> onAlert.accept(alert), Named.as("count-alerts"));
         alerts.split(Named.as("mode-"))
-                .branch((subscription, alert) -> isDigest(matcher, subscription),
+                .branch((subscription, alert) -> isDigest.test(subscription),
                         Branched.withConsumer(digest -> DigestWindows.addTo(builder, digest, digests), "digest"))
                 .defaultBranch(Branched.withConsumer(instant -> instant
                         .to(Topics.ALERTS.name(), StreamsTopics.produced(Topics.ALERTS)), "instant"));
     }
 
-    private static Set<AlertOn> occasions(SubscriptionMatcher matcher, String subscriptionId) {
-        return matcher.alertOn(subscriptionId);
-    }
-
-    private static boolean isDigest(SubscriptionMatcher matcher, String subscriptionId) {
-        return matcher.mode(subscriptionId).map(m -> m == Subscription.Mode.DIGEST).orElse(false);
+    private static boolean isDigest(Optional<Subscription.Mode> mode) {
+        return mode.map(m -> m == Subscription.Mode.DIGEST).orElse(false);
     }
 }
