@@ -64,6 +64,13 @@ final class StreamsCommand implements Callable<Integer> {
                     + "paper has no topic or no arXiv category) or off (env PAPERFEED_EMBEDDINGS; default ${DEFAULT-VALUE}).")
     EmbeddingMode embeddings;
 
+    @Option(names = "--match-shards", paramLabel = "N", defaultValue = "0",
+            description = "Shard the subscriptions over N match tasks, each instance holding only its tasks' share "
+                    + "(for more subscriptions than one heap holds; every paper is then matched once per shard); 0 "
+                    + "matches every subscription on every instance. Fixed once the app has state "
+                    + "(env PAPERFEED_MATCH_SHARDS; default ${DEFAULT-VALUE}).")
+    int matchShards;
+
     @Mixin
     DigestOptions digests;
 
@@ -74,7 +81,7 @@ final class StreamsCommand implements Callable<Integer> {
             StreamsSettings settings = new StreamsSettings(clients, applicationId, stateDir, threads,
                     StreamsSettings.DEFAULT_ALL_PAPERS_SUBSCRIPTION, topicsFile, standbyReplicas,
                     bandHorizonDays == 0 ? null : java.time.Duration.ofDays(bandHorizonDays), digests.settings(),
-                    embeddings);
+                    embeddings, matchShards);
             ServiceContext context = ServiceContext.open("streams", lifecycle, clients, http, settings.taxonomy(),
                     System.out);
             context.startHttp();

@@ -41,8 +41,10 @@ import org.apache.kafka.streams.state.Stores;
  *
  * The repartition puts every candidate of a subscription on one partition, so the ledger lookup and the
  * write of one (subscription, paper) always meet on one task, whichever canonical partition the paper's
- * records were on ({@link AlertLedger} says why that makes one alert per paper). Digest windows are cut by
- * {@link DigestWindows}: a day unless the operator set another period.
+ * records were on ({@link AlertLedger} says why that makes one alert per paper). Sharded ({@link #addSharded}),
+ * the match task of partition p has only subscriptions of that partition, so its candidates meet their
+ * ledger in the same task. Digest windows are cut by {@link DigestWindows}: a day unless the operator set
+ * another period.
  */
 public final class SubscriptionAlerts {
 

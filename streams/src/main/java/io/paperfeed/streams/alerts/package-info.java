@@ -21,5 +21,12 @@
  * clock when it closes (a day unless the operator sets {@code --digest-period}, plus {@code --digest-grace}). Alert ids ({@link io.paperfeed.streams.alerts.AlertIds}) and
  * {@code createdAt} (the paper record's timestamp) are deterministic: a record processed again makes the
  * same alert.
+ *
+ * <p>With {@code --match-shards N} the subscriptions are sharded instead ({@code MatcherShards}): every paper
+ * goes to each of N partitions of {@code <application id>-papers-to-match-shards-repartition}, and
+ * {@code ShardMatchProcessor} on partition p matches it against the subscriptions whose id hashes to p, opened
+ * from the (on-disk) global store when its task starts; its candidates are already on their subscription's
+ * partition, so the ledger and the digest windows run in the same task, without the repartition by
+ * subscription id.
  */
 package io.paperfeed.streams.alerts;

@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +33,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
+import org.apache.kafka.common.utils.Utils;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.monitor.MultipassTermFilteredPresearcher;
 import org.apache.lucene.monitor.Presearcher;
@@ -45,9 +47,10 @@ import org.apache.lucene.monitor.Presearcher;
  * or digit, such as {@code ":"}, gives way to a category watch). Each count's subscriptions are generated anew
  * (the same first ones each time) and dropped once registered, so the heap figure is the matcher's.
  * Usage: {@code MatchingThroughput [arxiv-daily folder]
- * [default|monitor-only|multipass] [max subscriptions]}: {@code default} is the matcher as
+ * [default|monitor-only|multipass] [max subscriptions] [P/N]}: {@code default} is the matcher as
  * shipped (term index, then lucene-monitor for the rest), {@code monitor-only} puts every subscription in
- * the monitor, {@code multipass} too but with lucene-monitor's plain two-pass presearcher.
+ * the monitor, {@code multipass} too but with lucene-monitor's plain two-pass presearcher; {@code P/N} keeps
+ * only the subscriptions of matching shard P of N (what one match task of {@code --match-shards N} holds).
  */
 public final class MatchingThroughput {
 
@@ -67,6 +70,8 @@ public final class MatchingThroughput {
         Path folder = Path.of(args.length > 0 ? args[0] : "/work/shared/data/arxiv-daily");
         String mode = args.length > 1 ? args[1] : "default";
         int max = args.length > 2 ? Integer.parseInt(args[2]) : DEFAULT_MAX;
+        // "P/N": only the subscriptions of matching shard P of N (as the streams app's --match-shards places them)
+        int[] shard = args.length > 3 ? Arrays.stream(args[3].split("/")).mapToInt(Integer::parseInt).toArray() : null;
         List<CanonicalPaper> papers = classified(read(folder));
         List<String> topicIds = Taxonomy.defaults().topics().stream().map(TopicDefinition::id).toList();
         System.out.printf(Locale.ROOT, "%d distinct papers, matcher %s%n", papers.size(), mode);
@@ -81,6 +86,11 @@ public final class MatchingThroughput {
             SubscriptionValidator validator = new SubscriptionValidator(Set.copyOf(topicIds));
             try (SubscriptionMatcher matcher = new SubscriptionMatcher(validator, presearcher, mode.equals("default"))) {
                 List<Subscription> subscriptions = generate(papers, topicIds, count, new Random(42));
+                if (shard != null) {
+                    subscriptions = subscriptions.stream().filter(x -> shardOf(x.id(), shard[1]) == shard[0]).toList();
+                    System.out.printf(Locale.ROOT, "shard %d of %d: %d of %d subscriptions%n", shard[0], shard[1],
+                            subscriptions.size(), count);
+                }
                 double restoreSeconds = restore(subscriptions, validator);
                 long t0 = System.nanoTime();
                 Registration r = matcher.register(subscriptions);
@@ -114,6 +124,11 @@ public final class MatchingThroughput {
                 }
             }
         }
+    }
+
+    /** The streams app's shard of a subscription id: Kafka's default partitioner of it as a String key. */
+    private static int shardOf(String id, int shards) {
+        return Utils.toPositive(Utils.murmur2(id.getBytes(StandardCharsets.UTF_8))) % shards;
     }
 
     /**
