@@ -56,8 +56,9 @@ public final class FaultDriver {
             files.filter(f -> f.toString().endsWith(".txt")).sorted().forEach(f -> seedFiles.add(f.toString()));
         }
         items += publish(jar, bootstrap, String.join(",", seedFiles));
-        int poison = Poison.write(bootstrap, dir.resolve("poison.jsonl"));
-        System.out.println("fault driver: wrote " + poison + " poison records to " + Poison.TOPICS.size() + " topics");
+        List<String> poisoned = Poison.topics(Integer.parseInt(a.getOrDefault("match-shards", "0")));
+        int poison = Poison.write(bootstrap, dir.resolve("poison.jsonl"), poisoned);
+        System.out.println("fault driver: wrote " + poison + " poison records to " + poisoned.size() + " topics");
         for (int round = 0; round <= batches.size(); round++) {
             Thread.sleep(pause);
             List<String> inputs = new ArrayList<>();

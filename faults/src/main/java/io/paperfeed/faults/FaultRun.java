@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
  * ({@code paperfeed export}); runs the verifier and returns its exit code, its figures on stdout.
  *
  * <pre>FaultRun --jar app/target/paperfeed.jar --seeds seeds --dir WORK [--papers 150] [--rounds 6]
- *          [--stream-kills 5] [--consumer-kills 3] [--error-s 60] [--hang-s 30] [--down-s 30] [--seed 1]</pre>
+ *          [--stream-kills 5] [--consumer-kills 3] [--error-s 60] [--hang-s 30] [--down-s 30] [--seed 1]
+ *          [--match-shards 0]</pre>
  *
  * The run in {@code ./mvnw verify} (FaultInjectionIT) is a short one; docs/GUARANTEES.md gives the long one.
  */
@@ -41,6 +42,7 @@ public final class FaultRun {
         Path dir = Files.createDirectories(Path.of(a.get("dir")).toAbsolutePath());
         Path jar = Path.of(a.get("jar")).toAbsolutePath();
         String seed = a.getOrDefault("seed", "1");
+        String matchShards = a.getOrDefault("match-shards", "0");
         Services services = new Services(dir);
         Thread cleanUp = new Thread(() -> {
             try {
@@ -71,7 +73,8 @@ public final class FaultRun {
 
             for (int i = 0; i < STREAMS.size(); i++) {
                 services.start(STREAMS.get(i), Services.jar(jar, "streams", "--bootstrap-servers", bootstrap,
-                        "--port", "0", "--threads", "1", "--state-dir", dir.resolve("state-" + (i + 1)).toString()));
+                        "--port", "0", "--threads", "1", "--state-dir", dir.resolve("state-" + (i + 1)).toString(),
+                        "--match-shards", matchShards));
             }
             for (String consumer : CONSUMERS) {
                 services.start(consumer, Services.jar(jar, "consumer", "--bootstrap-servers", bootstrap, "--port", "0",
@@ -90,7 +93,7 @@ public final class FaultRun {
             Process driver = services.start("driver", Services.main(FaultDriver.class, "--bootstrap", bootstrap,
                     "--jar", jar.toString(), "--dir", dir.toString(), "--seeds", a.get("seeds"),
                     "--papers", a.getOrDefault("papers", "150"), "--rounds", a.getOrDefault("rounds", "6"),
-                    "--pause-ms", a.getOrDefault("pause-ms", "4000"), "--seed", seed));
+                    "--pause-ms", a.getOrDefault("pause-ms", "4000"), "--seed", seed, "--match-shards", matchShards));
             Process streamsKiller = services.start("killer-streams", Services.main(FaultKiller.class, "--dir",
                     dir.toString(), "--services", String.join(",", STREAMS), "--kills",
                     a.getOrDefault("stream-kills", "5"), "--min-gap-ms", "3000", "--max-gap-ms", "9000", "--seed", seed));

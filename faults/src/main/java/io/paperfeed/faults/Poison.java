@@ -25,11 +25,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 final class Poison {
 
-    /** Every topic a paperfeed service reads, the streams app's repartition topics included. */
-    static final List<String> TOPICS = List.of("paperfeed.papers.raw", "paperfeed.papers.canonical",
+    /** Every topic a paperfeed service reads but the streams app's repartition topic. */
+    private static final List<String> READ = List.of("paperfeed.papers.raw", "paperfeed.papers.canonical",
             "paperfeed.papers.classified", "paperfeed.subscriptions", "paperfeed.alerts", "paperfeed.alerts.retry",
-            "paperfeed.topic.kv-cache", "paperfeed.dedup.exchange", "paperfeed.feedback",
-            "paperfeed-streams-alerts-by-subscription-repartition");
+            "paperfeed.topic.kv-cache", "paperfeed.dedup.exchange", "paperfeed.feedback");
     /** Where a null value is a tombstone. */
     static final Set<String> COMPACTED = Set.of("paperfeed.papers.canonical", "paperfeed.papers.classified",
             "paperfeed.subscriptions", "paperfeed.feedback");
@@ -39,15 +38,26 @@ final class Poison {
     private Poison() {
     }
 
-    /** Writes the three kinds to every topic; returns how many records. */
-    static int write(String bootstrap, Path file) throws Exception {
+    /**
+     * Every topic a paperfeed service reads, the streams app's repartition topic included: of the candidate
+     * alerts, or with sharded matching ({@code --match-shards}) of the papers sent to every shard.
+     */
+    static List<String> topics(int matchShards) {
+        List<String> topics = new ArrayList<>(READ);
+        topics.add(matchShards == 0 ? "paperfeed-streams-alerts-by-subscription-repartition"
+                : "paperfeed-streams-papers-to-match-shards-repartition");
+        return topics;
+    }
+
+    /** Writes the three kinds to each topic; returns how many records. */
+    static int write(String bootstrap, Path file, List<String> topics) throws Exception {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         List<String> lines = new ArrayList<>();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(),
                 new ByteArraySerializer())) {
-            for (String topic : TOPICS) {
+            for (String topic : topics) {
                 lines.add(send(producer, topic, "not-json", "{not json".getBytes(StandardCharsets.UTF_8)));
                 lines.add(send(producer, topic, "null", null));
                 lines.add(send(producer, topic, "wrong-shape",

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * hang, answer 500 or are down for a while; the verifier must find nothing lost and nothing duplicated.
  * With {@code -Dpaperfeed.faults=long} it is the long run of docs/GUARANTEES.md (150 papers, 6 streams kills,
  * 3 consumer kills, a receiver answering 500 for a minute), its work directory kept in
- * {@code faults/target/fault-run}.
+ * {@code faults/target/fault-run}. With {@code -Dpaperfeed.faults.match-shards=3} the streams instances shard the
+ * subscriptions over 3 match tasks ({@code --match-shards 3}, docs/ARCHITECTURE.md).
  */
 class FaultInjectionIT {
 
@@ -47,6 +48,7 @@ class FaultInjectionIT {
             java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("--jar", jar.toString(),
                     "--seeds", Path.of("..", "seeds").toString(), "--dir", dir.toString()));
             args.addAll(java.util.List.of(longRun ? longOne : shortRun));
+            args.addAll(java.util.List.of("--match-shards", System.getProperty("paperfeed.faults.match-shards", "0")));
             exit = FaultRun.run(Args.parse(args.toArray(String[]::new)));
         } finally {
             System.setOut(original);

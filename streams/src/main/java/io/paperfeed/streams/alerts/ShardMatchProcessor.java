@@ -47,6 +47,9 @@ final class ShardMatchProcessor implements Processor<String, CanonicalPaper, Str
 
     @Override
     public void process(Record<String, CanonicalPaper> record) {
+        if (record.value() == null) { // only a foreign writer puts a null here: dead-lettered by the handler
+            throw new IllegalArgumentException("a null value is no paper to match");
+        }
         candidates.process(record);
     }
 

@@ -47,9 +47,14 @@ class AlertLedgerTopologyTest {
     private TestInputTopic<String, byte[]> subscriptions;
     private TestOutputTopic<String, Alert> alerts;
 
+    /** The settings every test runs on (matching not sharded). */
+    StreamsSettings settings(Path stateDir) {
+        return new StreamsSettings("dummy:9092", "ledger-test", stateDir, 1, "all-papers");
+    }
+
     @BeforeEach
     void setUp() {
-        StreamsSettings settings = new StreamsSettings("dummy:9092", "ledger-test", stateDir, 1, "all-papers");
+        StreamsSettings settings = settings(stateDir);
         driver = new TopologyTestDriver(PaperFeedTopology.build(settings, new PipelineMetrics()),
                 settings.toProperties());
         canonical = driver.createInputTopic(Topics.PAPERS_CANONICAL.name(), new StringSerializer(),

@@ -55,8 +55,13 @@ class EmbedStepTest {
     private TestOutputTopic<String, Alert> alerts;
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
+    /** The settings every test runs on (matching not sharded). */
+    StreamsSettings settings(Path stateDir) {
+        return new StreamsSettings("dummy:9092", "embed-test", stateDir, 1, null);
+    }
+
     private void start(EmbeddingMode mode) {
-        StreamsSettings settings = new StreamsSettings("dummy:9092", "embed-test", stateDir, 1, null).withEmbeddings(mode);
+        StreamsSettings settings = settings(stateDir).withEmbeddings(mode);
         PipelineMetrics metrics = new PipelineMetrics();
         metrics.bindTo(registry);
         driver = new TopologyTestDriver(PaperFeedTopology.build(settings, metrics), settings.toProperties());
