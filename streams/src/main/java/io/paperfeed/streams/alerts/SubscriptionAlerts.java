@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.common.serialization.Serdes;
@@ -24,6 +25,7 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -73,11 +75,7 @@ public final class SubscriptionAlerts {
                              SubscriptionMatcher matcher, SubscriptionValidator validator, String allPapers,
                              Consumer<Alert> onAlert, Runnable onUnreadableRating, DigestWindows.Settings digests) {
         SubscriptionTable table = SubscriptionTable.rulesOnly(validator); // the matcher keeps what matching needs
-        builder.addGlobalStore(
-                Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(SUBSCRIPTIONS_STORE), Serdes.String(),
-                        Serdes.ByteArray()).withLoggingDisabled(),
-                Topics.SUBSCRIPTIONS.name(),
-                Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("read-subscriptions"),
+        readSubscriptions(builder, Stores.inMemoryKeyValueStore(SUBSCRIPTIONS_STORE),
                 () -> new SubscriptionsLoader(table, matcher));
         FeedbackLoader.addTo(builder, matcher::applyRating, onUnreadableRating);
         KStream<String, Alert> candidates = classified
@@ -99,11 +97,7 @@ public final class SubscriptionAlerts {
                                   MatcherShards shards, SubscriptionValidator validator, String allPapers,
                                   Consumer<Alert> onAlert, Runnable onUnreadableRating, DigestWindows.Settings digests) {
         SubscriptionTable table = SubscriptionTable.rulesOnly(validator);
-        builder.addGlobalStore(
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SUBSCRIPTIONS_STORE), Serdes.String(),
-                        Serdes.ByteArray()).withLoggingDisabled(),
-                Topics.SUBSCRIPTIONS.name(),
-                Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("read-subscriptions"),
+        readSubscriptions(builder, Stores.persistentKeyValueStore(SUBSCRIPTIONS_STORE),
                 () -> new SubscriptionsLoader(table, shards));
         FeedbackLoader.addTo(builder, shards::applyRating, onUnreadableRating);
         Set<Integer> everyShard = IntStream.range(0, shards.count()).boxed().collect(Collectors.toUnmodifiableSet());
@@ -114,6 +108,14 @@ public final class SubscriptionAlerts {
                         .withStreamPartitioner((topic, id, paper, partitions) -> Optional.of(everyShard)))
                 .process(() -> new ShardMatchProcessor(shards, allPapers), Named.as("match-shard"));
         ledgerAndAfter(builder, candidates, shards::alertOn, id -> isDigest(shards.mode(id)), onAlert, digests);
+    }
+
+    /** The global store of the subscriptions topic, kept by the loader. */
+    private static void readSubscriptions(StreamsBuilder builder, KeyValueBytesStoreSupplier store,
+                                          Supplier<SubscriptionsLoader> loader) {
+        builder.addGlobalStore(Stores.keyValueStoreBuilder(store, Serdes.String(), Serdes.ByteArray())
+                        .withLoggingDisabled(), Topics.SUBSCRIPTIONS.name(),
+                Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("read-subscriptions"), loader::get);
     }
 
     /** The ledger, then digests or the alerts topic, on the partition of each candidate's subscription id. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import io.paperfeed.model.Alert;
 import io.paperfeed.model.CanonicalPaper;
+import io.paperfeed.model.Digest;
 import io.paperfeed.model.Provenance;
 import io.paperfeed.model.serde.PaperSerdes;
 import io.paperfeed.model.topics.Topics;
@@ -14,6 +15,7 @@ import io.paperfeed.streams.StreamsSettings;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -23,6 +25,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -98,6 +102,21 @@ class AlertLedgerTopologyTest {
         assertEquals(1, bySubscription.get("kv-watch").size());
         assertEquals(1, bySubscription.get("kv-updates").size(), "the late content record is no update");
         assertEquals("arxiv:2508.00001", bySubscription.get("kv-watch").get(0).paper().id());
+    }
+
+    @Test
+    void aDigestModeSubscriptionsAlertGoesIntoItsDigestNotToTheAlertsTopic() {
+        subscribe("{\"id\":\"kv-daily\",\"query\":\"abstract:\\\"kv cache\\\"\",\"mode\":\"digest\"}");
+        canonical.pipeInput("arxiv:2508.00001", arxivPaper(), T0);
+
+        assertEquals(List.of("all-papers", "kv-updates", "kv-watch"), bySubscription(alerts.readValuesToList())
+                .keySet().stream().sorted().toList(), "kv-daily is in digest mode");
+        KeyValueStore<String, Digest> windows = driver.getKeyValueStore(DigestWindows.STORE);
+        List<String> digested = new ArrayList<>();
+        try (KeyValueIterator<String, Digest> all = windows.all()) {
+            all.forEachRemaining(w -> w.value.alerts().forEach(a -> digested.add(a.subscriptionId() + " " + a.paper().id())));
+        }
+        assertEquals(List.of("kv-daily arxiv:2508.00001"), digested);
     }
 
     @Test

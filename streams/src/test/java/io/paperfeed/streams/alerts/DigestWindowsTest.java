@@ -44,13 +44,9 @@ class DigestWindowsTest {
     private TestOutputTopic<String, Digest> digests;
     private TestOutputTopic<String, Alert> alerts;
 
-    /** The settings every test runs on (matching not sharded). */
-    StreamsSettings settings(Path stateDir, DigestWindows.Settings windows) {
-        return new StreamsSettings(new KafkaClients("dummy:9092"), "digest-test", stateDir, 1, null, null, 0, windows);
-    }
-
     private void start(DigestWindows.Settings windows, Instant wallClock) {
-        StreamsSettings settings = settings(stateDir, windows);
+        StreamsSettings settings = new StreamsSettings(new KafkaClients("dummy:9092"), "digest-test", stateDir, 1,
+                null, null, 0, windows);
         driver = new TopologyTestDriver(PaperFeedTopology.build(settings, new PipelineMetrics()),
                 settings.toProperties(), wallClock);
         raw = driver.createInputTopic(Topics.PAPERS_RAW.name(), new StringSerializer(), new ByteArraySerializer());
