@@ -61,21 +61,33 @@ public final class PaperFeedTopology {
 
     /** The whole topology, dedup on one partition (the topology test driver's layout). */
     public static Topology build(StreamsSettings settings, PipelineMetrics metrics) {
-        return build(settings, metrics, DedupSettings.single(), true);
+        return build(settings, metrics, DedupSettings.single(), new GlobalStoreRestores(), true);
     }
 
-    /** The whole topology, dedup laid out as given (its partition count is the exchange topic's). */
+    /**
+     * The whole topology, dedup laid out as given (its partition count is the exchange topic's), without a
+     * restore listener: the global stores' loaders then register each restored record as it comes.
+     */
     public static Topology build(StreamsSettings settings, PipelineMetrics metrics, DedupSettings dedup) {
-        return build(settings, metrics, dedup, true);
+        return build(settings, metrics, dedup, new GlobalStoreRestores(), true);
+    }
+
+    /**
+     * The whole topology, its global stores' loaders told by {@code restores} (which the caller sets as the
+     * app's global state restore listener) when a restore runs, so they load the matcher once, in bulk, after it.
+     */
+    public static Topology build(StreamsSettings settings, PipelineMetrics metrics, DedupSettings dedup,
+                                 GlobalStoreRestores restores) {
+        return build(settings, metrics, dedup, restores, true);
     }
 
     /** Decode and dedup only, for measuring the dedup step on its own. */
     public static Topology buildThroughDedup(StreamsSettings settings, PipelineMetrics metrics, DedupSettings dedup) {
-        return build(settings, metrics, dedup, false);
+        return build(settings, metrics, dedup, new GlobalStoreRestores(), false);
     }
 
     private static Topology build(StreamsSettings settings, PipelineMetrics metrics, DedupSettings dedup,
-                                  boolean classify) {
+                                  GlobalStoreRestores restores, boolean classify) {
         StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(settings.toProperties())));
 
         KStream<String, DecodedSighting> decoded = builder
@@ -91,7 +103,7 @@ public final class PaperFeedTopology {
                         valid.mapValues(DecodedSighting::sighting, Named.as("sighting")), dedup), "valid"));
 
         if (classify) {
-            classifyAndAlert(builder, settings, metrics);
+            classifyAndAlert(builder, settings, metrics, restores);
         }
         Topology topology = builder.build();
         DedupStep.addTo(topology, dedup, metrics::duplicate, metrics::paper);
@@ -99,7 +111,8 @@ public final class PaperFeedTopology {
     }
 
     /** Sub-topology 2, partitioned by paper id: classify into topics, one stream per topic, and alert. */
-    private static void classifyAndAlert(StreamsBuilder builder, StreamsSettings settings, PipelineMetrics metrics) {
+    private static void classifyAndAlert(StreamsBuilder builder, StreamsSettings settings, PipelineMetrics metrics,
+                                         GlobalStoreRestores restores) {
         Taxonomy taxonomy = settings.taxonomy();
         SubscriptionValidator validator = SubscriptionValidator.of(taxonomy);
         SubscriptionMatcher matcher = settings.matchShards() == 0 ? new SubscriptionMatcher(validator) : null;
@@ -114,10 +127,10 @@ public final class PaperFeedTopology {
         TopicStreams.addTo(classified);
         if (matcher != null) {
             SubscriptionAlerts.addTo(builder, classified, matcher, validator, settings.allPapersSubscription(),
-                    alert -> metrics.alert(), metrics::unreadableRating, settings.digests());
+                    alert -> metrics.alert(), metrics::unreadableRating, settings.digests(), restores::isRestoring);
         } else {
             SubscriptionAlerts.addSharded(builder, classified, shards, validator, settings.allPapersSubscription(),
-                    alert -> metrics.alert(), metrics::unreadableRating, settings.digests());
+                    alert -> metrics.alert(), metrics::unreadableRating, settings.digests(), restores::isRestoring);
         }
     }
 }

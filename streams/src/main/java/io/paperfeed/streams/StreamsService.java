@@ -44,10 +44,12 @@ public final class StreamsService implements AutoCloseable {
         PipelineMetrics metrics = new PipelineMetrics();
         metrics.bindTo(registry);
         metrics.topics(settings.taxonomy().topics().stream().map(TopicDefinition::id).toList());
-        Topology topology = PaperFeedTopology.build(settings, metrics, settings.dedup(exchangePartitions));
+        GlobalStoreRestores restores = new GlobalStoreRestores();
+        Topology topology = PaperFeedTopology.build(settings, metrics, settings.dedup(exchangePartitions), restores);
         Properties properties = settings.toProperties();
         DeadLetterHandlers.configure(properties, metrics::deadLetter);
         this.streams = new KafkaStreams(topology, properties);
+        this.streams.setGlobalStateRestoreListener(restores); // the loaders then register restored records in bulk
         this.streams.setUncaughtExceptionHandler(e -> {
             log.error("streams thread failed; shutting down the streams client", e);
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;

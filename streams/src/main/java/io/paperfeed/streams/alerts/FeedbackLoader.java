@@ -4,6 +4,7 @@ import io.paperfeed.model.Rating;
 import io.paperfeed.model.topics.Topics;
 import io.paperfeed.subscriptions.FeedbackRecords;
 import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -34,22 +35,26 @@ final class FeedbackLoader implements Processor<String, byte[], Void, Void> {
 
     private final BiConsumer<String, Rating> ratings;
     private final Runnable onUnreadable;
+    private final BooleanSupplier restoring;
     private KeyValueStore<String, byte[]> store;
     private ProcessorContext<Void, Void> context;
 
     /** @param ratings told of each rating by its key, null for one withdrawn (the matcher's, or the shards') */
-    FeedbackLoader(BiConsumer<String, Rating> ratings, Runnable onUnreadable) {
+    FeedbackLoader(BiConsumer<String, Rating> ratings, Runnable onUnreadable, BooleanSupplier restoring) {
         this.ratings = ratings;
         this.onUnreadable = onUnreadable;
+        this.restoring = restoring;
     }
 
-    static void addTo(StreamsBuilder builder, BiConsumer<String, Rating> ratings, Runnable onUnreadable) {
+    /** @param restoring whether Kafka Streams is restoring the store now: then a record only goes into the store */
+    static void addTo(StreamsBuilder builder, BiConsumer<String, Rating> ratings, Runnable onUnreadable,
+                      BooleanSupplier restoring) {
         builder.addGlobalStore(
                 Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(FEEDBACK_STORE), Serdes.String(),
                         Serdes.ByteArray()).withLoggingDisabled(),
                 Topics.FEEDBACK.name(),
                 Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("read-feedback"),
-                () -> new FeedbackLoader(ratings, onUnreadable));
+                () -> new FeedbackLoader(ratings, onUnreadable, restoring));
     }
 
     @Override
@@ -80,7 +85,9 @@ final class FeedbackLoader implements Processor<String, byte[], Void, Void> {
         } else {
             store.put(record.key(), record.value());
         }
-        apply(record.key(), record.value(), where);
+        if (!restoring.getAsBoolean()) { // restored ratings are applied by the init that follows the restore
+            apply(record.key(), record.value(), where);
+        }
     }
 
     /** @param where the record's position, or null for a record loaded from the store (counted when it was read) */

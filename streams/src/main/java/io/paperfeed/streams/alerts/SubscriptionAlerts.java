@@ -70,14 +70,17 @@ public final class SubscriptionAlerts {
      * @param onAlert            told of every alert (for metrics)
      * @param onUnreadableRating told of each record of the feedback topic the global store skipped (for metrics)
      * @param digests            how digest windows are cut
+     * @param restoring          whether Kafka Streams is restoring a global store, by name ({@code GlobalStoreRestores})
      */
     public static void addTo(StreamsBuilder builder, KStream<String, CanonicalPaper> classified,
                              SubscriptionMatcher matcher, SubscriptionValidator validator, String allPapers,
-                             Consumer<Alert> onAlert, Runnable onUnreadableRating, DigestWindows.Settings digests) {
+                             Consumer<Alert> onAlert, Runnable onUnreadableRating, DigestWindows.Settings digests,
+                             Predicate<String> restoring) {
         SubscriptionTable table = SubscriptionTable.rulesOnly(validator); // the matcher keeps what matching needs
         readSubscriptions(builder, Stores.inMemoryKeyValueStore(SUBSCRIPTIONS_STORE),
-                () -> new SubscriptionsLoader(table, matcher));
-        FeedbackLoader.addTo(builder, matcher::applyRating, onUnreadableRating);
+                () -> new SubscriptionsLoader(table, matcher, () -> restoring.test(SUBSCRIPTIONS_STORE)));
+        FeedbackLoader.addTo(builder, matcher::applyRating, onUnreadableRating,
+                () -> restoring.test(FeedbackLoader.FEEDBACK_STORE));
         KStream<String, Alert> candidates = classified
                 .filter((id, paper) -> paper != null, Named.as("papers-to-match"))
                 .process(() -> new MatchProcessor(matcher, allPapers), Named.as("match-subscriptions"))
@@ -95,11 +98,13 @@ public final class SubscriptionAlerts {
      */
     public static void addSharded(StreamsBuilder builder, KStream<String, CanonicalPaper> classified,
                                   MatcherShards shards, SubscriptionValidator validator, String allPapers,
-                                  Consumer<Alert> onAlert, Runnable onUnreadableRating, DigestWindows.Settings digests) {
+                                  Consumer<Alert> onAlert, Runnable onUnreadableRating, DigestWindows.Settings digests,
+                                  Predicate<String> restoring) {
         SubscriptionTable table = SubscriptionTable.rulesOnly(validator);
         readSubscriptions(builder, Stores.persistentKeyValueStore(SUBSCRIPTIONS_STORE),
-                () -> new SubscriptionsLoader(table, shards));
-        FeedbackLoader.addTo(builder, shards::applyRating, onUnreadableRating);
+                () -> new SubscriptionsLoader(table, shards, () -> restoring.test(SUBSCRIPTIONS_STORE)));
+        FeedbackLoader.addTo(builder, shards::applyRating, onUnreadableRating,
+                () -> restoring.test(FeedbackLoader.FEEDBACK_STORE));
         Set<Integer> everyShard = IntStream.range(0, shards.count()).boxed().collect(Collectors.toUnmodifiableSet());
         KStream<String, Alert> candidates = classified
                 .filter((id, paper) -> paper != null, Named.as("papers-to-match"))

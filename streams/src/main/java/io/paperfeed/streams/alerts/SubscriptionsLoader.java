@@ -3,6 +3,7 @@ package io.paperfeed.streams.alerts;
 import io.paperfeed.subscriptions.SubscriptionTable;
 import io.paperfeed.subscriptions.match.RestoreBatches;
 import io.paperfeed.subscriptions.match.SubscriptionMatcher;
+import java.util.function.BooleanSupplier;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -18,7 +19,10 @@ import org.slf4j.LoggerFactory;
  * seconds and without a restart. Matching is either the instance's one {@link SubscriptionMatcher}, loaded
  * from the store in batches after a restore (which fills the store without calling {@link #process}) by
  * {@link RestoreBatches}, or the instance's {@link MatcherShards}, whose match tasks load their shares
- * from the store themselves; then this loader only routes changes to them.
+ * from the store themselves; then this loader only routes changes to them. Kafka Streams restores the store
+ * by calling {@link #process} for every record since its checkpoint (every record, for the in-memory store,
+ * at every start) and then initialises the loader again: while the restore runs a record only goes into the
+ * store, and that {@link #init} loads them all at once, 100,000 a registration.
  */
 final class SubscriptionsLoader implements Processor<String, byte[], Void, Void> {
 
@@ -27,23 +31,31 @@ final class SubscriptionsLoader implements Processor<String, byte[], Void, Void>
     private final SubscriptionTable table;
     private final SubscriptionMatcher matcher;
     private final MatcherShards shards;
+    private final BooleanSupplier restoring;
     private KeyValueStore<String, byte[]> store;
     private ProcessorContext<Void, Void> context;
 
-    /** A loader of every subscription into the instance's one matcher. */
-    SubscriptionsLoader(SubscriptionTable table, SubscriptionMatcher matcher) {
-        this(table, matcher, null);
+    /**
+     * A loader of every subscription into the instance's one matcher.
+     *
+     * @param restoring whether Kafka Streams is restoring the store now ({@code GlobalStoreRestores}): then a
+     *                  record only goes into the store, and the initialisation after the restore loads them all
+     */
+    SubscriptionsLoader(SubscriptionTable table, SubscriptionMatcher matcher, BooleanSupplier restoring) {
+        this(table, matcher, null, restoring);
     }
 
     /** A loader that routes each change to the open shard of its subscription. */
-    SubscriptionsLoader(SubscriptionTable table, MatcherShards shards) {
-        this(table, null, shards);
+    SubscriptionsLoader(SubscriptionTable table, MatcherShards shards, BooleanSupplier restoring) {
+        this(table, null, shards, restoring);
     }
 
-    private SubscriptionsLoader(SubscriptionTable table, SubscriptionMatcher matcher, MatcherShards shards) {
+    private SubscriptionsLoader(SubscriptionTable table, SubscriptionMatcher matcher, MatcherShards shards,
+                                BooleanSupplier restoring) {
         this.table = table;
         this.matcher = matcher;
         this.shards = shards;
+        this.restoring = restoring;
     }
 
     @Override
@@ -81,6 +93,9 @@ final class SubscriptionsLoader implements Processor<String, byte[], Void, Void>
             } else {
                 store.put(record.key(), record.value());
             }
+        }
+        if (restoring.getAsBoolean()) {
+            return; // one record at a time would be a registration each: init loads the restored store in bulk
         }
         String where = context.recordMetadata().map(m -> m.topic() + "-" + m.partition() + "@" + m.offset())
                 .orElse("paperfeed.subscriptions");
