@@ -65,7 +65,7 @@ final class FeedbackLoader implements Processor<String, byte[], Void, Void> {
         try (KeyValueIterator<String, byte[]> all = store.all()) {
             while (all.hasNext()) {
                 var entry = all.next();
-                loaded += apply(entry.key, entry.value, null) ? 1 : 0;
+                loaded += apply(entry.key, entry.value, null, true) ? 1 : 0;
             }
         }
         log.info("loaded {} ratings from the global store", loaded);
@@ -85,23 +85,30 @@ final class FeedbackLoader implements Processor<String, byte[], Void, Void> {
         } else {
             store.put(record.key(), record.value());
         }
-        if (!restoring.getAsBoolean()) { // restored ratings are applied by the init that follows the restore
-            apply(record.key(), record.value(), where);
-        }
+        // a restored rating is only read (an unreadable one counted here, with its position): the init that
+        // follows the restore applies them all, each profile retrained once per rating it has then
+        apply(record.key(), record.value(), where, !restoring.getAsBoolean());
     }
 
-    /** @param where the record's position, or null for a record loaded from the store (counted when it was read) */
-    private boolean apply(String key, byte[] value, String where) {
+    /**
+     * @param where  the record's position, or null for a record loaded from the store (counted when it was read)
+     * @param retrain false to only read the record (during a restore)
+     */
+    private boolean apply(String key, byte[] value, String where, boolean retrain) {
         try {
             Rating rating = FeedbackRecords.read(key, value);
-            ratings.accept(key, rating);
+            if (retrain) {
+                ratings.accept(key, rating);
+            }
             return rating != null;
         } catch (IllegalArgumentException e) {
             if (where != null) {
                 onUnreadable.run();
                 log.warn("unreadable rating at {} (key {}): {}", where, key, e.getMessage());
             }
-            ratings.accept(key, null);
+            if (retrain) {
+                ratings.accept(key, null);
+            }
             return false;
         }
     }

@@ -19,7 +19,6 @@ final class ShardMatchProcessor implements Processor<String, CanonicalPaper, Str
 
     private final MatcherShards shards;
     private final String allPapers;
-    private ProcessorContext<String, Alert> context;
     private SubscriptionMatcher matcher;
     private int shard;
     private MatchProcessor candidates;
@@ -32,10 +31,9 @@ final class ShardMatchProcessor implements Processor<String, CanonicalPaper, Str
 
     @Override
     public void init(ProcessorContext<String, Alert> context) {
-        this.context = context;
         shard = context.taskId().partition();
         if (shard >= shards.count()) {
-            throw new IllegalStateException("papers-to-match has a partition " + shard + " but matching has "
+            throw new IllegalStateException("papers-to-match-shards has a partition " + shard + " but matching has "
                     + shards.count() + " shards: the topic's partitions must be the --match-shards it was made with");
         }
         matcher = shards.open(shard, context.getStateStore(SubscriptionAlerts.SUBSCRIPTIONS_STORE),
