@@ -12,6 +12,8 @@
  * partitioned by paper id, classifies it ({@code classify}) into {@code paperfeed.papers.classified} and
  * the per-topic streams, and alerts ({@code alerts}) into {@code paperfeed.alerts} (key: subscription id).
  * Processing is exactly-once ({@code exactly_once_v2}): each sub-topology's outputs, store changes and
- * input offsets commit in one transaction. {@link io.paperfeed.streams.StreamsService} runs it.
+ * input offsets commit in one transaction. {@link io.paperfeed.streams.StreamsService} runs it, with
+ * {@link io.paperfeed.streams.GlobalStoreRestores} as its restore listener, so the subscriptions' and ratings'
+ * global stores are loaded into matching once, in bulk, after Kafka Streams restores them.
  */
 package io.paperfeed.streams;
