@@ -46,7 +46,10 @@ final class FeedbackLoader implements Processor<String, byte[], Void, Void> {
         this.restoring = restoring;
     }
 
-    /** @param restoring whether Kafka Streams is restoring the store now: then a record only goes into the store */
+    /**
+     * @param restoring whether Kafka Streams is restoring the store now: then a record is stored and read (an
+     *                  unreadable one counted), and its profile retrained by the init after the restore
+     */
     static void addTo(StreamsBuilder builder, BiConsumer<String, Rating> ratings, Runnable onUnreadable,
                       BooleanSupplier restoring) {
         builder.addGlobalStore(

@@ -17,8 +17,7 @@ import org.slf4j.LoggerFactory;
  * and the matching behind it by the {@link SubscriptionTable}'s rules (the same as every service's view):
  * a valid value registers or replaces, a tombstone, a disabled or an unreadable record deletes, within
  * seconds and without a restart. Matching is either the instance's one {@link SubscriptionMatcher}, loaded
- * from the store in batches after a restore (which fills the store without calling {@link #process}) by
- * {@link RestoreBatches}, or the instance's {@link MatcherShards}, whose match tasks load their shares
+ * from the store in batches by {@link RestoreBatches} when the loader is initialised, or the instance's {@link MatcherShards}, whose match tasks load their shares
  * from the store themselves; then this loader only routes changes to them. Kafka Streams restores the store
  * by calling {@link #process} for every record since its checkpoint (every record, for the in-memory store,
  * at every start) and then initialises the loader again: while the restore runs a record only goes into the
