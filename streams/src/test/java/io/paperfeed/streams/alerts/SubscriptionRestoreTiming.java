@@ -1,5 +1,7 @@
 package io.paperfeed.streams.alerts;
 
+import static org.awaitility.Awaitility.await;
+
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.paperfeed.broker.EmbeddedKafkaBroker;
 import io.paperfeed.kafka.KafkaClients;
@@ -69,14 +71,17 @@ public final class SubscriptionRestoreTiming {
                     throw new IllegalStateException("not RUNNING after 20 minutes");
                 }
                 double running = (System.nanoTime() - start) / 1e9;
-                double held;
-                while ((held = registry.get("paperfeed.subscriptions.matched").gauge().value()) < lines.size() * 0.99) {
-                    Thread.sleep(100);
-                }
+                await().atMost(Duration.ofMinutes(20)).pollInterval(Duration.ofMillis(100))
+                        .until(() -> held(registry) >= lines.size() * 0.99);
+                double held = held(registry);
                 System.out.printf(Locale.ROOT, "match shards %d: RUNNING after %.1f s, %d subscriptions matched after %.1f s%n",
                         shards, running, (long) held, (System.nanoTime() - start) / 1e9);
             }
         }
         System.exit(0); // lucene-monitor's purge thread would keep the JVM alive
+    }
+
+    private static double held(SimpleMeterRegistry registry) {
+        return registry.get("paperfeed.subscriptions.matched").gauge().value();
     }
 }
