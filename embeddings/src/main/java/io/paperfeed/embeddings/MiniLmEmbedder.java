@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * The model and its tokenizer ship inside langchain4j's Maven jar, so nothing is downloaded at run time.
  * Each call runs on the caller's thread with one ONNX intra-op thread, so N stream threads use N cores
  * and never fight over them. Loading takes about 0.7 s and 100 MB; {@link #shared()} loads once per JVM.
- * Texts longer than the model's 512 tokens are embedded in parts and averaged (langchain4j's encoder).
+ * Only a text's first 128 tokens are embedded (the truncation set in the tokenizer configuration that ships with
+ * the model): for a paper, its title and about the first 80 words of its abstract.
  */
 public final class MiniLmEmbedder implements TextEmbedder {
 

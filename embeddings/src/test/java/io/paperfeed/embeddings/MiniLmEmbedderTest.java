@@ -56,6 +56,15 @@ class MiniLmEmbedderTest {
     }
 
     @Test
+    void onlyTheFirst128TokensOfATextCount() {
+        String longText = String.join(" ", KV_CACHE, KV_CACHE_TOO, KV_CACHE, KV_CACHE_TOO, KV_CACHE, KV_CACHE_TOO); // ~200 tokens
+        assertEquals(1.0, Vectors.dot(embedder.embed(longText), embedder.embed(longText + " " + SEGMENTATION)), 1e-5,
+                "words past the 128th token change nothing");
+        assertTrue(Vectors.dot(embedder.embed(KV_CACHE), embedder.embed(KV_CACHE + " " + SEGMENTATION)) < 0.95,
+                "words within the first 128 tokens do count");
+    }
+
+    @Test
     void blankTextStillEmbeds() {
         assertEquals(384, embedder.embed("  ").length);
     }

@@ -41,7 +41,7 @@ public final class MatcherShards {
     private final SubscriptionValidator validator;
     private final Object routing = new Object();
     private final Map<Integer, SubscriptionMatcher> open = new ConcurrentHashMap<>();
-    private final Set<String> withLikeLists = ConcurrentHashMap.newKeySet();
+    private volatile Set<String> withLikeLists = ConcurrentHashMap.newKeySet();
     private final Set<String> rated = ConcurrentHashMap.newKeySet();
 
     /** @param count how many shards: the partitions of the papers-to-match topic, fixed once there is state */
@@ -112,13 +112,28 @@ public final class MatcherShards {
         }
     }
 
+    /**
+     * The ids with a like list or a similarity threshold are these (from a scan of the whole global store,
+     * before any shard is open); they replace what was known, so an id deleted while the store was restored
+     * (and so never routed here) is forgotten.
+     */
+    void likeListsAre(Set<String> ids) {
+        Set<String> fresh = ConcurrentHashMap.newKeySet(ids.size());
+        fresh.addAll(ids);
+        withLikeLists = fresh;
+    }
+
+    /** Whether a subscription has what makes a profile of it: a like list or a similarity threshold. */
+    static boolean profiled(Subscription s) {
+        return s != null && (s.hasLike() || s.minSimilarity() != null);
+    }
+
     /** Routes one change of the subscriptions topic (already read by the table's rules) to its shard, if open. */
     void apply(SubscriptionTable.Change change) {
         if (change.id() == null) {
             return;
         }
-        Subscription s = change.current();
-        if (s != null && (s.hasLike() || s.minSimilarity() != null)) {
+        if (profiled(change.current())) {
             withLikeLists.add(change.id());
         } else {
             withLikeLists.remove(change.id());

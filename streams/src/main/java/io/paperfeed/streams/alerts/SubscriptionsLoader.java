@@ -3,6 +3,8 @@ package io.paperfeed.streams.alerts;
 import io.paperfeed.subscriptions.SubscriptionTable;
 import io.paperfeed.subscriptions.match.RestoreBatches;
 import io.paperfeed.subscriptions.match.SubscriptionMatcher;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -62,15 +64,7 @@ final class SubscriptionsLoader implements Processor<String, byte[], Void, Void>
         this.context = context;
         store = context.getStateStore(SubscriptionAlerts.SUBSCRIPTIONS_STORE);
         if (matcher == null) {
-            int read = 0;
-            try (KeyValueIterator<String, byte[]> all = store.all()) {
-                while (all.hasNext()) { // no shard is open before the global store is: this counts like lists
-                    var entry = all.next();
-                    shards.apply(table.apply(entry.key, entry.value, "the global store"));
-                    read++;
-                }
-            }
-            log.info("read {} subscriptions from the global store for {} matching shards", read, shards.count());
+            findLikeLists();
             return;
         }
         RestoreBatches restore = new RestoreBatches(table, matcher);
@@ -82,6 +76,28 @@ final class SubscriptionsLoader implements Processor<String, byte[], Void, Void>
         }
         restore.finish();
         log.info("loaded {} subscriptions from the global store ({} refused)", restore.registered(), restore.refused());
+    }
+
+    /**
+     * No shard is open before the global store is: the scan finds which subscriptions have like lists (or
+     * similarity thresholds), and that set replaces the one known before (2.2 s at a million subscriptions).
+     */
+    private void findLikeLists() {
+        long start = System.nanoTime();
+        Set<String> ids = new HashSet<>();
+        int scanned = 0;
+        try (KeyValueIterator<String, byte[]> all = store.all()) {
+            while (all.hasNext()) {
+                var entry = all.next();
+                scanned++;
+                if (MatcherShards.profiled(table.apply(entry.key, entry.value, "the global store").current())) {
+                    ids.add(entry.key);
+                }
+            }
+        }
+        shards.likeListsAre(ids);
+        log.info("read {} subscriptions of the global store for {} matching shards in {} ms: {} with a like list or a "
+                + "similarity threshold", scanned, shards.count(), (System.nanoTime() - start) / 1_000_000, ids.size());
     }
 
     @Override
