@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * a shard is read from them or routed to it after.
  *
  * <p>Whether papers need embeddings ({@link #mayHaveProfiles}) is answered for all subscriptions, not this
- * instance's share: from the ids with a like list or a similarity threshold and the count of ratings,
+ * instance's share: from the ids of enabled subscriptions with a like list or a similarity threshold and the ratings,
  * both kept from the global stores. It may say yes where no profile has formed yet, never no where one has.
  */
 public final class MatcherShards {
@@ -123,9 +123,13 @@ public final class MatcherShards {
         withLikeLists = fresh;
     }
 
-    /** Whether a subscription has what makes a profile of it: a like list or a similarity threshold. */
-    static boolean profiled(Subscription s) {
-        return s != null && (s.hasLike() || s.minSimilarity() != null);
+    /**
+     * Whether a change leaves its id with what makes a profile: an enabled subscription with a like list or a
+     * similarity threshold (a disabled one matches nothing, so it needs no paper embedded).
+     */
+    static boolean profiled(SubscriptionTable.Change change) {
+        Subscription s = change.current();
+        return change.active() && (s.hasLike() || s.minSimilarity() != null);
     }
 
     /** Routes one change of the subscriptions topic (already read by the table's rules) to its shard, if open. */
@@ -133,7 +137,7 @@ public final class MatcherShards {
         if (change.id() == null) {
             return;
         }
-        if (profiled(change.current())) {
+        if (profiled(change)) {
             withLikeLists.add(change.id());
         } else {
             withLikeLists.remove(change.id());

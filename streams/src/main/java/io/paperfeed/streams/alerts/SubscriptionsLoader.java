@@ -90,7 +90,7 @@ final class SubscriptionsLoader implements Processor<String, byte[], Void, Void>
             while (all.hasNext()) {
                 var entry = all.next();
                 scanned++;
-                if (MatcherShards.profiled(table.apply(entry.key, entry.value, "the global store").current())) {
+                if (MatcherShards.profiled(table.apply(entry.key, entry.value, "the global store"))) {
                     ids.add(entry.key);
                 }
             }

@@ -51,9 +51,17 @@ class SubscriptionsLoaderTest {
         return loader;
     }
 
+    private static Subscription likeSubscription(String id) {
+        return Subscription.ofLike(id, List.of(new LikeItem(null, "KAN 2.0", null,
+                MiniLmEmbedder.shared().embedding("KAN 2.0: Kolmogorov-Arnold Networks meet science."))));
+    }
+
     private static byte[] like(String id) {
-        return PaperSerdes.SUBSCRIPTION.serialize("t", Subscription.ofLike(id, List.of(new LikeItem(null, "KAN 2.0", null,
-                MiniLmEmbedder.shared().embedding("KAN 2.0: Kolmogorov-Arnold Networks meet science.")))));
+        return PaperSerdes.SUBSCRIPTION.serialize("t", likeSubscription(id));
+    }
+
+    private static byte[] disabled(String id) {
+        return PaperSerdes.SUBSCRIPTION.serialize("t", likeSubscription(id).disable("switched off by its owner"));
     }
 
     private static byte[] query(String id) {
@@ -80,5 +88,16 @@ class SubscriptionsLoaderTest {
         restoring.set(false);
         started();
         assertFalse(shards.mayHaveProfiles(), "no like list is left in the store");
+    }
+
+    @Test
+    void aDisabledLikeSubscriptionNeedsNoPaperEmbedded() {
+        SubscriptionsLoader live = started();
+        live.process(new Record<>("kan-like", like("kan-like"), 0L));
+        assertTrue(shards.mayHaveProfiles());
+        live.process(new Record<>("kan-like", disabled("kan-like"), 1L));
+        assertFalse(shards.mayHaveProfiles(), "disabled, as it arrives");
+        started();
+        assertFalse(shards.mayHaveProfiles(), "disabled, in the store at start");
     }
 }
