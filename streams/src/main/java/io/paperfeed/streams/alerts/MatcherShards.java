@@ -30,8 +30,8 @@ import org.slf4j.LoggerFactory;
  * a shard is read from them or routed to it after.
  *
  * <p>Whether papers need embeddings ({@link #mayHaveProfiles}) is answered for all subscriptions, not this
- * instance's share: from the ids of enabled subscriptions with a like list or a similarity threshold and the ratings,
- * both kept from the global stores. It may say yes where no profile has formed yet, never no where one has.
+ * instance's share: from the ids of enabled subscriptions with a like list or a similarity threshold, and
+ * the ratings, both kept from the global stores. It may say yes where no profile has formed yet, never no where one has.
  */
 public final class MatcherShards {
 
@@ -113,8 +113,8 @@ public final class MatcherShards {
     }
 
     /**
-     * The ids with a like list or a similarity threshold are these (from a scan of the whole global store,
-     * before any shard is open); they replace what was known, so an id deleted while the store was restored
+     * The ids of enabled subscriptions with a like list or a similarity threshold are these (from a scan of
+     * the whole global store, before any shard is open); they replace what was known, so an id deleted while the store was restored
      * (and so never routed here) is forgotten.
      */
     void likeListsAre(Set<String> ids) {

@@ -11,6 +11,7 @@ import io.paperfeed.subscriptions.SubscriptionTable;
 import io.paperfeed.subscriptions.SubscriptionValidator;
 import io.paperfeed.subscriptions.taxonomy.Taxonomy;
 import java.io.File;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The subscriptions' loader with matching sharded, started over a global store that already holds
  * subscriptions (a restart with a checkpoint, or the initialisation after a restore): it learns from the
- * store which subscriptions have like lists, before any shard is open.
+ * store which enabled subscriptions have like lists, before any shard is open.
  */
 class SubscriptionsLoaderTest {
 
@@ -65,7 +66,7 @@ class SubscriptionsLoaderTest {
     }
 
     private static byte[] query(String id) {
-        return ("{\"id\":\"" + id + "\",\"query\":\"kv cache\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return ("{\"id\":\"" + id + "\",\"query\":\"kv cache\"}").getBytes(StandardCharsets.UTF_8);
     }
 
     @Test
